@@ -1,0 +1,1 @@
+"""Areas of the UI text catalogue; each module holds ``MESSAGES = {key: (id, en)}``."""

@@ -1,0 +1,399 @@
+"""DuckDB queries over the current participant data. Every value is a bound parameter;
+every function returns a small, aggregated frame (tables paginate in SQL).
+
+Counting rules (see Tentang Data): per product, the enterprises that supply it; per phase,
+distinct enterprises; an enterprise's workers are counted once per phase (and once per
+product it supplies in per-product figures).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from ikm_data import schema
+from ikm_data.reference import DEPARTMENT_SCOPE, Reference, load_reference
+from ikm_data.store import State, Store
+
+# The filter every participant query starts from; identifiers are constants of this module.
+_WHERE = """
+    ($phase::INTEGER IS NULL OR phase = $phase)
+    AND (len($regencies::VARCHAR[]) = 0 OR list_contains($regencies::VARCHAR[], regency_code))
+    AND (len($products::VARCHAR[]) = 0 OR list_contains($products::VARCHAR[], product_code))
+"""
+# One row per enterprise (workers counted once), within the filter.
+_ENTERPRISES = f"""
+    SELECT enterprise_key, max(workers) AS workers FROM participants
+    WHERE {_WHERE} GROUP BY enterprise_key
+"""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the official chose in the sidebar (or clicked in a chart)."""
+
+    phase: int | None = None
+    regencies: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+
+    def params(self) -> dict:
+        return {"phase": self.phase, "regencies": list(self.regencies), "products": list(self.products)}
+
+    def narrowed(self, **changes) -> "Filters":
+        """A copy with some fields replaced (``regencies=("5201",)``)."""
+        values = {"phase": self.phase, "regencies": self.regencies, "products": self.products}
+        values.update({k: tuple(v) if isinstance(v, (list, tuple)) else v for k, v in changes.items()})
+        return Filters(**values)
+
+
+@dataclass
+class Dataset:
+    """A DuckDB connection with the ``participants`` view over one state of the store.
+
+    Build it with ``Dataset.open(store)``; it stays valid for that state (the files it reads
+    are immutable). Use one per process and state; each query takes its own cursor.
+    """
+
+    con: duckdb.DuckDBPyConnection
+    state: State
+    ref: Reference = field(default_factory=load_reference)
+
+    @classmethod
+    def open(cls, store: Store, state: State | None = None) -> "Dataset":
+        state = state or store.state()
+        con = duckdb.connect(config={"autoinstall_known_extensions": False, "threads": 2})
+        files = [str(p) for p in store.current_files(state).values()]
+        rel = con.read_parquet(files) if files else con.from_arrow(schema.empty_table())
+        rel.create_view("participants")
+        return cls(con, state)
+
+    def sql(self, query: str, params: dict | None = None) -> pd.DataFrame:
+        return self.con.cursor().execute(query, params or {}).df()
+
+    @property
+    def sample_phases(self) -> set[int]:
+        return {p for p in self.state.phases if (m := self.state.current(p)) and m.sample}
+
+    def data_phases(self) -> list[int]:
+        """Phases that have participant rows now."""
+        return sorted(p for p, v in self.state.phases.items() if v)
+
+
+# -- headline figures -------------------------------------------------------------------
+_KPIS_SQL = f"""
+    WITH e AS ({_ENTERPRISES}),
+         p AS (SELECT * FROM participants WHERE {_WHERE})
+    SELECT (SELECT count(*) FROM e), (SELECT coalesce(sum(workers), 0) FROM e),
+           (SELECT count(DISTINCT product_code) FROM p),
+           (SELECT count(DISTINCT regency_code) FROM p),
+           (SELECT count(*) FROM (SELECT DISTINCT enterprise_key, product_code FROM p)),
+           (SELECT count(*) FROM p)
+"""
+
+
+def kpis(ds: Dataset, f: Filters) -> dict:
+    """Enterprises, workers, products, regencies, workers per enterprise, and the sum of
+    per-product enterprise counts (which exceeds ``enterprises`` when some supply several
+    products)."""
+    row = ds.con.cursor().execute(_KPIS_SQL, f.params()).fetchone()
+    enterprises, workers, products, regencies, product_pairs, rows = (int(x) for x in row)
+    return {
+        "enterprises": enterprises,
+        "workers": workers,
+        "products": products,
+        "regencies": regencies,
+        "workers_per_enterprise": workers / enterprises if enterprises else None,
+        "product_enterprises": product_pairs,
+        "rows": rows,
+    }
+
+
+# One row per (product, enterprise): an enterprise counts once for each product it supplies.
+_PRODUCT_ENTERPRISES = f"""
+    SELECT product_code, any_value(product_name) AS product_name, enterprise_key,
+           max(workers) AS workers
+    FROM participants WHERE {_WHERE} GROUP BY product_code, enterprise_key
+"""
+_BY_PRODUCT_SQL = f"""
+    SELECT product_code, any_value(product_name) AS product_name,
+           count(*) AS enterprises, sum(workers)::BIGINT AS workers
+    FROM ({_PRODUCT_ENTERPRISES})
+    GROUP BY product_code ORDER BY enterprises DESC, product_code
+"""
+
+
+def by_product(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
+    """Enterprises and workers per product, largest first.
+
+    ``workers`` is null where the phase's data is the synthetic sample and the product
+    belongs to a group for which only one worker figure was published: the sample cannot
+    know a split that was never published.
+    """
+    frame = ds.sql(_BY_PRODUCT_SQL, f.params())
+    frame["product"] = [
+        ds.ref.product_name(c, lang) if ds.ref.product(c) else n
+        for c, n in zip(frame["product_code"], frame["product_name"])
+    ]
+    frame["workers"] = frame["workers"].astype("Int64")
+    unknown_split = _unpublished_split(ds, f.phase)
+    frame.loc[frame["product_code"].isin(unknown_split), "workers"] = pd.NA
+    return frame[["product_code", "product", "enterprises", "workers"]]
+
+
+def _unpublished_split(ds: Dataset, phase: int | None) -> set[str]:
+    phases = [phase] if phase is not None else ds.data_phases()
+    out: set[str] = set()
+    for p in phases:
+        if p in ds.sample_phases:
+            for _, members in ds.ref.worker_groups(p):
+                if len(members) > 1 and not _is_one_product(ds.ref, members):
+                    out.update(members)
+    return out
+
+
+def _is_one_product(ref: Reference, members: tuple[str, ...]) -> bool:
+    # "Minyak Cengkeh / Minyak Kayu Putih" resolves as a product of its own in the sample
+    return ref.product(members[0]) is not None and "/" in ref.product(members[0]).name_id
+
+
+def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
+    """Enterprises and workers per published worker group of the phase (products without
+    a group stand alone), so that workers are shown only at the level they are known."""
+    if f.phase is None:
+        raise ValueError("worker groups are defined per phase")
+    groups = ds.ref.worker_groups(f.phase)
+    member_of = {code: label for label, members in groups for code in members}
+    per_product = ds.sql(_PRODUCT_ENTERPRISES, f.params())
+    if per_product.empty:
+        return pd.DataFrame(columns=["group", "products", "enterprises", "workers", "published"])
+    per_product["group"] = [
+        member_of.get(c, ds.ref.product_name(c, lang) if ds.ref.product(c) else n)
+        for c, n in zip(per_product["product_code"], per_product["product_name"])
+    ]
+    per_group = per_product.drop_duplicates(["group", "enterprise_key"]).groupby("group", sort=False)
+    out = per_group.agg(enterprises=("enterprise_key", "size"), workers=("workers", "sum")).reset_index()
+    names = per_product.groupby("group")["product_code"].unique()
+    out["products"] = [
+        ", ".join(sorted(ds.ref.product_name(c, lang) for c in names[g])) for g in out["group"]
+    ]
+    out["published"] = out["group"].isin(member_of.values())
+    return out.sort_values("workers", ascending=False, ignore_index=True)[
+        ["group", "products", "enterprises", "workers", "published"]]
+
+
+_BY_REGENCY_SQL = f"""
+    SELECT regency_code, count(*) AS enterprises, sum(workers)::BIGINT AS workers FROM (
+        SELECT regency_code, enterprise_key, max(workers) AS workers
+        FROM participants WHERE {_WHERE} GROUP BY regency_code, enterprise_key)
+    GROUP BY regency_code
+"""
+
+
+def by_regency(ds: Dataset, f: Filters) -> pd.DataFrame:
+    """Every NTB regency (zero where none took part) with enterprises, workers and its
+    seat's coordinates, for the table, the bar chart and the map."""
+    counts = ds.sql(_BY_REGENCY_SQL, f.params()).set_index("regency_code")
+    rows = []
+    for r in ds.ref.regencies:
+        rows.append({
+            "regency_code": r.code, "regency": r.label, "seat": r.seat, "lat": r.lat, "lon": r.lon,
+            "enterprises": int(counts["enterprises"].get(r.code, 0)),
+            "workers": int(counts["workers"].get(r.code, 0)),
+        })
+    return pd.DataFrame(rows).sort_values(["enterprises", "regency"], ascending=[False, True],
+                                          ignore_index=True)
+
+
+# -- directory ----------------------------------------------------------------------------
+DIRECTORY_PAGE_SIZE = 25
+
+
+def _mask(column: str, how: str) -> str:
+    """SQL that masks a personal-data column: digits keep their first 4 and last 2
+    (``5201********16``); names keep initials (``S. A.``)."""
+    if how == "digits":
+        return (f"CASE WHEN {column} IS NULL THEN NULL ELSE left({column}, 4) || "
+                f"repeat('*', greatest(length({column}) - 6, 0)) || right({column}, 2) END")
+    return (f"CASE WHEN {column} IS NULL THEN NULL ELSE array_to_string(list_transform("
+            f"string_split(trim({column}), ' '), lambda w: left(w, 1) || '.'), ' ') END")
+
+
+_DIRECTORY_WHERE = f"""{_WHERE} AND (name ILIKE $q OR coalesce(nib, '') ILIKE $q
+    OR coalesce(village, '') ILIKE $q)"""
+_DIRECTORY_COUNT_SQL = f"SELECT count(*) FROM participants WHERE {_DIRECTORY_WHERE}"
+_DIRECTORY_SQL = f"""
+    SELECT name, regency_code, product_code, product_name, workers, workers_male,
+           workers_female, {_mask('owner', 'name')} AS owner, {_mask('nik', 'digits')} AS nik,
+           {_mask('phone', 'digits')} AS phone, nib, village, district,
+           pirt, halal, bpom, sni, tourism, phase
+    FROM participants WHERE {_DIRECTORY_WHERE}
+    ORDER BY name, product_code LIMIT $limit OFFSET $offset
+"""
+
+
+def directory(ds: Dataset, f: Filters, search: str = "", page: int = 1,
+              page_size: int = DIRECTORY_PAGE_SIZE, lang: str = "id") -> tuple[int, pd.DataFrame]:
+    """One page of enterprises matching ``search`` (name, NIB or village, any case) and the
+    filters, with NIK, phone and owner masked. Returns (total matches, page frame)."""
+    params = f.params() | {"q": f"%{search.strip()}%"}
+    total = ds.con.cursor().execute(_DIRECTORY_COUNT_SQL, params).fetchone()[0]
+    params |= {"limit": int(page_size), "offset": max(0, int(page) - 1) * int(page_size)}
+    frame = ds.sql(_DIRECTORY_SQL, params)
+    regencies = {r.code: r.label for r in ds.ref.regencies}
+    frame["regency"] = frame["regency_code"].map(regencies)
+    frame["product"] = [ds.ref.product_name(c, lang) if ds.ref.product(c) else n
+                        for c, n in zip(frame["product_code"], frame["product_name"])]
+    return int(total), frame
+
+
+# -- phases and published figures ---------------------------------------------------------
+def phase_summaries(ds: Dataset, f: Filters | None = None) -> pd.DataFrame:
+    """One summary per phase from its single source: participant rows where the phase has
+    them, else the department's own published totals. Columns: phase, enterprises, workers,
+    source_kind (data | sample | published), approximate, as_of, source, note."""
+    f = f or Filters()
+    rows = []
+    data = set(ds.data_phases())
+    phases = sorted(data | {p.phase for p in ds.ref.published})
+    for phase in phases:
+        if phase in data:
+            k = kpis(ds, f.narrowed(phase=phase))
+            meta = ds.state.current(phase)
+            rows.append({"phase": phase, "enterprises": k["enterprises"], "workers": k["workers"],
+                         "source_kind": "sample" if meta.sample else "data", "approximate": False,
+                         "as_of": meta.at[:10], "source": f"{meta.file} ({meta.version})",
+                         "note": "", "scope": DEPARTMENT_SCOPE})
+            continue
+        totals = {p.metric: p for p in ds.ref.published_for(phase)
+                  if p.scope == DEPARTMENT_SCOPE and p.is_total}
+        first = next(iter(totals.values()), None)
+        rows.append({
+            "phase": phase,
+            "enterprises": totals["enterprises"].value if "enterprises" in totals else None,
+            "workers": totals["workers"].value if "workers" in totals else None,
+            "source_kind": "published",
+            "approximate": any(p.approximate for p in totals.values()),
+            "as_of": first.as_of if first else "",
+            "source": "; ".join(dict.fromkeys(p.source for p in totals.values())),
+            "note": "; ".join(p.note for p in totals.values() if p.note),
+            "scope": DEPARTMENT_SCOPE,
+        })
+    frame = pd.DataFrame(rows)
+    for col in ("enterprises", "workers"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def published(ref: Reference, phase: int | None = None) -> pd.DataFrame:
+    """The published figures (all scopes) as a frame, in the release's order."""
+    return pd.DataFrame([vars(p) | {"is_total": p.is_total} for p in ref.published_for(phase)])
+
+
+def reconciliation(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:
+    """Every published figure of ``phase`` beside the same figure computed from the stored
+    rows: published, stored, and ``match`` (True/False; None where the scope is another
+    agency's or the phase has no rows). Never adds the two."""
+    f = Filters(phase=phase)
+    has_rows = phase in ds.data_phases()
+    prod = by_product(ds, f, lang).set_index("product_code") if has_rows else None
+    groups = worker_groups(ds, f).set_index("group") if has_rows else None
+    k = kpis(ds, f) if has_rows else None
+    rows = []
+    for p in ds.ref.published_for(phase):
+        stored = None
+        comparable = has_rows and p.scope == DEPARTMENT_SCOPE
+        if comparable:
+            if p.is_total:
+                stored = k[p.metric]
+            elif p.metric == "workers":
+                stored = int(groups["workers"].get(p.commodity, 0))
+            else:
+                stored = int(sum(prod["enterprises"].get(c, 0) for c in ds.ref.members(p.commodity)))
+        rows.append({
+            "metric": p.metric, "commodity": p.commodity, "scope": p.scope, "published": p.value,
+            "stored": stored, "match": (stored == p.value) if comparable else None,
+            "approximate": p.approximate, "as_of": p.as_of, "source": p.source, "note": p.note,
+        })
+    frame = pd.DataFrame(rows)
+    frame["stored"] = frame["stored"].astype("Int64")
+    return frame
+
+
+def summary(ds: Dataset, phase: int | None = None) -> dict:
+    """The CLI's ``summary --json``: each phase's one summary source (``phases``,
+    ``by_product``) and, apart, the published figures for reconciliation."""
+    phases = phase_summaries(ds)
+    if phase is not None:
+        phases = phases[phases["phase"] == phase]
+    out_phases, out_products = [], []
+    for row in phases.itertuples():
+        out_phases.append({
+            "phase": int(row.phase), "enterprises": _int(row.enterprises), "workers": _int(row.workers),
+            "source": row.source, "source_kind": row.source_kind, "approximate": bool(row.approximate),
+            "sample": row.source_kind == "sample",
+        })
+        if row.source_kind == "published":
+            out_products += _published_products(ds.ref, int(row.phase))
+        else:
+            for p in by_product(ds, Filters(phase=int(row.phase))).itertuples():
+                out_products.append({"phase": int(row.phase), "product": p.product,
+                                     "product_code": p.product_code, "enterprises": int(p.enterprises),
+                                     "workers": _int(p.workers)})
+    phase_set = {p["phase"] for p in out_phases}
+    return {
+        "phases": out_phases,
+        "by_product": out_products,
+        "published": [vars(p) for p in ds.ref.published if p.phase in phase_set],
+    }
+
+
+def _published_products(ref: Reference, phase: int) -> list[dict]:
+    figures = [p for p in ref.published_for(phase) if p.scope == DEPARTMENT_SCOPE and not p.is_total]
+    workers = {p.commodity: p.value for p in figures if p.metric == "workers"}
+    return [{"phase": phase, "product": p.commodity, "product_code": ref.members(p.commodity)[:1][0]
+             if ref.members(p.commodity) else None, "enterprises": p.value,
+             "workers": workers.get(p.commodity)}
+            for p in figures if p.metric == "enterprises"]
+
+
+def _int(value) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def product_codes(ds: Dataset) -> list[str]:
+    """Every product code present in the stored data (for the filter's options)."""
+    return [r[0] for r in ds.con.cursor().execute(_PRODUCT_CODES_SQL).fetchall()]
+
+
+_PRODUCT_CODES_SQL = "SELECT DISTINCT product_code FROM participants ORDER BY 1"
+
+
+def published_products(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:
+    """A phase's per-product figures from the department's release (for phases with no
+    participant rows): product, enterprises, workers (null where unpublished)."""
+    rows = _published_products(ds.ref, phase)
+    frame = pd.DataFrame(rows, columns=["phase", "product", "product_code", "enterprises", "workers"])
+    frame["product"] = [ds.ref.product_name(c, lang) if c and ds.ref.product(c) and "/" not in p else p
+                        for c, p in zip(frame["product_code"], frame["product"])]
+    frame["workers"] = frame["workers"].astype("Int64")
+    return frame.sort_values("enterprises", ascending=False, ignore_index=True)
+
+
+def phase_summary(ds: Dataset, phase: int) -> dict:
+    """One phase's row of ``phase_summaries`` as a dict."""
+    frame = phase_summaries(ds)
+    return frame[frame["phase"] == phase].iloc[0].to_dict()
+
+
+def published_other_scopes(ds: Dataset) -> pd.DataFrame:
+    """Published figures whose scope is not the department's own: shown apart, never
+    compared or added."""
+    frame = published(ds.ref)
+    return frame[frame["scope"] != DEPARTMENT_SCOPE].reset_index(drop=True)
+
+
+def published_all(ds: Dataset) -> pd.DataFrame:
+    """Every published figure, all scopes."""
+    return published(ds.ref)

@@ -1,0 +1,61 @@
+"""The participant table: one row per enterprise, product and phase, as the store keeps it
+(Parquet) and the queries read it (DuckDB)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+# (column, arrow type, personal data?)
+COLUMNS: tuple[tuple[str, pa.DataType, bool], ...] = (
+    ("phase", pa.int16(), False),
+    ("enterprise_key", pa.string(), False),  # NIB, else normalised name + regency
+    ("name", pa.string(), False),
+    ("regency_code", pa.string(), False),
+    ("product_code", pa.string(), False),
+    ("product_name", pa.string(), False),
+    ("workers", pa.int32(), False),
+    ("workers_male", pa.int32(), False),
+    ("workers_female", pa.int32(), False),
+    ("owner", pa.string(), True),
+    ("nik", pa.string(), True),
+    ("nib", pa.string(), False),
+    ("phone", pa.string(), True),
+    ("address", pa.string(), False),
+    ("village", pa.string(), False),
+    ("district", pa.string(), False),
+    ("capacity", pa.float64(), False),
+    ("capacity_unit", pa.string(), False),
+    ("order_value", pa.int64(), False),
+    ("pirt", pa.bool_(), False),
+    ("halal", pa.bool_(), False),
+    ("bpom", pa.bool_(), False),
+    ("sni", pa.bool_(), False),
+    ("tourism", pa.bool_(), False),
+    ("tourism_partner", pa.string(), False),
+    ("mentoring", pa.bool_(), False),
+    ("source_row", pa.int32(), False),  # the row number as the official saw it in the file
+)
+
+SCHEMA = pa.schema([pa.field(name, typ) for name, typ, _ in COLUMNS])
+NAMES = tuple(name for name, _, _ in COLUMNS)
+PERSONAL = frozenset(name for name, _, personal in COLUMNS if personal)
+CERTIFICATIONS = ("pirt", "halal", "bpom", "sni")
+
+
+def to_table(records) -> pa.Table:
+    """An Arrow table in the participant schema from a pandas frame or a list of dicts;
+    missing optional columns become nulls, extra columns are refused."""
+    import pandas as pd
+
+    frame = records if isinstance(records, pd.DataFrame) else pd.DataFrame.from_records(list(records))
+    extra = set(frame.columns) - set(NAMES)
+    if extra:
+        raise ValueError(f"columns outside the participant schema: {sorted(extra)}")
+    for name in NAMES:
+        if name not in frame.columns:
+            frame[name] = None
+    return pa.Table.from_pandas(frame[list(NAMES)], schema=SCHEMA, preserve_index=False)
+
+
+def empty_table() -> pa.Table:
+    return SCHEMA.empty_table()

@@ -1,0 +1,48 @@
+"""Settings, declared once: name, default and help. ``docs/settings.md`` lists them all
+(a test fails when one is missing there)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"  # shipped reference lists and published figures
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS = (
+    Setting(
+        "IKM_DATA_DIR",
+        str(DATA_DIR / "store"),
+        "Folder of the versioned store (uploads, versions, current state). "
+        "The CLI's --data-dir wins over it.",
+    ),
+    Setting(
+        "IKM_NO_SAMPLE",
+        "",
+        "Set to 1 to start an empty store without the synthetic Phase III sample.",
+    ),
+)
+
+
+def setting(name: str) -> str:
+    """The value of a declared setting: the environment, else its default.
+
+    Raises KeyError for a name that is not declared.
+    """
+    declared = {s.name: s for s in SETTINGS}[name]
+    return os.environ.get(name, declared.default)
+
+
+def data_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """Where the store lives: ``explicit`` (``--data-dir``), else ``IKM_DATA_DIR``, else
+    ``data/store`` inside the project, which works on a fresh clone."""
+    return Path(explicit) if explicit else Path(setting("IKM_DATA_DIR"))

@@ -1,0 +1,329 @@
+"""The versioned store: every commit an immutable version, one small state file that
+switches atomically, the uploaded file kept as received.
+
+Layout of a data directory::
+
+    state.json                  the current state: which version each phase shows, and the
+                                history; replaced atomically (write, fsync, os.replace)
+    versions/v7/meta.json       what version 7 is (phase, mode, user, file, sha256, totals)
+    versions/v7/participants.parquet   the whole phase as it stood right after version 7
+    versions/v7/upload/<file>   the file as the official uploaded it
+    .lock                       writers take it (flock); readers never wait
+
+A crash at any moment leaves the old state or the new one: a version directory is renamed
+into place complete, and it counts only once ``state.json`` names it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ikm_data import schema
+from ikm_data.errors import StoreError, UnknownVersion
+from ikm_data.formatting import utc_now
+from ikm_data.settings import data_dir as resolve_data_dir
+from ikm_data.settings import setting
+
+STATE_FILE = "state.json"
+FORMAT = 1
+MODES = ("replace", "append")
+SAMPLE_USER = "sistem"
+
+
+@dataclass(frozen=True)
+class VersionMeta:
+    """One history entry. ``mode`` is replace, append, sample, rollback or remove."""
+
+    version: str
+    phase: int
+    mode: str
+    user: str
+    file: str
+    sha256: str
+    rows: int
+    enterprises: int
+    workers: int
+    at: str
+    sample: bool = False
+    rollback_of: str | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class State:
+    seq: int
+    phases: dict[int, str | None]  # phase -> version shown (None: the phase was emptied)
+    history: tuple[VersionMeta, ...] = field(default_factory=tuple)
+
+    def current(self, phase: int) -> VersionMeta | None:
+        vid = self.phases.get(phase)
+        return self.version(vid) if vid else None
+
+    def version(self, vid: str) -> VersionMeta:
+        for meta in self.history:
+            if meta.version == vid:
+                return meta
+        raise UnknownVersion(f"Versi {vid} tidak ada di riwayat.", "Versi tidak dikenal")
+
+    @property
+    def token(self) -> str:
+        """Changes whenever the state changes: a cache key for queries."""
+        return str(self.seq)
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    meta: VersionMeta
+    noop: bool = False
+
+
+def sha256_bytes(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def table_totals(table: pa.Table) -> tuple[int, int, int]:
+    """(rows, distinct enterprises, workers counted once per enterprise) of a phase table."""
+    con = duckdb.connect()
+    con.register("t", table)
+    rows, enterprises, workers = con.execute(
+        "SELECT (SELECT count(*) FROM t), count(*), coalesce(sum(w), 0) FROM "
+        "(SELECT enterprise_key, max(workers) AS w FROM t GROUP BY enterprise_key)"
+    ).fetchone()
+    con.close()
+    return int(rows), int(enterprises), int(workers)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_file(path: Path, content: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(content)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _safe_name(name: str) -> str:
+    base = os.path.basename(name.replace("\\", "/")).strip() or "upload"
+    return "".join(c if c.isalnum() or c in " ._-()" else "_" for c in base)[:120]
+
+
+class Store:
+    """A data directory holding the versioned participant data."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    # -- opening ---------------------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike | None = None, *, seed_sample: bool | None = None) -> "Store":
+        """Open (creating if needed) the store at ``data_dir`` (see ``settings.data_dir``).
+
+        A new store is seeded with the synthetic Phase III sample unless ``seed_sample`` is
+        False or ``IKM_NO_SAMPLE=1``.
+        """
+        store = cls(resolve_data_dir(data_dir))
+        if not (store.root / STATE_FILE).exists():
+            if seed_sample is None:
+                seed_sample = setting("IKM_NO_SAMPLE") not in ("1", "true", "yes")
+            store._initialise(seed_sample)
+        return store
+
+    def _initialise(self, seed_sample: bool) -> None:
+        (self.root / "versions").mkdir(parents=True, exist_ok=True)
+        with self._locked():
+            if (self.root / STATE_FILE).exists():
+                return
+            self._write_state(State(seq=0, phases={}))
+            if seed_sample:
+                from ikm_data import sample
+
+                frame = sample.generate()
+                content = sample.to_csv_bytes(frame)
+                self._commit_locked(
+                    schema.to_table(frame), phase=sample.PHASE, mode="sample", user=SAMPLE_USER,
+                    file_name=sample.FILE_NAME, content=content, sample=True,
+                    note="data contoh (sintetis)",
+                )
+
+    # -- reading ---------------------------------------------------------------------
+    def state(self) -> State:
+        """The current state, read fresh (the file is small and replaced atomically)."""
+        try:
+            raw = json.loads((self.root / STATE_FILE).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return State(seq=0, phases={})
+        return State(
+            seq=raw["seq"],
+            phases={int(k): v for k, v in raw["phases"].items()},
+            history=tuple(VersionMeta(**m) for m in raw["history"]),
+        )
+
+    def history(self) -> list[VersionMeta]:
+        """Every version, newest first."""
+        return list(reversed(self.state().history))
+
+    def version_dir(self, vid: str) -> Path:
+        return self.root / "versions" / vid
+
+    def parquet_path(self, vid: str) -> Path:
+        return self.version_dir(vid) / "participants.parquet"
+
+    def current_files(self, state: State | None = None) -> dict[int, Path]:
+        """``{phase: parquet path}`` of every phase that has participant rows now."""
+        state = state or self.state()
+        return {p: self.parquet_path(v) for p, v in sorted(state.phases.items()) if v}
+
+    def phase_table(self, phase: int, state: State | None = None) -> pa.Table:
+        """The participant rows ``phase`` shows now (an empty table when it has none)."""
+        path = self.current_files(state).get(phase)
+        return pq.read_table(path, schema=schema.SCHEMA) if path else schema.empty_table()
+
+    def upload_path(self, vid: str) -> Path | None:
+        folder = self.version_dir(vid) / "upload"
+        files = sorted(folder.iterdir()) if folder.exists() else []
+        return files[0] if files else None
+
+    # -- writing ---------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _locked(self):
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "a+") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def _write_state(self, state: State) -> None:
+        payload = {
+            "format": FORMAT,
+            "seq": state.seq,
+            "phases": {str(k): v for k, v in sorted(state.phases.items())},
+            "history": [m.to_dict() for m in state.history],
+        }
+        tmp = self.root / f".{STATE_FILE}.{uuid.uuid4().hex}.tmp"
+        _write_file(tmp, json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
+        os.replace(tmp, self.root / STATE_FILE)
+        _fsync_dir(self.root)
+
+    def commit(
+        self, table: pa.Table, *, phase: int, mode: str = "replace", user: str, file_name: str,
+        content: bytes, note: str = "",
+    ) -> CommitResult:
+        """Commit validated participant rows for one phase as a new version.
+
+        ``replace`` makes ``table`` the whole phase; ``append`` adds it to what the phase
+        holds (onto the synthetic sample it replaces it instead: real and invented rows are
+        never mixed). The same content with the same mode as the phase's current version is
+        a no-op (``CommitResult.noop``). Raises StoreError for a bad mode or phase.
+        """
+        if mode not in MODES:
+            raise StoreError(f"Mode '{mode}' tidak dikenal (replace atau append).")
+        if not 1 <= int(phase) <= 99:
+            raise StoreError(f"Tahap {phase} tidak valid.")
+        with self._locked():
+            return self._commit_locked(
+                table, phase=int(phase), mode=mode, user=user, file_name=file_name,
+                content=content, note=note,
+            )
+
+    def _commit_locked(self, table, *, phase, mode, user, file_name, content, sample=False,
+                       note="", rollback_of=None, source_parquet: Path | None = None) -> CommitResult:
+        state = self.state()
+        current = state.current(phase)
+        digest = sha256_bytes(content) if content is not None else ""
+        if current and content is not None and current.sha256 == digest and current.mode == mode:
+            return CommitResult(current, noop=True)
+        if mode == "append" and current and not current.sample:
+            table = pa.concat_tables([self.phase_table(phase, state), table.cast(schema.SCHEMA)])
+        if table is not None:
+            table = table.cast(schema.SCHEMA).replace_schema_metadata(None)
+            table = table.set_column(
+                table.schema.get_field_index("phase"), "phase",
+                pa.array([phase] * table.num_rows, pa.int16()),
+            )
+        vid = f"v{state.seq + 1}"
+        final = self.version_dir(vid)
+        if final.exists():  # left by a crash before its state was written: never committed
+            final.rename(final.with_name(f".orphan-{vid}-{uuid.uuid4().hex[:8]}"))
+        tmp = self.root / "versions" / f".tmp-{uuid.uuid4().hex}"
+        (tmp / "upload").mkdir(parents=True)
+        if content is not None:
+            _write_file(tmp / "upload" / _safe_name(file_name), content)
+        if source_parquet is not None:
+            shutil.copyfile(source_parquet, tmp / "participants.parquet")
+            table = pq.read_table(tmp / "participants.parquet")
+        if table is not None:
+            if source_parquet is None:
+                pq.write_table(table, tmp / "participants.parquet")
+            rows, enterprises, workers = table_totals(table)
+        else:
+            rows = enterprises = workers = 0
+        meta = VersionMeta(
+            version=vid, phase=phase, mode=mode, user=user or "-", file=file_name, sha256=digest,
+            rows=rows, enterprises=enterprises, workers=workers, at=utc_now(), sample=sample,
+            rollback_of=rollback_of, note=note,
+        )
+        _write_file(tmp / "meta.json", json.dumps(meta.to_dict(), ensure_ascii=False, indent=1).encode())
+        for f in (tmp / "participants.parquet",):
+            if f.exists():
+                with open(f, "rb") as fh:
+                    os.fsync(fh.fileno())
+        os.rename(tmp, final)
+        _fsync_dir(final.parent)
+        phases = dict(state.phases)
+        phases[phase] = vid if table is not None else None
+        self._write_state(State(seq=state.seq + 1, phases=phases, history=state.history + (meta,)))
+        return CommitResult(meta)
+
+    def rollback(self, version: str, *, user: str = "-") -> VersionMeta:
+        """Put ``version``'s phase back as it stood right after that version, as a new
+        history entry; other phases are left alone. Raises UnknownVersion."""
+        vid = version if str(version).startswith("v") else f"v{version}"
+        with self._locked():
+            state = self.state()
+            target = state.version(vid)
+            source = self.parquet_path(vid)
+            return self._commit_locked(
+                None, phase=target.phase, mode="rollback", user=user, file_name=target.file,
+                content=None, sample=target.sample, rollback_of=vid,
+                source_parquet=source if source.exists() else None,
+                note=f"rollback ke {vid}",
+            ).meta
+
+    def remove_sample(self, *, user: str = "-") -> list[VersionMeta]:
+        """Empty every phase that now shows the synthetic sample (one action; it stays in
+        the history and can be rolled back). Returns the new history entries."""
+        done = []
+        with self._locked():
+            state = self.state()
+            for phase in sorted(state.phases):
+                current = state.current(phase)
+                if current and current.sample:
+                    done.append(self._commit_locked(
+                        None, phase=phase, mode="remove", user=user, file_name=current.file,
+                        content=None, note="data contoh dihapus",
+                    ).meta)
+                    state = self.state()
+        return done

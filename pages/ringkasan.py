@@ -1,0 +1,49 @@
+"""Ringkasan: the headline figures of the chosen phase and their reconciliation against
+what the department published."""
+
+import streamlit as st
+
+from ikm_data import tables, ui
+from ikm_data.formatting import fmt_int, fmt_num
+
+f = ui.page_header("page.ringkasan", "ringkasan.caption")
+lang = ui.lang()
+
+if ui.has_rows(f.phase):
+    k = ui.query("kpis", f)
+    cards = [
+        ("metric.enterprises", fmt_int(k["enterprises"])),
+        ("metric.workers", fmt_int(k["workers"])),
+        ("metric.products", fmt_int(k["products"])),
+        ("metric.regencies", fmt_int(k["regencies"])),
+        ("metric.workers_per_enterprise", fmt_num(k["workers_per_enterprise"])),
+    ]
+    for col, (key, value) in zip(st.columns(len(cards)), cards):
+        col.metric(ui.tr(key), value, border=True)
+    st.caption(ui.source_label(f.phase))
+    if k["product_enterprises"] != k["enterprises"]:
+        st.info(ui.tr("ringkasan.multi_product", pairs=fmt_int(k["product_enterprises"]),
+                      enterprises=fmt_int(k["enterprises"])))
+else:
+    row = ui.query("phase_summary", f.phase)
+    cols = st.columns(2)
+    cols[0].metric(ui.tr("metric.enterprises"), fmt_int(row["enterprises"]), border=True)
+    cols[1].metric(ui.tr("metric.workers"), ("± " if row["approximate"] else "") + fmt_int(row["workers"]),
+                   border=True)
+    st.caption(ui.source_label(f.phase))
+    st.info(ui.tr("ringkasan.published_only", n=f.phase))
+
+st.subheader(ui.tr("ringkasan.reconcile.title"))
+st.caption(ui.tr("ringkasan.reconcile.caption"))
+rec = ui.query("reconciliation", f.phase, lang=lang)
+if rec.empty:
+    st.info(ui.tr("ringkasan.reconcile.none", n=f.phase))
+else:
+    st.dataframe(tables.reconciliation(rec, lang), hide_index=True)
+    verdict = tables.reconciliation_verdict(rec)
+    if verdict["mismatches"]:
+        st.warning(ui.tr("ringkasan.reconcile.mismatch", n=verdict["mismatches"]))
+    elif verdict["matches"]:
+        st.success(ui.tr("ringkasan.reconcile.ok", n=verdict["matches"]))
+    if f.regencies or f.products:
+        st.caption(ui.tr("ringkasan.reconcile.unfiltered"))

@@ -1,0 +1,34 @@
+"""Tentang Data: where every figure comes from, how things are counted, and what the
+synthetic sample is (and the one action that removes it)."""
+
+import streamlit as st
+
+from ikm_data import tables, ui
+
+ui.page_header("page.tentang")
+lang = ui.lang()
+
+st.subheader(ui.tr("tentang.sources"))
+st.markdown(ui.tr("tentang.sources.body"))
+st.dataframe(tables.published(ui.query("published_all"), lang), hide_index=True)
+
+st.subheader(ui.tr("tentang.counting"))
+st.markdown(ui.tr("tentang.counting.body"))
+
+st.subheader(ui.tr("tentang.sample"))
+st.markdown(ui.tr("tentang.sample.body"))
+sample_phases = sorted(ui.dataset().sample_phases)
+if sample_phases:
+    st.warning(ui.tr("tentang.sample.present", phases=", ".join(str(p) for p in sample_phases)))
+    confirm = st.checkbox(ui.tr("tentang.sample.confirm"), key="confirm_remove_sample")
+    if st.button(ui.tr("tentang.sample.remove"), disabled=not confirm, type="primary"):
+        removed = ui.store().remove_sample(user=ui.tr("tentang.sample.user"))
+        ui.clear_caches()
+        st.success(ui.tr("tentang.sample.removed", versions=", ".join(m.version for m in removed)))
+        st.rerun()
+else:
+    st.success(ui.tr("tentang.sample.absent"))
+
+st.subheader(ui.tr("tentang.store"))
+st.markdown(ui.tr("tentang.store.body", path=str(ui.store().root)))
+st.dataframe(tables.history(ui.store().history(), lang), hide_index=True)
