@@ -27,5 +27,6 @@ navigation = st.navigation({
     ]
     for section, pages in PAGES.items()
 })
+ui.mark_routed()
 ui.sidebar()
 navigation.run()

@@ -5,6 +5,7 @@ tooltips; every chart carries its source in its subtitle, so an exported image k
 from __future__ import annotations
 
 import copy
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -41,8 +42,9 @@ def theme(chart: alt.TopLevelMixin, scale: float = 1.0) -> alt.TopLevelMixin:
     ).configure_legend(labelFontSize=fs(13), titleFontSize=fs(13)).configure_view(stroke=None)
 
 
-def _title(text: str, source: str) -> alt.TitleParams:
-    return alt.TitleParams(text=text, subtitle=source)
+def _title(text: str, source: str, width: int = 70) -> alt.TitleParams:
+    """Title with the source as its subtitle, wrapped into lines so it is never cut off."""
+    return alt.TitleParams(text=text, subtitle=textwrap.wrap(source, width) or [""])
 
 
 def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, title: str,
@@ -51,7 +53,6 @@ def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, t
           scale: float = 1.0) -> alt.Chart:
     """Horizontal bars, largest on top, each value written beside its bar (so nothing
     depends on colour); optionally a click selection on ``select_field``."""
-    height = max(120, 34 * len(frame) * scale)
     base = alt.Chart(frame).encode(
         y=alt.Y(f"{category}:N", sort="-x", title=None),
         x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=",d", tickMinStep=1)),
@@ -70,7 +71,8 @@ def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, t
     labels = base.mark_text(align="left", dx=4, fontSize=round(13 * scale), color=TEXT,
                             fontWeight="bold").encode(text=alt.Text(f"{value}:Q", format=",d"))
     layers.append(labels)
-    return alt.layer(*layers).properties(title=_title(title, source), height=height, width="container")
+    return alt.layer(*layers).properties(title=_title(title, source), height=alt.Step(round(30 * scale)),
+                                         width="container")
 
 
 def by_product(frame: pd.DataFrame, *, lang: str, source: str, selected: tuple = (),
@@ -108,8 +110,17 @@ def by_regency(frame: pd.DataFrame, *, lang: str, source: str, selected: tuple =
     ), scale)
 
 
-def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, selected: tuple = (),
-            interactive: bool = True, scale: float = 1.0) -> alt.TopLevelMixin:
+# Where each regency's label sits relative to its seat (degrees of lon, lat): the five
+# Lombok seats are a few kilometres apart, so their labels fan out to the sides.
+_LABEL_OFFSET = {
+    "5271": (-0.06, 0.03), "5201": (-0.06, -0.08), "5202": (0.0, -0.13), "5203": (0.09, 0.0),
+    "5208": (0.0, 0.1), "5207": (0.0, -0.12), "5204": (0.0, 0.12), "5205": (-0.08, 0.0),
+    "5206": (0.0, -0.12), "5272": (0.0, 0.1),
+}
+_LABEL_ALIGN = {"5271": "right", "5201": "right", "5203": "left", "5205": "right"}
+
+
+def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, interactive: bool = True, scale: float = 1.0) -> alt.TopLevelMixin:
     """The offline map: NTB's coastline, a circle at each regency seat sized by its
     enterprises, and the count written beside it. A click selects a regency."""
     features = copy.deepcopy(coastline["features"])
@@ -121,9 +132,7 @@ def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, sel
                alt.Tooltip("enterprises:Q", title=t("metric.enterprises", lang), format=",d"),
                alt.Tooltip("workers:Q", title=t("metric.workers", lang), format=",d")]
     circles = base.mark_circle(color=PRIMARY, stroke="white", strokeWidth=1.2).encode(
-        size=alt.Size("enterprises:Q", scale=alt.Scale(range=[80 * scale, 2200 * scale]),
-                      legend=alt.Legend(title=t("metric.enterprises", lang), format=",d",
-                                        orient="bottom-left")),
+        size=alt.Size("enterprises:Q", scale=alt.Scale(range=[60 * scale, 1100 * scale]), legend=None),
         tooltip=tooltip,
     )
     if interactive:
@@ -132,12 +141,21 @@ def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, sel
         circles = circles.encode(opacity=alt.condition(param, alt.value(0.85), alt.value(0.3))).add_params(param)
     else:
         circles = circles.encode(opacity=alt.value(0.85))
-    labels = base.mark_text(dy=-16 * scale, fontSize=round(12 * scale), fontWeight="bold", color=TEXT).encode(
-        text="label:N")
-    data_labels = data.assign(label=[f"{r} ({fmt_int(n)})" for r, n in zip(data["regency"], data["enterprises"])])
-    labels = labels.properties(data=data_labels)
-    chart = alt.layer(land, circles, labels).project(type="mercator").properties(
-        title=_title(t("chart.map.title", lang), source), width="container", height=round(330 * scale))
+    data_labels = data.assign(
+        label=[f"{r} ({fmt_int(n)})" for r, n in zip(data["regency"], data["enterprises"])],
+        lat=[lat + _LABEL_OFFSET.get(c, (0, 0.09))[1] for c, lat in zip(data["regency_code"], data["lat"])],
+        lon=[lon + _LABEL_OFFSET.get(c, (0, 0))[0] for c, lon in zip(data["regency_code"], data["lon"])],
+        align=[_LABEL_ALIGN.get(c, "center") for c in data["regency_code"]],
+    )
+    labels = [
+        alt.Chart(data_labels[data_labels["align"] == align]).mark_text(
+            fontSize=round(12 * scale), fontWeight="bold", color=TEXT, align=align,
+        ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
+        for align in ("left", "center", "right")
+    ]
+    chart = alt.layer(land, circles, *labels).project(type="mercator").properties(
+        title=_title(t("chart.map.title", lang), source, width=110), width="container",
+        height=round(360 * scale))
     return theme(chart, scale)
 
 

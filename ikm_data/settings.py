@@ -26,6 +26,11 @@ SETTINGS = (
         "The CLI's --data-dir wins over it.",
     ),
     Setting(
+        "IKM_CHROMIUM",
+        "/usr/bin/chromium",
+        "Chromium binary the browser tests drive with Playwright (tests only).",
+    ),
+    Setting(
         "IKM_NO_SAMPLE",
         "",
         "Set to 1 to start an empty store without the synthetic Phase III sample.",

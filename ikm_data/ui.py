@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ikm_data import queries
+from ikm_data import queries, settings
 from ikm_data.errors import IkmError
-from ikm_data.formatting import fmt_date, fmt_datetime
+from ikm_data.formatting import fmt_datetime
 from ikm_data.i18n import DEFAULT_LANG, LANGS, t
 from ikm_data.queries import Dataset, Filters
 from ikm_data.reference import load_reference
@@ -22,13 +22,13 @@ PRODUCT_KEY = "flt_products"
 
 # -- data access -------------------------------------------------------------------------
 @st.cache_resource(show_spinner=False)
-def _store(data_dir: str | None) -> Store:
+def _store(data_dir: str) -> Store:
     return Store.open(data_dir)
 
 
 def store() -> Store:
-    """The store of this server (``IKM_DATA_DIR`` or the default), opened once."""
-    return _store(None)
+    """The store of this server (``IKM_DATA_DIR`` or the default), opened once per folder."""
+    return _store(str(settings.data_dir()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=3)
@@ -128,9 +128,35 @@ def source_label(phase: int | None) -> str:
     return tr("source.upload", file=meta.file, version=meta.version, date=fmt_datetime(meta.at))
 
 
+ROUTED_KEY = "_routed_by_app"
+
+
+def mark_routed() -> None:
+    """Called by app.py on every run, before the page runs."""
+    st.session_state[ROUTED_KEY] = True
+
+
+def require_app() -> None:
+    """Rerun through app.py when Streamlit ran a page file directly.
+
+    Because the project has a ``pages/`` folder, Streamlit runs the very first session of a
+    fresh server in its legacy mode: a link such as ``/wilayah`` executes
+    ``pages/wilayah.py`` alone, without app.py's navigation, sidebar and filters. That run
+    does not switch the legacy mode off (only app.py's ``st.navigation`` does), so we switch
+    it off here and rerun, which puts the official on the real page. The browser test opens
+    a deep link on a fresh server to keep this honest across Streamlit upgrades.
+    """
+    if not st.session_state.get(ROUTED_KEY):
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_header(title_key: str, caption_key: str | None = None) -> Filters:
     """Title, the sample badge where the phase is synthetic, and the active filters.
     Returns the filters the page should use."""
+    require_app()
     f = filters()
     st.title(tr(title_key))
     if caption_key:
@@ -168,7 +194,3 @@ def selected(event, param: str, field: str) -> tuple:
 
 def show_error(err: IkmError) -> None:
     st.error(f"**{err.title}** — {err.message}" if err.title != err.message else err.message)
-
-
-def fmt_as_of(value: str) -> str:
-    return fmt_date(value)

@@ -16,10 +16,9 @@ if not ui.has_rows(f.phase):
     st.dataframe(tables.products(pub, lang), hide_index=True)
     st.stop()
 
-# The product chart ignores the product filter (it is where one picks a product).
-products = ui.query("by_product", f.narrowed(products=()), lang=lang)
+products = ui.query("by_product", f, lang=lang)
 event = st.altair_chart(
-    charts.by_product(products, lang=lang, source=source, selected=f.products),
+    charts.by_product(products, lang=lang, source=source),
     key="chart_produk", on_select="rerun", selection_mode=[charts.SELECT_PRODUCT], width="stretch",
 )
 picked = ui.selected(event, charts.SELECT_PRODUCT, "product_code")

@@ -14,16 +14,15 @@ if not ui.has_rows(f.phase):
     st.info(ui.tr("wilayah.published_only", n=f.phase))
     st.stop()
 
-regions = ui.query("by_regency", f.narrowed(regencies=()))
+regions = ui.query("by_regency", f)
+map_event = st.altair_chart(
+    charts.ntb_map(regions, load_coastline(), lang=lang, source=source),
+    key="peta_ntb", on_select="rerun", selection_mode=[charts.SELECT_REGENCY_MAP], width="stretch",
+)
 left, right = st.columns([3, 2])
 with left:
-    map_event = st.altair_chart(
-        charts.ntb_map(regions, load_coastline(), lang=lang, source=source),
-        key="peta_ntb", on_select="rerun", selection_mode=[charts.SELECT_REGENCY_MAP], width="stretch",
-    )
-with right:
     bar_event = st.altair_chart(
-        charts.by_regency(regions, lang=lang, source=source, selected=f.regencies),
+        charts.by_regency(regions, lang=lang, source=source),
         key="chart_wilayah", on_select="rerun", selection_mode=[charts.SELECT_REGENCY], width="stretch",
     )
 picked = (ui.selected(map_event, charts.SELECT_REGENCY_MAP, "regency_code")
@@ -34,11 +33,8 @@ ref = ui.dataset().ref
 if picked:
     st.info(ui.tr("wilayah.picked", what=", ".join(ref.regency(c).label for c in dict.fromkeys(picked))))
 
-left, right = st.columns(2)
-with left:
-    st.markdown(f"**{ui.tr('wilayah.table')}**")
-    st.dataframe(tables.regencies(ui.query("by_regency", focus), lang), hide_index=True,
-                 key="tabel_wilayah")
 with right:
     st.markdown(f"**{ui.tr('wilayah.products')}**")
     st.dataframe(tables.products(ui.query("by_product", focus, lang=lang), lang), hide_index=True)
+st.markdown(f"**{ui.tr('wilayah.table')}**")
+st.dataframe(tables.regencies(ui.query("by_regency", focus), lang), hide_index=True, key="tabel_wilayah")

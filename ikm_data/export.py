@@ -1,0 +1,207 @@
+"""Files an official takes away: a chart as PNG (2x) or SVG, the data behind it as CSV or
+XLSX. Exports leave personal data (``schema.PERSONAL``: owner, NIK, phone) out unless the
+caller is allowed to see it, and defuse spreadsheet formulas: a text cell that starts with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that Excel or
+LibreOffice shows it as text instead of running it. Numbers stay numbers (``-5`` is a number,
+not a formula). Charts are rendered offline by vl-convert.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ikm_data import schema
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+DEFAULT_CHART_WIDTH = 800  # px at scale 1, for charts drawn at the container's width
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+FONT_DIR = Path(__file__).resolve().parent.parent / "data" / "fonts"
+
+
+# -- data ----------------------------------------------------------------------------------
+def drop_personal(frame: pd.DataFrame, allow_personal: bool = False) -> pd.DataFrame:
+    """``frame`` without the personal-data columns (owner, nik, phone), unless
+    ``allow_personal``. Returns a new frame; the input is not changed."""
+    if allow_personal:
+        return frame.copy()
+    return frame.drop(columns=[c for c in frame.columns if c in schema.PERSONAL])
+
+
+def defuse_cell(value: object) -> object:
+    """A text value that a spreadsheet would run as a formula, with a leading ``'``;
+    anything else (numbers, None, harmless text) unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def defuse_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` where every text cell starting with ``=``, ``+``, ``-``, ``@``,
+    tab or CR starts with ``'`` instead; numeric columns (negative numbers too) are left
+    as numbers. Column names are defused the same way."""
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+            continue
+        if pd.api.types.is_datetime64_any_dtype(series):
+            continue
+        out[column] = series.map(defuse_cell, na_action="ignore").astype(series.dtype)
+    out.columns = [defuse_cell(c) if isinstance(c, str) else c for c in out.columns]
+    return out
+
+
+def prepare(frame: pd.DataFrame, allow_personal: bool = False) -> pd.DataFrame:
+    """What any data export writes: personal data left out (unless allowed), formulas
+    defused, a plain 0..n index."""
+    return defuse_formulas(drop_personal(frame, allow_personal)).reset_index(drop=True)
+
+
+def to_csv_bytes(frame: pd.DataFrame, allow_personal: bool = False) -> bytes:
+    """CSV in UTF-8 with a BOM (so Excel shows ``é``/``–`` right), comma-separated, numbers
+    unformatted so that other tools read them as numbers."""
+    buf = io.StringIO()
+    prepare(frame, allow_personal).to_csv(buf, index=False, lineterminator="\r\n")
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _sheet_title(name: str) -> str:
+    title = _SHEET_FORBIDDEN.sub(" ", str(name or "Data")).strip().strip("'")
+    return (title or "Data")[:31]
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data", allow_personal: bool = False) -> bytes:
+    """An .xlsx workbook with one sheet: a bold header row, numbers as numbers (shown with
+    thousands separators, so ``2.858`` in an Indonesian Excel), text always stored as text
+    (never as a formula), frozen header, fitted column widths."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    data = prepare(frame, allow_personal)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _sheet_title(sheet_name)
+    widths = []
+    for j, column in enumerate(data.columns, start=1):
+        cell = ws.cell(row=1, column=j)
+        _set(cell, str(column))
+        cell.font = Font(bold=True)
+        widths.append(len(str(column)))
+    for i, row in enumerate(data.itertuples(index=False, name=None), start=2):
+        for j, value in enumerate(row, start=1):
+            cell = ws.cell(row=i, column=j)
+            _set(cell, value)
+            if i < 1000:
+                widths[j - 1] = max(widths[j - 1], len(str(cell.value)) if cell.value is not None else 0)
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[ws.cell(row=1, column=j).column_letter].width = min(max(8, width + 2), 60)
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _set(cell, value) -> None:
+    """Write one value: missing as empty, numbers as numbers, text as text (data_type
+    's' so openpyxl never turns a string into a formula)."""
+    if value is None or (not isinstance(value, str) and _is_na(value)):
+        cell.value = None
+        return
+    if isinstance(value, bool):
+        cell.value = value
+        return
+    if isinstance(value, int) or (hasattr(value, "dtype") and pd.api.types.is_integer_dtype(value.dtype)):
+        cell.value = int(value)
+        cell.number_format = "#,##0"
+        return
+    if isinstance(value, float) or (hasattr(value, "dtype") and pd.api.types.is_float_dtype(value.dtype)):
+        cell.value = float(value)
+        cell.number_format = "#,##0.##"
+        return
+    if isinstance(value, pd.Timestamp):
+        cell.value = value.to_pydatetime().replace(tzinfo=None)
+        return
+    cell.value = str(value)
+    cell.data_type = "s"
+
+
+def _is_na(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+# -- charts --------------------------------------------------------------------------------
+_FONTS_REGISTERED = False
+
+
+def register_fonts() -> None:
+    """Let vl-convert use the fonts shipped in ``data/fonts`` (so a machine with no system
+    fonts still draws text); done once per process."""
+    global _FONTS_REGISTERED
+    if _FONTS_REGISTERED:
+        return
+    import vl_convert as vlc
+
+    if FONT_DIR.is_dir():
+        vlc.register_font_directory(str(FONT_DIR))
+    _FONTS_REGISTERED = True
+
+
+def chart_spec(chart, width: int | None = None) -> dict:
+    """The chart's Vega-Lite spec as a dict, with a fixed pixel width where the chart is
+    drawn at its container's width (an image has no container)."""
+    spec = chart.to_dict() if hasattr(chart, "to_dict") else dict(chart)
+    target = width or DEFAULT_CHART_WIDTH
+    if spec.get("width") == "container" or width:
+        spec["width"] = target
+    for key in ("vconcat", "hconcat", "concat"):
+        for part in spec.get(key, []):
+            if part.get("width") == "container":
+                part["width"] = target
+    spec.pop("autosize", None)
+    return spec
+
+
+def chart_png(chart, scale: float = 2, width: int | None = None) -> bytes:
+    """PNG bytes of an Altair chart at ``scale`` (2 = sharp on a high-density screen and in
+    print). ``width`` is the drawing width in px at scale 1 (default 800)."""
+    import vl_convert as vlc
+
+    register_fonts()
+    return vlc.vegalite_to_png(chart_spec(chart, width), scale=scale)
+
+
+def chart_svg(chart, width: int | None = None) -> bytes:
+    """SVG bytes (UTF-8) of an Altair chart."""
+    import vl_convert as vlc
+
+    register_fonts()
+    return vlc.vegalite_to_svg(chart_spec(chart, width)).encode("utf-8")
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """(width, height) in px, read from a PNG's IHDR header."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def file_stem(name: str) -> str:
+    """A safe file name stem: lower case, ASCII letters, digits and ``-``."""
+    stem = re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
+    return stem or "data"
+
+
+def labelled(frame: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """``frame`` with its column names in the UI language where the catalogue knows them
+    (``enterprises`` becomes ``Jumlah IKM``); other columns keep their names."""
+    from ikm_data.i18n import CATALOGUE, t
+
+    return frame.rename(columns={c: t(f"export.col.{c}", lang) for c in frame.columns
+                                 if isinstance(c, str) and f"export.col.{c}" in CATALOGUE})

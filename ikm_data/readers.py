@@ -1,0 +1,356 @@
+"""Reading officials' files: ``.xlsx``, ``.csv`` and ``.parquet`` from a binary file object
+plus its name, into a grid of text cells that keeps the spreadsheet's row numbers.
+
+Every cell comes back as text, so NIK and NIB never pass through a float: Excel numbers
+that are whole become ``"1250"``, others are written the Indonesian way (``"12,5"``) so
+the id-ID number parser reads them back exactly. A file that is not what its name says,
+an empty file or an unsupported type raises ``IngestError`` (exit code 2 in the CLI).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ikm_data.errors import IngestError
+
+KINDS = {".xlsx": "xlsx", ".csv": "csv", ".parquet": "parquet"}
+ACCEPTED = ("xlsx", "csv", "parquet")  # for the upload widget
+MAX_UNCOMPRESSED = 1 << 30  # an xlsx that unzips to more than 1 GiB is refused
+MAX_RATIO = 500  # nor one whose parts are compressed more than this (zip bomb)
+DELIMITERS = (",", ";", "\t")
+_SNIFF_LINES = 60
+
+# Magic bytes of files that turn up under a wrong name.
+_MAGIC = (
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),  # .xls, .doc, password-protected .xlsx
+    (b"PAR1", "parquet"),
+    (b"\x89PNG", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"GIF8", "image"),
+    (b"\x1f\x8b", "gzip"),
+    (b"Rar!", "archive"),
+    (b"7z\xbc\xaf", "archive"),
+    (b"\xff\xfe", "utf16"),
+    (b"\xfe\xff", "utf16"),
+    (b"{\\rtf", "rtf"),
+)
+
+
+@dataclass
+class RawSheet:
+    """One sheet (or CSV/Parquet file) as a grid of text.
+
+    ``grid`` has positional columns ``0..n-1``, every cell a ``str`` (``""`` when blank),
+    and its index is the row number as the official sees it (1-based, like Excel).
+    """
+
+    grid: pd.DataFrame
+    file_name: str
+    kind: str
+    sheet: str | None = None
+    sheets: tuple[str, ...] = ()
+    encoding: str | None = None
+    delimiter: str | None = None
+    size: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def kind_of(name: str) -> str:
+    """``xlsx``, ``csv`` or ``parquet`` from a file name; raises IngestError otherwise."""
+    lower = (name or "").lower().strip()
+    for ext, kind in KINDS.items():
+        if lower.endswith(ext):
+            return kind
+    if lower.endswith(".xls"):
+        raise IngestError.from_key("ingest.old_xls", name=name)
+    ext = lower.rsplit(".", 1)[-1] if "." in lower else ""
+    raise IngestError.from_key("ingest.unsupported", name=name, ext=ext or "-")
+
+
+def read_bytes(fileobj) -> bytes:
+    """The whole content of a binary file object (or bytes), from its start."""
+    if isinstance(fileobj, (bytes, bytearray, memoryview)):
+        return bytes(fileobj)
+    if hasattr(fileobj, "getvalue"):
+        return bytes(fileobj.getvalue())
+    try:
+        fileobj.seek(0)
+    except (AttributeError, OSError):
+        pass
+    return fileobj.read()
+
+
+def magic_kind(content: bytes) -> str | None:
+    """What the first bytes say a file is (``pdf``, ``zip``, ``ole``...), or None."""
+    for magic, kind in _MAGIC:
+        if content.startswith(magic):
+            return kind
+    return None
+
+
+def list_sheets(fileobj, name: str) -> list[str]:
+    """The visible sheet names of an xlsx, in workbook order (``[]`` for CSV/Parquet).
+    Raises IngestError when the file cannot be opened."""
+    content = read_bytes(fileobj)
+    if kind_of(name) != "xlsx":
+        return []
+    _check_not_empty(content, name)
+    wb = _open_workbook(content, name)
+    try:
+        return _visible_sheets(wb)
+    finally:
+        wb.close()
+
+
+def read_file(fileobj, name: str, sheet: str | None = None) -> RawSheet:
+    """Read ``fileobj`` (bytes or a binary file object) named ``name`` as a grid of text.
+
+    ``sheet`` picks an xlsx sheet (default: the first visible one). Raises IngestError for
+    an empty, unsupported, mislabelled, corrupt or oversized file.
+    """
+    content = read_bytes(fileobj)
+    kind = kind_of(name)
+    _check_not_empty(content, name)
+    if kind == "xlsx":
+        raw = _read_xlsx(content, name, sheet)
+    elif kind == "csv":
+        raw = _read_csv(content, name)
+    else:
+        raw = _read_parquet(content, name)
+    raw.size = len(content)
+    if raw.grid.empty or not (raw.grid != "").to_numpy().any():
+        raise IngestError.from_key("ingest.empty", name=name)
+    return raw
+
+
+def _check_not_empty(content: bytes, name: str) -> None:
+    if not content or not content.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        raise IngestError.from_key("ingest.empty", name=name)
+
+
+def _wrong_type(name: str, kind: str, found: str) -> IngestError:
+    key = f"ingest.wrong_type.{found}" if found in (
+        "pdf", "zip", "ole", "parquet", "image", "utf16", "text") else "ingest.wrong_type"
+    return IngestError.from_key(key, name=name, kind=kind.upper())
+
+
+# -- xlsx ------------------------------------------------------------------------------
+def _open_workbook(content: bytes, name: str):
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    found = magic_kind(content)
+    if found != "zip":
+        if found == "ole":
+            raise IngestError.from_key("ingest.xlsx_ole", name=name)
+        raise _wrong_type(name, "xlsx", found or _guess_text(content))
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise IngestError.from_key("ingest.corrupt", name=name) from None
+    if "xl/workbook.xml" not in names:
+        raise IngestError.from_key("ingest.not_workbook", name=name)
+    total = sum(i.file_size for i in infos)
+    bomb = any(i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 10 << 20
+               for i in infos)
+    if total > MAX_UNCOMPRESSED or bomb:
+        raise IngestError.from_key("ingest.too_large", name=name, size=total // (1 << 20))
+    try:
+        return CalamineWorkbook.from_filelike(io.BytesIO(content))
+    except (CalamineError, ValueError, OSError, RuntimeError):
+        raise IngestError.from_key("ingest.corrupt", name=name) from None
+
+
+def _visible_sheets(wb) -> list[str]:
+    try:
+        meta = wb.sheets_metadata
+        names = [m.name for m in meta if str(m.visible).endswith("Visible")
+                 and str(m.typ).endswith("WorkSheet")]
+    except AttributeError:  # older calamine
+        names = []
+    return names or list(wb.sheet_names)
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return number_text(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ") if value.time() != dt.time() else value.date().isoformat()
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def number_text(value: float) -> str:
+    """A spreadsheet number as text the id-ID parser reads back exactly: whole numbers
+    without separators (``1250.0`` gives ``"1250"``), others with a decimal comma."""
+    if math.isnan(value) or math.isinf(value):
+        return ""
+    if value == int(value):
+        return str(int(value))
+    return format(value, ".15g").replace(".", ",")
+
+
+def _read_xlsx(content: bytes, name: str, sheet: str | None) -> RawSheet:
+    from python_calamine import CalamineError
+
+    wb = _open_workbook(content, name)
+    try:
+        sheets = _visible_sheets(wb)
+        chosen = sheet if sheet is not None else (sheets[0] if sheets else None)
+        if chosen is None or chosen not in wb.sheet_names:
+            raise IngestError.from_key("ingest.no_sheet", name=name, sheet=sheet or "-",
+                                       sheets=", ".join(sheets))
+        try:
+            ws = wb.get_sheet_by_name(chosen)
+            rows = ws.to_python(skip_empty_area=False)
+            merged = ws.merged_cell_ranges or []
+        except (CalamineError, ValueError, OSError, RuntimeError):
+            raise IngestError.from_key("ingest.corrupt", name=name) from None
+    finally:
+        wb.close()
+    width = max((len(r) for r in rows), default=0)
+    text_rows = [[v if type(v) is str else _cell_text(v) for v in r] + [""] * (width - len(r))
+                 for r in rows]
+    _fill_vertical_merges(text_rows, merged)
+    grid = pd.DataFrame(text_rows, columns=range(width), dtype=object)
+    grid.index = pd.RangeIndex(1, len(grid) + 1)
+    return RawSheet(grid=grid, file_name=name, kind="xlsx", sheet=chosen, sheets=tuple(sheets))
+
+
+def _fill_vertical_merges(rows: list[list[str]], merged) -> None:
+    """A cell merged down over several rows (a regency written once for a block of
+    enterprises) shows its value on every row of the block, as the official sees it."""
+    for (r0, c0), (r1, c1) in merged:
+        if c0 != c1 or r1 <= r0 or r0 >= len(rows):
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else ""
+        for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
+            if c0 < len(rows[r]) and rows[r][c0] == "":
+                rows[r][c0] = value
+
+
+# -- csv -------------------------------------------------------------------------------
+def _guess_text(content: bytes) -> str:
+    return "text" if _looks_like_text(content[:65536]) else "binary"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls <= max(1, len(head) // 200)
+
+
+def decode_text(content: bytes, name: str) -> tuple[str, str]:
+    """``(text, encoding)`` of a CSV: UTF-8 (with or without BOM), else Windows-1252.
+    Raises IngestError for a binary file or another encoding."""
+    found = magic_kind(content)
+    if found is not None:
+        raise _wrong_type(name, "csv", found)
+    if not _looks_like_text(content[:65536]):
+        raise _wrong_type(name, "csv", "binary")
+    if content.startswith(b"\xef\xbb\xbf"):
+        try:
+            return content[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            raise IngestError.from_key("ingest.encoding", name=name) from None
+    try:
+        return content.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return content.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        raise IngestError.from_key("ingest.encoding", name=name) from None
+
+
+def sniff_delimiter(text: str) -> str:
+    """``,``, ``;`` or tab: the one that splits the first lines into the most columns
+    consistently (a title line has one cell whatever the delimiter)."""
+    lines = [ln for ln in text.splitlines()[:_SNIFF_LINES] if ln.strip()]
+    best, best_score = ",", (0, 0)
+    for delim in DELIMITERS:
+        counts = [len(r) for r in csv.reader(lines, delimiter=delim)]
+        multi = [n for n in counts if n > 1]
+        if not multi:
+            continue
+        width, freq = Counter(multi).most_common(1)[0]
+        score = (min(width, 200) * freq, width)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _read_csv(content: bytes, name: str) -> RawSheet:
+    text, encoding = decode_text(content, name)
+    if not text.strip():
+        raise IngestError.from_key("ingest.empty", name=name)
+    delim = sniff_delimiter(text)
+    head = [ln for ln in text.splitlines()[:_SNIFF_LINES]]
+    width = max((len(r) for r in csv.reader(head, delimiter=delim)), default=1)
+    try:
+        grid = pd.read_csv(
+            io.StringIO(text), sep=delim, header=None, names=range(width), dtype=str,
+            keep_default_na=False, na_filter=False, skip_blank_lines=False, engine="c",
+            index_col=False, quotechar='"',
+        )
+        grid = grid.fillna("")
+    except (pd.errors.ParserError, ValueError):
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
+        width = max((len(r) for r in rows), default=0)
+        grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], columns=range(width),
+                            dtype=object)
+    grid.index = pd.RangeIndex(1, len(grid) + 1)
+    return RawSheet(grid=grid, file_name=name, kind="csv", encoding=encoding, delimiter=delim)
+
+
+# -- parquet ---------------------------------------------------------------------------
+def _read_parquet(content: bytes, name: str) -> RawSheet:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if not (content.startswith(b"PAR1") and content.endswith(b"PAR1")):
+        found = magic_kind(content)
+        raise _wrong_type(name, "parquet", found or _guess_text(content))
+    try:
+        table = pq.read_table(io.BytesIO(content))
+    except (pa.ArrowException, OSError, ValueError):
+        raise IngestError.from_key("ingest.corrupt", name=name) from None
+    columns = {}
+    for i, (col_name, column) in enumerate(zip(table.column_names, table.columns)):
+        columns[i] = [str(col_name)] + _arrow_text(column)
+    grid = pd.DataFrame(columns, dtype=object)
+    grid.index = pd.RangeIndex(1, len(grid) + 1)
+    return RawSheet(grid=grid, file_name=name, kind="parquet")
+
+
+def _arrow_text(column) -> list[str]:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    typ = column.type
+    if pa.types.is_floating(typ):
+        return [number_text(v) if v is not None else "" for v in column.to_pylist()]
+    if pa.types.is_string(typ) or pa.types.is_large_string(typ) or pa.types.is_integer(typ):
+        return pc.fill_null(pc.cast(column, pa.string()), "").to_pylist()
+    return [_cell_text(v) for v in column.to_pylist()]

@@ -1,0 +1,308 @@
+"""The curated slide sequence for a forum: what the Presentasi page shows and what the
+PowerPoint/PDF deck holds, as plain data (no streamlit, no layout).
+
+``build(ds, filters, lang)`` returns a list of ``Slide``: title, headline figures,
+enterprises by product, workforce by product group (the groups the department published,
+never an invented split), regions (the offline map), phase comparison, sources. A phase
+that has only published figures gets the slides its release can fill. Every slide carries
+its source footer and, where the phase's data is the synthetic sample, the sample flag.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import altair as alt
+import pandas as pd
+
+from ikm_data import charts, queries
+from ikm_data.formatting import fmt_date, fmt_int, fmt_num
+from ikm_data.geo import load_coastline
+from ikm_data.i18n import t
+from ikm_data.queries import Dataset, Filters
+from ikm_data.reference import DEPARTMENT_SCOPE
+
+# Type size of charts on slides: 1.6x the dashboard's, read from the back of a room.
+SLIDE_SCALE = 1.6
+KINDS = ("title", "figures", "chart", "sources")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One big number on the headline slide: its label, the value already in id-ID
+    (``2.858``, ``± 900``) and an optional note under it."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass
+class Slide:
+    """One idea on one slide.
+
+    ``key`` names the slide (title, figures, products, workforce, regions, phases,
+    sources); ``kind`` says how to lay it out (title, figures, chart, sources). ``charts``
+    holds Altair charts drawn at the slide scale, without their own title (the slide has
+    it); ``table`` a frame of texts already formatted; ``notes`` short lines under the
+    content; ``footer`` the source; ``sample`` whether the figures come from the synthetic
+    sample (shown with the "data contoh (sintetis)" badge).
+    """
+
+    key: str
+    kind: str
+    title: str
+    subtitle: str = ""
+    lines: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    charts: list[alt.TopLevelMixin] = field(default_factory=list)
+    data: list[pd.DataFrame] = field(default_factory=list)
+    table: pd.DataFrame | None = None
+    notes: list[str] = field(default_factory=list)
+    footer: str = ""
+    sample: bool = False
+    sample_label: str = ""
+
+    @property
+    def texts(self) -> list[str]:
+        """Every text of the slide, in reading order (for tests and search)."""
+        out = [self.title, self.subtitle, *self.lines]
+        for f in self.figures:
+            out += [f.value, f.label, f.note]
+        if self.table is not None:
+            out += list(self.table.columns) + [str(v) for v in self.table.to_numpy().ravel()]
+        out += [*self.notes, self.footer]
+        return [x for x in out if x]
+
+
+# -- helpers -------------------------------------------------------------------------------
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(n: int) -> str:
+    """``3`` gives ``"III"`` (how the department numbers the phases)."""
+    out, n = "", int(n)
+    for value, letters in _ROMAN:
+        while n >= value:
+            out += letters
+            n -= value
+    return out or str(n)
+
+
+def phase_name(phase: int, lang: str) -> str:
+    """``Tahap III`` / ``Phase III``."""
+    return t("present.phase", lang, roman=roman(phase))
+
+
+def _published_as_of(ds: Dataset, phase: int) -> str:
+    """The date of the department's own release for ``phase`` (``2020-07``), or ''."""
+    dates = [p.as_of for p in ds.ref.published_for(phase) if p.scope == DEPARTMENT_SCOPE and p.as_of]
+    return min(dates) if dates else ""
+
+
+def as_of(ds: Dataset, phase: int) -> str:
+    """What date the phase's figures are as of, in id-ID: the release for published
+    figures and the sample (which equals the release), the upload for uploaded data."""
+    meta = ds.state.current(phase)
+    if meta is not None and not meta.sample:
+        return fmt_date(meta.at[:10])
+    published = _published_as_of(ds, phase)
+    return fmt_date(published) if published else "–"
+
+
+def footer(ds: Dataset, phase: int, lang: str) -> str:
+    """The source line of a slide: ``Sumber: Dinas Perindustrian NTB, Tahap III`` and what
+    the figures are (sample, upload or release)."""
+    head = t("present.footer", lang, phase=phase_name(phase, lang))
+    meta = ds.state.current(phase)
+    if meta is not None and meta.sample:
+        what = t("present.footer.sample", lang, version=meta.version, as_of=as_of(ds, phase))
+    elif meta is not None:
+        what = t("present.footer.upload", lang, file=meta.file, version=meta.version,
+                 date=fmt_date(meta.at[:10]))
+    else:
+        figures = [p for p in ds.ref.published_for(phase) if p.scope == DEPARTMENT_SCOPE]
+        source = figures[0].source if figures else "–"
+        what = t("present.footer.published", lang, as_of=as_of(ds, phase), source=_short(source))
+    return f"{head} · {what}"
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = str(text).split(";")[0].strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _bare(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The chart without its own title and source (the slide shows both)."""
+    chart.title = alt.Undefined
+    return chart
+
+
+def _scope_text(ds: Dataset, f: Filters, lang: str) -> str:
+    parts = []
+    if f.regencies:
+        parts.append(", ".join(ds.ref.regency(c).label for c in f.regencies))
+    if f.products:
+        parts.append(", ".join(ds.ref.product_name(c, lang) if ds.ref.product(c) else c for c in f.products))
+    return " · ".join(parts)
+
+
+# -- the sequence --------------------------------------------------------------------------
+def build(ds: Dataset, f: Filters, lang: str = "id", *, scale: float = SLIDE_SCALE,
+          today: dt.date | None = None) -> list[Slide]:
+    """The slides for ``f.phase`` (and its regency/product filters) in ``lang``.
+
+    Charts are drawn at ``scale`` (type size) without interaction. Returns an empty list
+    when the phase has neither participant rows nor published figures. Raises ValueError
+    when ``f.phase`` is None.
+    """
+    if f.phase is None:
+        raise ValueError("a presentation is about one phase")
+    phase = int(f.phase)
+    has_rows = phase in ds.data_phases()
+    summary = queries.phase_summaries(ds)
+    row = summary[summary["phase"] == phase]
+    if not has_rows and row.empty:
+        return []
+    sample = phase in ds.sample_phases
+    foot = footer(ds, phase, lang)
+    badge = t("sample.badge", lang) if sample else ""
+
+    def slide(key: str, kind: str, title: str, **kw) -> Slide:
+        kw.setdefault("footer", foot)
+        return Slide(key=key, kind=kind, title=title, sample=sample, sample_label=badge, **kw)
+
+    out = [_title_slide(ds, f, lang, today, slide)]
+    if has_rows:
+        out += _data_slides(ds, f, lang, scale, slide)
+    else:
+        out += _published_slides(ds, phase, row.iloc[0], lang, scale, slide)
+    out.append(_phases_slide(ds, f, lang, scale, slide))
+    out.append(_sources_slide(ds, phase, summary, lang, slide))
+    return out
+
+
+def _title_slide(ds, f, lang, today, slide) -> Slide:
+    phase = int(f.phase)
+    today = today or dt.date.today()
+    lines = [t("present.title.as_of", lang, as_of=as_of(ds, phase))]
+    scope = _scope_text(ds, f, lang)
+    if scope:
+        lines.append(t("present.title.scope", lang, what=scope))
+    lines.append(t("present.title.date", lang, date=fmt_date(today)))
+    return slide("title", "title", f"{t('present.programme', lang)} — {phase_name(phase, lang)}",
+                 subtitle=t("present.programme.long", lang), lines=lines,
+                 notes=[t("present.department", lang)])
+
+
+def _data_slides(ds, f, lang, scale, slide) -> list[Slide]:
+    phase = int(f.phase)
+    k = queries.kpis(ds, f)
+    figures = [
+        Figure(t("metric.enterprises", lang), fmt_int(k["enterprises"])),
+        Figure(t("metric.workers", lang), fmt_int(k["workers"]),
+               t("present.figures.per_enterprise", lang, n=fmt_num(k["workers_per_enterprise"]))
+               if k["workers_per_enterprise"] else ""),
+        Figure(t("metric.products", lang), fmt_int(k["products"])),
+        Figure(t("metric.regencies", lang), fmt_int(k["regencies"])),
+    ]
+    notes = []
+    if k["product_enterprises"] != k["enterprises"]:
+        notes.append(t("present.figures.multi", lang, pairs=fmt_int(k["product_enterprises"]),
+                       enterprises=fmt_int(k["enterprises"])))
+    out = [slide("figures", "figures", f"{t('present.figures.title', lang)} — {phase_name(phase, lang)}",
+                 figures=figures, notes=notes)]
+
+    products = queries.by_product(ds, f, lang)
+    out.append(slide(
+        "products", "chart", t("present.products.title", lang),
+        charts=[_bare(charts.by_product(products, lang=lang, source="", interactive=False, scale=scale))],
+        data=[products], notes=[t("present.products.note", lang, total=fmt_int(k["enterprises"]))]))
+
+    groups = queries.worker_groups(ds, f, lang)
+    out.append(slide(
+        "workforce", "chart", t("present.workforce.title", lang),
+        charts=[_bare(charts.by_worker_group(groups, lang=lang, source="", scale=scale))],
+        data=[groups], notes=[t("produk.groups_note", lang)]))
+
+    regions = queries.by_regency(ds, f)
+    present = regions[regions["enterprises"] > 0]
+    notes = []
+    if not present.empty:
+        top = present.iloc[0]
+        notes.append(t("present.regions.note", lang, n=len(present), total=len(ds.ref.regencies),
+                       top=top["regency"], count=fmt_int(top["enterprises"])))
+    out.append(slide(
+        "regions", "chart", t("present.regions.title", lang),
+        charts=[_bare(charts.ntb_map(regions, load_coastline(), lang=lang, source="", interactive=False,
+                                     scale=scale))],
+        data=[regions.drop(columns=["lat", "lon"])], notes=notes))
+    return out
+
+
+def _published_slides(ds, phase, row, lang, scale, slide) -> list[Slide]:
+    approx = bool(row["approximate"])
+    figures = []
+    for metric in ("enterprises", "workers"):
+        value = row[metric]
+        if value is not None and not pd.isna(value):
+            figures.append(Figure(t(f"metric.{metric}", lang), ("± " if approx else "") + fmt_int(value)))
+    products = queries.published_products(ds, phase, lang)
+    if not products.empty:
+        figures.append(Figure(t("metric.products", lang), fmt_int(len(products))))
+    notes = [t("present.figures.published_only", lang)]
+    if approx:
+        notes.append(t("present.figures.approx", lang))
+    if row.get("note"):
+        notes.append(str(row["note"]))
+    out = [slide("figures", "figures", f"{t('present.figures.title', lang)} — {phase_name(phase, lang)}",
+                 figures=figures, notes=notes)]
+    if not products.empty:
+        out.append(slide(
+            "products", "chart", t("present.products.title", lang),
+            charts=[_bare(charts.by_product(products, lang=lang, source="", interactive=False, scale=scale))],
+            data=[products]))
+        groups = products.dropna(subset=["workers"])
+        if not groups.empty:
+            frame = pd.DataFrame({"group": groups["product"], "products": groups["product"],
+                                  "enterprises": groups["enterprises"], "workers": groups["workers"]})
+            out.append(slide(
+                "workforce", "chart", t("present.workforce.title", lang),
+                charts=[_bare(charts.by_worker_group(frame, lang=lang, source="", scale=scale))],
+                data=[frame]))
+    return out
+
+
+def _phases_slide(ds, f, lang, scale, slide) -> Slide:
+    phases = queries.phase_summaries(ds)
+    built = [_bare(charts.by_phase(phases, metric=m, lang=lang, source="", scale=scale))
+             for m in ("enterprises", "workers")]
+    notes = [t("tahap.approx_note", lang)]
+    if f.regencies or f.products:
+        notes.append(t("present.filters.note", lang))
+    # the comparison mixes phases: sample flag only if the sample is among them
+    slide_ = slide("phases", "chart", t("present.phases.title", lang), charts=built,
+                   data=[phases.drop(columns=["scope"])], notes=notes,
+                   footer=t("present.footer.phases", lang))
+    slide_.sample = bool(ds.sample_phases)
+    return slide_
+
+
+def _sources_slide(ds, phase, summary, lang, slide) -> Slide:
+    rows = []
+    for r in summary.itertuples():
+        rows.append({
+            t("present.sources.col.phase", lang): phase_name(int(r.phase), lang),
+            t("metric.enterprises", lang): fmt_int(r.enterprises),
+            t("metric.workers", lang): ("± " if r.approximate else "") + fmt_int(r.workers),
+            t("present.sources.col.kind", lang): t(f"source.kind.{r.source_kind}", lang),
+            t("present.sources.col.source", lang): _short(r.source, 70),
+        })
+    notes = [t("present.sources.counting", lang)]
+    if ds.sample_phases:
+        notes += [t("present.sources.sample", lang, roman=roman(p)) for p in sorted(ds.sample_phases)]
+    slide_ = slide("sources", "sources", t("present.sources.title", lang), table=pd.DataFrame(rows),
+                   notes=notes, footer=t("present.footer.phases", lang))
+    slide_.sample = bool(ds.sample_phases)
+    return slide_

@@ -1,0 +1,57 @@
+"""Shared fixtures: a temporary store seeded with the synthetic Phase III sample, its
+dataset, and an AppTest factory that runs the real app.py against that store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ikm_data.queries import Dataset, Filters
+from ikm_data.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """An empty folder that is the store for the code under test (IKM_DATA_DIR)."""
+    folder = tmp_path / "store"
+    monkeypatch.setenv("IKM_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def store_with_phase3(data_dir) -> Store:
+    """A new store as a fresh clone makes it: the synthetic Phase III sample."""
+    return Store.open(data_dir)
+
+
+@pytest.fixture
+def dataset(store_with_phase3) -> Dataset:
+    return Dataset.open(store_with_phase3)
+
+
+@pytest.fixture
+def phase3() -> Filters:
+    return Filters(phase=3)
+
+
+@pytest.fixture
+def app(store_with_phase3):
+    """``app(page, lang)``: an AppTest of app.py switched to ``pages/<page>.py``."""
+    from streamlit.testing.v1 import AppTest
+
+    def make(page: str = "ringkasan", lang: str = "id", **state):
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.session_state["lang"] = lang
+        for key, value in state.items():
+            at.session_state[key] = value
+        at.run()
+        if page != "ringkasan":
+            at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return make
