@@ -1,5 +1,10 @@
 """Dasbor IKM NTB: routing only. Page config, the pages in their sections, the shared
-sidebar (language, filters), then the chosen page runs."""
+sidebar (language, filters), then the chosen page runs.
+
+Every URL differs from its file's name on purpose: because the project has a ``pages/``
+folder, Streamlit starts a fresh server in its legacy mode, where a link such as
+``/wilayah`` would run ``pages/wilayah.py`` alone, without this file. A URL that names no
+file falls back to this script, whose navigation then opens the right page."""
 
 import streamlit as st
 
@@ -9,14 +14,14 @@ st.set_page_config(page_title="Dasbor IKM NTB", page_icon=":material/factory:", 
 
 PAGES = {
     "nav.section.browse": [
-        ("pages/ringkasan.py", "page.ringkasan", ":material/dashboard:", "ringkasan", True),
-        ("pages/produk.py", "page.produk", ":material/inventory_2:", "produk", False),
-        ("pages/wilayah.py", "page.wilayah", ":material/map:", "wilayah", False),
-        ("pages/tahap.py", "page.tahap", ":material/compare_arrows:", "tahap", False),
-        ("pages/direktori.py", "page.direktori", ":material/search:", "direktori", False),
+        ("pages/ringkasan.py", "page.ringkasan", ":material/dashboard:", "ringkasan-ikm", True),
+        ("pages/produk.py", "page.produk", ":material/inventory_2:", "produk-komoditas", False),
+        ("pages/wilayah.py", "page.wilayah", ":material/map:", "wilayah-ntb", False),
+        ("pages/tahap.py", "page.tahap", ":material/compare_arrows:", "perbandingan-tahap", False),
+        ("pages/direktori.py", "page.direktori", ":material/search:", "direktori-ikm", False),
     ],
     "nav.section.about": [
-        ("pages/tentang.py", "page.tentang", ":material/info:", "tentang", False),
+        ("pages/tentang.py", "page.tentang", ":material/info:", "tentang-data", False),
     ],
 }
 
@@ -27,6 +32,5 @@ navigation = st.navigation({
     ]
     for section, pages in PAGES.items()
 })
-ui.mark_routed()
 ui.sidebar()
 navigation.run()

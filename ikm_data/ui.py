@@ -128,35 +128,9 @@ def source_label(phase: int | None) -> str:
     return tr("source.upload", file=meta.file, version=meta.version, date=fmt_datetime(meta.at))
 
 
-ROUTED_KEY = "_routed_by_app"
-
-
-def mark_routed() -> None:
-    """Called by app.py on every run, before the page runs."""
-    st.session_state[ROUTED_KEY] = True
-
-
-def require_app() -> None:
-    """Rerun through app.py when Streamlit ran a page file directly.
-
-    Because the project has a ``pages/`` folder, Streamlit runs the very first session of a
-    fresh server in its legacy mode: a link such as ``/wilayah`` executes
-    ``pages/wilayah.py`` alone, without app.py's navigation, sidebar and filters. That run
-    does not switch the legacy mode off (only app.py's ``st.navigation`` does), so we switch
-    it off here and rerun, which puts the official on the real page. The browser test opens
-    a deep link on a fresh server to keep this honest across Streamlit upgrades.
-    """
-    if not st.session_state.get(ROUTED_KEY):
-        from streamlit.runtime.pages_manager import PagesManager
-
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def page_header(title_key: str, caption_key: str | None = None) -> Filters:
     """Title, the sample badge where the phase is synthetic, and the active filters.
     Returns the filters the page should use."""
-    require_app()
     f = filters()
     st.title(tr(title_key))
     if caption_key:
@@ -194,3 +168,198 @@ def selected(event, param: str, field: str) -> tuple:
 
 def show_error(err: IkmError) -> None:
     st.error(f"**{err.title}** — {err.message}" if err.title != err.message else err.message)
+
+
+# -- downloads and the presentation mode ------------------------------------------------
+import html as _html  # noqa: E402
+
+from ikm_data import deck as _deck  # noqa: E402
+from ikm_data import export as _export  # noqa: E402
+from ikm_data import slides as _slides  # noqa: E402
+
+_MIME = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv",
+         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def downloads(chart=None, frame=None, name: str = "data", *, allow_personal: bool = False,
+              key: str | None = None) -> None:
+    """A compact row of download buttons under a chart or table: the chart as PNG (2x)
+    and SVG, the data behind it (as filtered on screen) as CSV and XLSX. Personal data
+    (owner, NIK, phone) is left out unless ``allow_personal``; spreadsheet formulas are
+    defused. Files are made only when a button is clicked."""
+    current = lang()
+    stem = _export.file_stem(name)
+    key = key or stem
+    files = []
+    if chart is not None:
+        files += [("png", lambda: _export.chart_png(chart, scale=2)), ("svg", lambda: _export.chart_svg(chart))]
+    if frame is not None:
+        data = _export.labelled(_export.drop_personal(frame, allow_personal), current)
+        files += [("csv", lambda: _export.to_csv_bytes(data, allow_personal)),
+                  ("xlsx", lambda: _export.to_xlsx_bytes(data, stem, allow_personal))]
+    with st.container(horizontal=True, gap="small", key=f"dl_{key}", vertical_alignment="center"):
+        st.caption(t("export.label", current))
+        for fmt, make in files:
+            st.download_button(
+                t(f"export.{fmt}", current), data=make, file_name=f"{stem}.{fmt}", mime=_MIME[fmt],
+                key=f"dl_{key}_{fmt}", on_click="ignore", type="tertiary", icon=":material/download:",
+                help=t(f"export.help.{fmt}", current),
+            )
+
+
+PRESENT_SLIDE_KEY = "present_slide"
+PRESENT_DECKS_KEY = "present_decks"
+# Type size of charts on screen in forum mode (the dashboard draws them at 1.0).
+PRESENT_CHART_SCALE = 1.6
+PRESENT_CHART_HEIGHT = 360
+
+_PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.6rem 2.2rem 0.4rem !important; max-width: none !important; }
+[data-testid="stMain"] { color: #1F2933; }
+.ikm-slide-head { display: flex; justify-content: space-between; align-items: center; gap: 1rem;
+  border-top: 6px solid #0072B2; padding-top: 0.5rem; }
+.ikm-slide-title { font-size: 2.5rem; font-weight: 700; line-height: 1.15; margin: 0; color: #1F2933; }
+.ikm-badge { font-size: 1.1rem; font-weight: 700; color: #7A4B00; background: #FFF1D6; border: 2px solid #E69F00;
+  border-radius: 0.6rem; padding: 0.15rem 0.8rem; white-space: nowrap; }
+.ikm-cover { border-left: 14px solid #0072B2; padding: 2.2rem 0 1rem 2rem; }
+.ikm-cover h1 { font-size: 3.6rem; font-weight: 800; line-height: 1.1; margin: 0 0 0.6rem; padding: 0; color: #1F2933; }
+.ikm-cover .sub { font-size: 1.9rem; margin-bottom: 1.2rem; }
+.ikm-cover .line { font-size: 1.5rem; color: #3E4C59; }
+.ikm-cover .dept { font-size: 1.8rem; font-weight: 700; color: #0072B2; margin-top: 2rem; }
+.ikm-figures { display: flex; gap: 1.2rem; justify-content: center; margin: 2.2rem 0 1rem; }
+.ikm-figure { flex: 1 1 0; max-width: 21rem; background: #F0F4F8; border-radius: 1rem; padding: 1.6rem 1rem;
+  text-align: center; }
+.ikm-figure .value { font-size: 4.4rem; font-weight: 800; color: #0072B2; line-height: 1.1; }
+.ikm-figure .label { font-size: 1.7rem; font-weight: 700; margin-top: 0.4rem; }
+.ikm-figure .note { font-size: 1.15rem; color: #52606D; margin-top: 0.3rem; }
+.ikm-notes { font-size: 1.3rem; color: #3E4C59; margin: 0.3rem 0; }
+.ikm-notes p { margin: 0.1rem 0; }
+.ikm-footer { display: flex; justify-content: space-between; gap: 1rem; font-size: 1rem; color: #52606D;
+  border-top: 1px solid #D9E2EC; padding-top: 0.25rem; }
+.ikm-table { width: 100%; border-collapse: collapse; font-size: 1.35rem; margin-top: 1rem; }
+.ikm-table th { background: #0072B2; color: #fff; text-align: left; padding: 0.4rem 0.6rem; }
+.ikm-table td { padding: 0.4rem 0.6rem; border-bottom: 1px solid #D9E2EC; }
+.ikm-table tr:nth-child(even) td { background: #F0F4F8; }
+.ikm-table td.num { text-align: right; white-space: nowrap; }
+.st-key-present_nav button { font-size: 1.4rem; min-height: 3.2rem; padding: 0.3rem 1.8rem; }
+.st-key-present_nav button p { font-size: 1.4rem; }
+.st-key-present_counter p { font-size: 1.6rem; font-weight: 700; margin: 0; min-width: 5rem; text-align: center; }
+.st-key-present_keys { position: absolute !important; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+@media (min-width: 1600px) and (min-height: 950px) { [data-testid="stMainBlockContainer"] { zoom: 1.45; } }
+@media (max-width: 700px) { .ikm-figures { flex-wrap: wrap; } .ikm-figure { flex-basis: 40%; }
+  .ikm-figure .value { font-size: 2.6rem; } .ikm-slide-title { font-size: 1.7rem; } .ikm-cover h1 { font-size: 2.2rem; } }
+</style>
+"""
+
+
+def present_mode() -> None:
+    """Forum mode: hide the sidebar, header and toolbar, and set the slides' large type."""
+    st.html(_PRESENT_CSS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _slide_deck(root: str, token: str, phase, regencies: tuple, products: tuple, lang_: str,
+                scale: float) -> list:
+    return _slides.build(_dataset(root, token), Filters(phase, regencies, products), lang_, scale=scale)
+
+
+def slide_deck(f: Filters, scale: float = PRESENT_CHART_SCALE) -> list:
+    """The slides of ``f`` in the session's language (built once per state, shared: do not
+    change them)."""
+    s = store()
+    return _slide_deck(str(s.root), s.state().token, f.phase, f.regencies, f.products, lang(), scale)
+
+
+def slide_index(total: int) -> int:
+    """The slide shown now (0-based), kept within ``total``."""
+    i = min(max(0, int(st.session_state.get(PRESENT_SLIDE_KEY, 0))), max(0, total - 1))
+    st.session_state[PRESENT_SLIDE_KEY] = i
+    return i
+
+
+def step_slide(delta: int, total: int) -> None:
+    """Button callback: move ``delta`` slides, staying within the deck."""
+    i = int(st.session_state.get(PRESENT_SLIDE_KEY, 0)) + delta
+    st.session_state[PRESENT_SLIDE_KEY] = min(max(0, i), max(0, total - 1))
+
+
+def _e(text: str) -> str:
+    return _html.escape(str(text))
+
+
+def slide_head(slide) -> None:
+    """The slide's title and, for sample data, the "data contoh (sintetis)" badge."""
+    badge = f'<span class="ikm-badge">{_e(slide.sample_label)}</span>' if slide.sample else ""
+    st.html(f'<div class="ikm-slide-head" data-slide="{_e(slide.key)}"><h2 class="ikm-slide-title">'
+            f'{_e(slide.title)}</h2>{badge}</div>')
+
+
+def slide_cover(slide) -> None:
+    """The title slide: programme and phase, what it is about, dates, the department."""
+    badge = f'<div><span class="ikm-badge">{_e(slide.sample_label)}</span></div>' if slide.sample else ""
+    lines = "".join(f'<div class="line">{_e(x)}</div>' for x in slide.lines)
+    dept = "".join(f'<div class="dept">{_e(x)}</div>' for x in slide.notes)
+    st.html(f'<div class="ikm-cover" data-slide="{_e(slide.key)}">{badge}<h1>{_e(slide.title)}</h1>'
+            f'<div class="sub">{_e(slide.subtitle)}</div>{lines}{dept}</div>')
+
+
+def slide_figures(slide) -> None:
+    """The headline figures as big numbers."""
+    cards = "".join(
+        f'<div class="ikm-figure"><div class="value">{_e(f.value)}</div><div class="label">{_e(f.label)}</div>'
+        + (f'<div class="note">{_e(f.note)}</div>' if f.note else "") + "</div>"
+        for f in slide.figures)
+    st.html(f'<div class="ikm-figures">{cards}</div>')
+
+
+def slide_table(slide) -> None:
+    """The slide's table (texts already formatted); the figures' columns right-aligned."""
+    frame = slide.table
+    head = "".join(f"<th>{_e(c)}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(f'<td class="{"num" if j in (1, 2) else ""}">{_e(v)}</td>'
+                                    for j, v in enumerate(row)) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    st.html(f'<table class="ikm-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+
+def slide_chart(chart, height: int = PRESENT_CHART_HEIGHT):
+    """A slide's chart sized for a projector screen (``height`` px of plot)."""
+    return chart.properties(height=height)
+
+
+def slide_notes(slide) -> None:
+    if slide.notes and slide.kind != "title":
+        st.html('<div class="ikm-notes">' + "".join(f"<p>{_e(n)}</p>" for n in slide.notes) + "</div>")
+
+
+def slide_footer(slide, index: int, total: int) -> None:
+    """The source of the slide's figures and its number."""
+    st.html(f'<div class="ikm-footer"><span>{_e(slide.footer)}</span>'
+            f'<span>{_e(t("deck.slide_number", lang(), i=index + 1, n=total))}</span></div>')
+
+
+def deck_download(f: Filters, fmt: str) -> None:
+    """Build (on request, with a progress bar) and offer the deck of ``f`` as ``fmt``."""
+    s, current = store(), lang()
+    built = st.session_state.setdefault(PRESENT_DECKS_KEY, {})
+    key = (s.state().token, f.phase, f.regencies, f.products, current, fmt)
+    if key not in built:
+        if not st.button(t(f"present.build.{fmt}", current), key=f"present_build_{fmt}",
+                         icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:"):
+            return
+        bar = st.progress(0.0, text=t("deck.progress.start", current))
+        data = _deck.build(dataset(), f, fmt, current, progress=lambda x, text: bar.progress(x, text=text))
+        bar.empty()
+        if len(built) >= 6:  # keep the session small
+            built.clear()
+        built[key] = data
+    data = built[key]
+    st.download_button(
+        t(f"present.download.{fmt}", current), data=data, file_name=_deck.file_name(f.phase, fmt, current),
+        mime=_deck.MIME[fmt], key=f"present_download_{fmt}", on_click="ignore", type="primary",
+        icon=":material/download:",
+    )
+    st.caption(t("present.built", current, slides=len(slide_deck(f)), size=round(len(data) / 1024)))

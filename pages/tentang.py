@@ -21,7 +21,7 @@ sample_phases = sorted(ui.dataset().sample_phases)
 if sample_phases:
     st.warning(ui.tr("tentang.sample.present", phases=", ".join(str(p) for p in sample_phases)))
     confirm = st.checkbox(ui.tr("tentang.sample.confirm"), key="confirm_remove_sample")
-    if st.button(ui.tr("tentang.sample.remove"), disabled=not confirm, type="primary"):
+    if st.button(ui.tr("tentang.sample.remove"), disabled=not confirm, type="primary", key="hapus_sampel"):
         removed = ui.store().remove_sample(user=ui.tr("tentang.sample.user"))
         ui.clear_caches()
         st.success(ui.tr("tentang.sample.removed", versions=", ".join(m.version for m in removed)))

@@ -1,0 +1,161 @@
+"""Every page through Streamlit's AppTest, in both languages, asserting real content:
+figures, chart specs, chart selections that filter, sidebar filters that persist."""
+
+import json
+
+import pyarrow as pa
+import pytest
+
+PAGES = ["ringkasan", "produk", "wilayah", "tahap", "direktori", "tentang"]
+TITLES = {
+    "ringkasan": ("Ringkasan", "Overview"), "produk": ("Produk/Komoditas", "Products/Commodities"),
+    "wilayah": ("Wilayah", "Regions"), "tahap": ("Perbandingan Tahap", "Phase comparison"),
+    "direktori": ("Direktori IKM", "IKM directory"), "tentang": ("Tentang Data", "About the data"),
+}
+
+
+def _spec(chart):
+    return json.loads(chart.proto.spec)
+
+
+def _rows(chart):
+    """Every data row a chart carries: Streamlit moves the spec's datasets into Arrow."""
+    rows = [row for values in _spec(chart).get("datasets", {}).values() for row in values]
+    for dataset in chart.proto.datasets:
+        rows += pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()
+    return rows
+
+
+def _widget(at, kind, key):
+    return next(w for w in at.get(kind) if w.key == key)
+
+
+def _texts(at) -> str:
+    """All text of markdown-like elements on the page (the sample badge is markdown)."""
+    return "\n".join(str(e.value) for kind in ("markdown", "caption", "info", "warning", "success")
+                     for e in getattr(at, kind))
+
+
+def _table(at, column):
+    """The first dataframe on the page that has ``column``."""
+    for df in at.dataframe:
+        if column in df.value.columns:
+            return df.value
+    raise AssertionError(f"no table with {column!r}")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_both_languages(app, page, lang):
+    at = app(page, lang)
+    assert at.title[0].value == TITLES[page][0 if lang == "id" else 1]
+    badge = "data contoh (sintetis)" if lang == "id" else "sample data (synthetic)"
+    if page != "tentang":
+        assert badge in _texts(at)
+
+
+def test_ringkasan_shows_the_published_totals(app):
+    at = app("ringkasan")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["IKM/UKM"] == "453" and metrics["Tenaga kerja"] == "2.858"
+    assert metrics["Tenaga kerja per IKM"] == "6,3"
+    rec = _table(at, "Cocok")
+    assert (rec["Cocok"] == "✓").sum() == 14
+    assert "14 angka sama dengan rilis." in [s.value for s in at.success]
+
+
+def test_ringkasan_in_english_keeps_id_number_format(app):
+    at = app("ringkasan", "en")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Workers"] == "2.858"
+
+
+def test_product_chart_spec_holds_the_published_counts(app):
+    at = app("produk")
+    counts = {r["product"]: r["enterprises"] for r in _rows(at.get("vega_lite_chart")[0]) if "product" in r}
+    assert counts["Minyak Goreng"] == 55 and counts["Minyak Cengkeh / Minyak Kayu Putih"] == 120
+    groups = {r["group"]: r["workers"] for r in _rows(at.get("vega_lite_chart")[1]) if "group" in r}
+    assert groups["Teh Kelor / Serbat Jahe / Gula Semut"] == 910
+
+
+def test_clicking_a_product_bar_filters_the_regency_table(app):
+    at = app("produk")
+    before = _table(at, "Kabupaten/Kota")
+    assert before["IKM/UKM"].astype(int).sum() == 453
+    at.session_state["chart_produk"] = {"selection": {"pilih_produk": [{"product_code": "minyak_goreng"}]}}
+    at.run()
+    assert not at.exception
+    after = _table(at, "Kabupaten/Kota")
+    assert after["IKM/UKM"].astype(int).sum() == 55
+    groups = _rows(at.get("vega_lite_chart")[1])
+    assert [(r["group"], r["workers"]) for r in groups if "group" in r] == [("Minyak Goreng", 382)]
+    assert any("Minyak Goreng" in i.value for i in at.info)
+
+
+def test_clicking_a_regency_on_the_map_filters_the_tables(app):
+    at = app("wilayah")
+    at.session_state["peta_ntb"] = {"selection": {"pilih_peta": [{"regency_code": "5203"}]}}
+    at.run()
+    table = _table(at, "Kabupaten/Kota")
+    nonzero = table[table["IKM/UKM"] != "0"]
+    assert nonzero["Kabupaten/Kota"].tolist() == ["Lombok Timur"]
+    assert nonzero["IKM/UKM"].tolist() == ["123"]
+    products = _table(at, "Produk")
+    assert products["IKM/UKM"].astype(int).sum() == 123
+
+
+def test_sidebar_filters_persist_across_pages(app):
+    at = app("ringkasan")
+    _widget(at, "multiselect", "flt_regencies").set_value(["5271"]).run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["IKM/UKM"] == "43"
+    at.switch_page("pages/wilayah.py").run()
+    assert _widget(at, "multiselect", "flt_regencies").value == ["5271"]
+    rows = {r["regency_code"]: r["enterprises"] for r in _rows(at.get("vega_lite_chart")[1])
+            if "regency_code" in r}
+    assert rows["5271"] == 43 and rows["5201"] == 0
+    assert any("Kota Mataram" in c.value for c in at.caption)
+
+
+def test_a_published_only_phase_shows_its_release(app):
+    at = app("ringkasan")
+    _widget(at, "selectbox", "flt_phase").set_value(1).run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["IKM/UKM"] == "57" and metrics["Tenaga kerja"] == "–"
+    at.switch_page("pages/produk.py").run()
+    assert not at.exception
+    rows = {r["product"]: r["enterprises"] for r in _rows(at.get("vega_lite_chart")[0]) if "product" in r}
+    assert rows == {"Susu Kedelai": 25, "Minyak Goreng": 23, "Sabun": 6, "Teh Kelor": 3}
+
+
+def test_directory_searches_and_masks(app):
+    at = app("direktori")
+    table = _table(at, "NIK")
+    assert len(table) == 25 and table["NIK"].str.contains(r"\*{10}").all()
+    name = table["Nama IKM"].iloc[3]
+    at.text_input(key="dir_search").set_value(name).run()
+    table = _table(at, "NIK")
+    assert name in table["Nama IKM"].tolist() and len(table) < 25
+    assert any("dari" in m.value for m in at.markdown)
+
+
+def test_phase_comparison_lists_other_scopes_apart(app):
+    at = app("tahap")
+    phases = _table(at, "Jenis sumber")
+    assert phases["Tahap"].tolist() == ["Tahap 1", "Tahap 2", "Tahap 3"]
+    assert phases["IKM/UKM"].tolist() == ["57", "–", "453"]
+    other = _table(at, "Rilis")
+    assert set(other["Rilis"]) == {"184", "535"}
+
+
+def test_removing_the_sample_is_one_action_and_leaves_history(app, store_with_phase3):
+    at = app("tentang")
+    at.checkbox(key="confirm_remove_sample").check().run()
+    at.button(key="hapus_sampel").click().run()
+    assert not at.exception
+    assert store_with_phase3.state().phases[3] is None
+    assert [m.mode for m in store_with_phase3.history()] == ["remove", "sample"]
+    at.switch_page("pages/ringkasan.py").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["IKM/UKM"] == "453"  # now the published release itself
+    assert "data contoh (sintetis)" not in _texts(at)

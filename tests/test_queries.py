@@ -1,0 +1,110 @@
+"""DuckDB queries over the store: counting rules, filters, the directory, reconciliation."""
+
+import pandas as pd
+import pytest
+
+from ikm_data import queries, schema
+from ikm_data.queries import Dataset, Filters
+
+
+def test_kpis_of_the_sample(dataset, phase3):
+    k = queries.kpis(dataset, phase3)
+    assert (k["enterprises"], k["workers"], k["products"], k["regencies"]) == (453, 2858, 7, 10)
+    assert k["workers_per_enterprise"] == pytest.approx(2858 / 453)
+
+
+def test_by_product_hides_the_unpublished_split_of_the_sample(dataset, phase3):
+    frame = queries.by_product(dataset, phase3).set_index("product_code")
+    assert frame.loc["minyak_goreng", "enterprises"] == 55
+    assert frame.loc["minyak_goreng", "workers"] == 382
+    assert frame.loc["minyak_cengkeh_kayu_putih", "enterprises"] == 120
+    assert pd.isna(frame.loc["teh_kelor", "workers"])  # only the group's 910 is published
+
+
+def test_worker_groups(dataset, phase3):
+    groups = queries.worker_groups(dataset, phase3).set_index("group")
+    assert groups.loc["Teh Kelor / Serbat Jahe / Gula Semut", "workers"] == 910
+    assert groups.loc["Teh Kelor / Serbat Jahe / Gula Semut", "enterprises"] == 74
+    assert groups["workers"].sum() == 2858
+
+
+def test_filters_narrow_every_figure(dataset):
+    f = Filters(phase=3, regencies=("5201",), products=("susu_kedelai",))
+    k = queries.kpis(dataset, f)
+    regions = queries.by_regency(dataset, f).set_index("regency_code")
+    assert k["enterprises"] == regions.loc["5201", "enterprises"] > 0
+    assert regions.drop("5201")["enterprises"].sum() == 0
+    assert list(queries.by_product(dataset, f)["product_code"]) == ["susu_kedelai"]
+
+
+def test_by_regency_lists_all_ten_and_sums_to_the_total(dataset, phase3):
+    frame = queries.by_regency(dataset, phase3)
+    assert len(frame) == 10
+    assert frame["enterprises"].sum() == 453 and frame["workers"].sum() == 2858
+
+
+def test_an_enterprise_with_two_products_counts_once(tmp_path):
+    from ikm_data.store import Store
+
+    store = Store.open(tmp_path, seed_sample=False)
+    rows = [
+        {"enterprise_key": "A", "name": "UD A", "regency_code": "5201", "product_code": "kopi",
+         "product_name": "Kopi", "workers": 10},
+        {"enterprise_key": "A", "name": "UD A", "regency_code": "5201", "product_code": "garam",
+         "product_name": "Garam", "workers": 10},
+        {"enterprise_key": "B", "name": "UD B", "regency_code": "5202", "product_code": "kopi",
+         "product_name": "Kopi", "workers": 3},
+    ]
+    store.commit(schema.to_table(rows), phase=4, user="uji", file_name="x.csv", content=b"x")
+    ds = Dataset.open(store)
+    k = queries.kpis(ds, Filters(phase=4))
+    assert (k["enterprises"], k["workers"], k["product_enterprises"]) == (2, 13, 3)
+    by_product = queries.by_product(ds, Filters(phase=4)).set_index("product_code")
+    assert by_product.loc["kopi", "enterprises"] == 2 and by_product.loc["kopi", "workers"] == 13
+    assert by_product.loc["garam", "workers"] == 10  # real data: per-product workers are known
+
+
+def test_directory_searches_paginates_and_masks(dataset, phase3):
+    total, page = queries.directory(dataset, phase3, "", page=1, page_size=25)
+    assert total == 453 and len(page) == 25
+    _, last = queries.directory(dataset, phase3, "", page=19, page_size=25)
+    assert len(last) == 453 - 18 * 25
+    name = page["name"].iloc[0]
+    found, rows = queries.directory(dataset, phase3, name.upper())
+    assert found >= 1 and name in set(rows["name"])
+    assert page["nik"].str.fullmatch(r"52\d{2}\*{10}\d{2}").all()
+    assert page["phone"].str.contains(r"\*{6}").all()
+    assert page["owner"].str.fullmatch(r"([A-Z]\. ?)+").all()
+
+
+def test_directory_search_is_a_bound_parameter(dataset, phase3):
+    total, _ = queries.directory(dataset, phase3, "'; DROP TABLE participants; --")
+    assert total == 0
+    assert queries.kpis(dataset, phase3)["enterprises"] == 453
+
+
+def test_reconciliation_matches_every_department_figure(dataset):
+    rec = queries.reconciliation(dataset, 3)
+    dept = rec[rec["scope"] == "Dinas Perindustrian NTB"]
+    assert dept["match"].all() and len(dept) == 14
+    other = rec[rec["scope"] != "Dinas Perindustrian NTB"]
+    assert other["match"].isna().all() and other["stored"].isna().all()
+
+
+def test_phase_summaries_take_one_source_each(dataset):
+    phases = queries.phase_summaries(dataset).set_index("phase")
+    assert phases.loc[3, "source_kind"] == "sample" and phases.loc[3, "enterprises"] == 453
+    assert phases.loc[1, "source_kind"] == "published" and phases.loc[1, "enterprises"] == 57
+    assert phases.loc[2, "workers"] == 900 and phases.loc[2, "approximate"]
+    assert pd.isna(phases.loc[2, "enterprises"])  # 535 is all agencies: another scope
+
+
+def test_summary_contract(dataset):
+    result = queries.summary(dataset, 3)
+    assert result["phases"] == [{"phase": 3, "enterprises": 453, "workers": 2858,
+                                 "source": result["phases"][0]["source"], "source_kind": "sample",
+                                 "approximate": False, "sample": True}]
+    by_product = {r["product"]: r["enterprises"] for r in result["by_product"]}
+    assert by_product == {"Minyak Goreng": 55, "Susu Kedelai": 138, "Teh Kelor": 35, "Serbat Jahe": 22,
+                          "Gula Semut": 17, "Tas Kemasan": 66, "Minyak Cengkeh / Minyak Kayu Putih": 120}
+    assert all(p["phase"] == 3 for p in result["published"])
