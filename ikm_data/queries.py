@@ -264,7 +264,7 @@ def phase_summaries(ds: Dataset, f: Filters | None = None) -> pd.DataFrame:
             rows.append({"phase": phase, "enterprises": k["enterprises"], "workers": k["workers"],
                          "source_kind": "sample" if meta.sample else "data", "approximate": False,
                          "as_of": meta.at[:10], "source": f"{meta.file} ({meta.version})",
-                         "note": "", "scope": DEPARTMENT_SCOPE})
+                         "note": "", "note_id": "", "scope": DEPARTMENT_SCOPE})
             continue
         totals = {p.metric: p for p in ds.ref.published_for(phase)
                   if p.scope == DEPARTMENT_SCOPE and p.is_total}
@@ -278,6 +278,7 @@ def phase_summaries(ds: Dataset, f: Filters | None = None) -> pd.DataFrame:
             "as_of": first.as_of if first else "",
             "source": "; ".join(dict.fromkeys(p.source for p in totals.values())),
             "note": "; ".join(p.note for p in totals.values() if p.note),
+            "note_id": "; ".join(p.note_id for p in totals.values() if p.note_id),
             "scope": DEPARTMENT_SCOPE,
         })
     frame = pd.DataFrame(rows)
@@ -315,6 +316,7 @@ def reconciliation(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:
             "metric": p.metric, "commodity": p.commodity, "scope": p.scope, "published": p.value,
             "stored": stored, "match": (stored == p.value) if comparable else None,
             "approximate": p.approximate, "as_of": p.as_of, "source": p.source, "note": p.note,
+            "note_id": p.note_id,
         })
     frame = pd.DataFrame(rows)
     frame["stored"] = frame["stored"].astype("Int64")
@@ -323,11 +325,12 @@ def reconciliation(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:
 
 def summary(ds: Dataset, phase: int | None = None) -> dict:
     """The CLI's ``summary --json``: each phase's one summary source (``phases``,
-    ``by_product``) and, apart, the published figures for reconciliation."""
+    ``by_product``, and ``by_worker_group`` where workers are known only per group) and,
+    apart, the published figures for reconciliation."""
     phases = phase_summaries(ds)
     if phase is not None:
         phases = phases[phases["phase"] == phase]
-    out_phases, out_products = [], []
+    out_phases, out_products, out_groups = [], [], []
     for row in phases.itertuples():
         out_phases.append({
             "phase": int(row.phase), "enterprises": _int(row.enterprises), "workers": _int(row.workers),
@@ -336,7 +339,13 @@ def summary(ds: Dataset, phase: int | None = None) -> dict:
         })
         if row.source_kind == "published":
             out_products += _published_products(ds.ref, int(row.phase))
+            out_groups += [{"phase": int(row.phase), "group": p.commodity, "workers": p.value}
+                           for p in ds.ref.published_for(int(row.phase))
+                           if p.scope == DEPARTMENT_SCOPE and p.metric == "workers" and not p.is_total]
         else:
+            for g in worker_groups(ds, Filters(phase=int(row.phase))).itertuples():
+                out_groups.append({"phase": int(row.phase), "group": g.group, "products": g.products,
+                                   "enterprises": int(g.enterprises), "workers": int(g.workers)})
             for p in by_product(ds, Filters(phase=int(row.phase))).itertuples():
                 out_products.append({"phase": int(row.phase), "product": p.product,
                                      "product_code": p.product_code, "enterprises": int(p.enterprises),
@@ -345,6 +354,7 @@ def summary(ds: Dataset, phase: int | None = None) -> dict:
     return {
         "phases": out_phases,
         "by_product": out_products,
+        "by_worker_group": out_groups,
         "published": [vars(p) for p in ds.ref.published if p.phase in phase_set],
     }
 

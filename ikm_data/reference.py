@@ -69,7 +69,8 @@ class PublishedFigure:
     approximate: bool
     as_of: str
     source: str
-    note: str
+    note: str  # English, as the release file gives it
+    note_id: str = ""  # the same note in Bahasa Indonesia
 
     @property
     def is_total(self) -> bool:
@@ -202,6 +203,6 @@ def load_reference() -> Reference:
         published.append(PublishedFigure(
             phase=int(r["phase"]), scope=r["scope"], metric=r["metric"], commodity=r["commodity"],
             value=int(r["value"]), approximate=r["approximate"] == "yes", as_of=r["as_of"],
-            source=source, note=r["note"],
+            source=source, note=r["note"], note_id=r.get("note_id", ""),
         ))
     return Reference(regencies, products, tuple(published))

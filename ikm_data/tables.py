@@ -20,6 +20,11 @@ _FORMATS = {
 }
 
 
+def _note(lang: str) -> str:
+    """The note column in the UI language (the release file's notes are English)."""
+    return "note" if lang == "en" else "note_id"
+
+
 def display(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str) -> pd.DataFrame:
     """A frame to show: ``columns`` lists (column, catalogue key of its header, kind) with
     kind one of int, num, pct, money, date, datetime, bool, text."""
@@ -46,7 +51,7 @@ def reconciliation(rec: pd.DataFrame, lang: str) -> pd.DataFrame:
         ("scope", "reconcile.scope", "text"),
         ("as_of", "reconcile.as_of", "date"),
         ("source", "reconcile.source", "text"),
-        ("note", "reconcile.note", "text"),
+        (_note(lang), "reconcile.note", "text"),
     ], lang)
 
 
@@ -95,7 +100,7 @@ def phases(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         ("kind", "tahap.col.kind", "text"),
         ("scope", "reconcile.scope", "text"),
         ("source", "reconcile.source", "text"),
-        ("note", "reconcile.note", "text"),
+        (_note(lang), "reconcile.note", "text"),
     ], lang)
 
 
@@ -113,7 +118,7 @@ def other_scopes(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         ("scope", "reconcile.scope", "text"),
         ("as_of", "reconcile.as_of", "date"),
         ("source", "reconcile.source", "text"),
-        ("note", "reconcile.note", "text"),
+        (_note(lang), "reconcile.note", "text"),
     ], lang)
 
 
@@ -157,7 +162,7 @@ def published(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         ("scope", "reconcile.scope", "text"),
         ("as_of", "reconcile.as_of", "date"),
         ("source", "reconcile.source", "text"),
-        ("note", "reconcile.note", "text"),
+        (_note(lang), "reconcile.note", "text"),
     ], lang)
 
 

@@ -108,3 +108,17 @@ def test_summary_contract(dataset):
     assert by_product == {"Minyak Goreng": 55, "Susu Kedelai": 138, "Teh Kelor": 35, "Serbat Jahe": 22,
                           "Gula Semut": 17, "Tas Kemasan": 66, "Minyak Cengkeh / Minyak Kayu Putih": 120}
     assert all(p["phase"] == 3 for p in result["published"])
+
+
+def test_summary_gives_workers_per_published_group(dataset):
+    groups = {g["group"]: g["workers"] for g in queries.summary(dataset, 3)["by_worker_group"]}
+    assert groups["Teh Kelor / Serbat Jahe / Gula Semut"] == 910
+    assert sum(groups.values()) == 2858
+    phase2 = queries.summary(dataset, 2)
+    assert phase2["by_worker_group"] == [] and phase2["phases"][0]["workers"] == 900
+
+
+def test_published_notes_come_in_both_languages(dataset):
+    rec = queries.reconciliation(dataset, 3).set_index("commodity")
+    assert rec.loc["Kue Kering", "note_id"].startswith("instansi lain")
+    assert rec.loc["Kue Kering", "note"].startswith("other agency")
