@@ -25,6 +25,16 @@ def _note(lang: str) -> str:
     return "note" if lang == "en" else "note_id"
 
 
+def _figure_labels(frame: pd.DataFrame, lang: str) -> list[str]:
+    """``IKM/UKM · Minyak Goreng``, ``Tenaga kerja · total`` for published-figure rows."""
+    return [t(f"metric.{m}", lang) + " · " + (t("reconcile.total", lang) if c == "(total)" else c)
+            for m, c in zip(frame["metric"], frame["commodity"])]
+
+
+def _phase_labels(frame: pd.DataFrame, lang: str) -> list[str]:
+    return [t("phase.label", lang, n=p) for p in frame["phase"]]
+
+
 def display(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str) -> pd.DataFrame:
     """A frame to show: ``columns`` lists (column, catalogue key of its header, kind) with
     kind one of int, num, pct, money, date, datetime, bool, text."""
@@ -40,8 +50,7 @@ def reconciliation(rec: pd.DataFrame, lang: str) -> pd.DataFrame:
     the figure is of another scope or the phase has no rows to compare."""
     rec = rec.assign(
         check=[{True: "✓", False: "✗"}.get(m, "—") for m in rec["match"]],
-        figure=[t(f"metric.{m}", lang) + " · " + (t("reconcile.total", lang) if c == "(total)" else c)
-                for m, c in zip(rec["metric"], rec["commodity"])],
+        figure=_figure_labels(rec, lang),
     )
     return display(rec, [
         ("check", "reconcile.check", "text"),
@@ -88,7 +97,7 @@ def comparable_counts(phases: pd.DataFrame) -> dict:
 def phases(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The phase comparison table, each row with its source kind, scope and note."""
     frame = frame.assign(
-        phase_label=[t("phase.label", lang, n=p) for p in frame["phase"]],
+        phase_label=_phase_labels(frame, lang),
         kind=[t(f"source.kind.{k}", lang) for k in frame["source_kind"]],
         approx=[t("tahap.approx", lang) if a else "" for a in frame["approximate"]],
     )
@@ -107,9 +116,8 @@ def phases(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def other_scopes(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Published figures of other scopes (other agencies, all agencies together)."""
     frame = frame.assign(
-        phase_label=[t("phase.label", lang, n=p) for p in frame["phase"]],
-        figure=[t(f"metric.{m}", lang) + " · " + (t("reconcile.total", lang) if c == "(total)" else c)
-                for m, c in zip(frame["metric"], frame["commodity"])],
+        phase_label=_phase_labels(frame, lang),
+        figure=_figure_labels(frame, lang),
     )
     return display(frame, [
         ("phase_label", "metric.phase", "text"),
@@ -149,9 +157,8 @@ def directory(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def published(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Every published figure with its scope, date and source."""
     frame = frame.assign(
-        phase_label=[t("phase.label", lang, n=p) for p in frame["phase"]],
-        figure=[t(f"metric.{m}", lang) + " · " + (t("reconcile.total", lang) if c == "(total)" else c)
-                for m, c in zip(frame["metric"], frame["commodity"])],
+        phase_label=_phase_labels(frame, lang),
+        figure=_figure_labels(frame, lang),
         approx=[t("tahap.approx", lang) if a else "" for a in frame["approximate"]],
     )
     return display(frame, [
@@ -171,7 +178,7 @@ def history(metas: list, lang: str) -> pd.DataFrame:
     frame = pd.DataFrame([m.to_dict() for m in metas], columns=[
         "version", "phase", "mode", "user", "file", "rows", "enterprises", "workers", "at", "sample"])
     frame = frame.assign(
-        phase_label=[t("phase.label", lang, n=p) for p in frame["phase"]],
+        phase_label=_phase_labels(frame, lang),
         mode_label=[t(f"history.mode.{m}", lang) for m in frame["mode"]],
     )
     return display(frame, [
