@@ -20,6 +20,12 @@ PAGES = {
         ("pages/tahap.py", "page.tahap", ":material/compare_arrows:", "perbandingan-tahap", False),
         ("pages/direktori.py", "page.direktori", ":material/search:", "direktori-ikm", False),
     ],
+    "nav.section.data": [
+        ("pages/unggah.py", "unggah.page", ":material/upload_file:", "unggah-data", False),
+    ],
+    "present.nav.section": [
+        ("pages/presentasi.py", "present.page", ":material/slideshow:", "presentasi-forum", False),
+    ],
     "nav.section.about": [
         ("pages/tentang.py", "page.tentang", ":material/info:", "tentang-data", False),
     ],

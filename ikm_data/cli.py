@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from ikm_data import queries
@@ -35,7 +36,301 @@ def cmd_summary(args) -> int:
         for row in (r for r in result["by_product"] if r["phase"] == p["phase"]):
             print(f"  {row['product']:<40} {fmt_int(row['enterprises']):>7} IKM "
                   f"{fmt_int(row['workers']):>7} TK")
+        groups = [g for g in result["by_worker_group"] if g["phase"] == p["phase"]]
+        if any("/" in g["group"] for g in groups):
+            print("  tenaga kerja per kelompok yang dirilis:")
+            for g in groups:
+                print(f"    {g['group']:<38} {fmt_int(g['workers']):>15} TK")
     return 0
+
+
+def cmd_serve(args) -> int:
+    """Start the dashboard on this store (see ``ui.serve``)."""
+    from ikm_data import ui  # streamlit is needed only here
+
+    if args.data_dir:
+        os.environ["IKM_DATA_DIR"] = str(args.data_dir)
+    return ui.serve(args.options)
+
+
+def cmd_deck(args) -> int:
+    """The forum deck of one phase as PowerPoint or PDF (``deck --phase 3 --format pptx
+    --out FILE``); 2 when the phase has nothing to present or the file cannot be written."""
+    import os
+    import time
+    from pathlib import Path
+
+    from ikm_data import deck
+    from ikm_data.queries import Filters
+
+    out = Path(args.out)
+    if not out.parent.exists():
+        print(f"folder not found: {out.parent}", file=sys.stderr)
+        return 2
+    ds = Dataset.open(Store.open(args.data_dir))
+    tty = sys.stderr.isatty()
+
+    def progress(fraction: float, text: str) -> None:
+        if tty:
+            print(f"\r{round(fraction * 100):3d}% {text:<50}", end="", file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    try:
+        data = deck.build(ds, Filters(phase=args.phase), args.format, args.lang, progress=progress)
+    except ValueError as err:
+        print(("\n" if tty else "") + str(err), file=sys.stderr)
+        return 2
+    if tty:
+        print(file=sys.stderr)
+    partial = out.with_name(f".{out.name}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, out)
+    print(f"{out} ({args.format}, {fmt_int(len(data) / 1024)} KB, "
+          f"{time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+# -- data: validate, import, history, rollback, export, remove-sample, bench --------------
+def _read_input(path: str) -> bytes:
+    from ikm_data.errors import IngestError
+
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise IngestError.from_key("cli.file_missing", path=path) from None
+
+
+def _existing_store(args) -> Store | None:
+    """The store when it already exists (validate stores nothing, so creates nothing)."""
+    from ikm_data.settings import data_dir
+    from ikm_data.store import STATE_FILE
+
+    root = data_dir(args.data_dir)
+    return Store(root) if (root / STATE_FILE).exists() else None
+
+
+def _default_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "-"
+
+
+def _print_issues(outcome, lang: str) -> None:
+    from ikm_data.i18n import t
+
+    prepared, rep = outcome.prepared, outcome.report
+    raw = prepared.raw
+    where = f", {raw.sheet}" if raw.sheet else ""
+    print(f"{prepared.file_name} ({raw.kind}{where}) — "
+          f"{t('unggah.col.row', lang)} {', '.join(str(r) for r in rep.header_rows)}: "
+          + ", ".join(f"{v} = {k}" for k, v in rep.columns.items()))
+    for kind, items in (("error", rep.errors), ("warning", rep.warnings)):
+        for issue in items:
+            where = []
+            if issue.row is not None:
+                where.append(f"{t('unggah.col.row', lang)} {issue.row}")
+            if issue.column:
+                where.append(f"{t('unggah.col.column', lang)} “{issue.column}”")
+            label = t(f"unggah.severity.{kind}", lang).upper()
+            print(f"{label}: {', '.join(where) or '-'}: {issue.message(lang)}")
+
+
+def _outcome_summary(outcome, lang: str) -> str:
+    from ikm_data.i18n import t
+
+    rep = outcome.report
+    if rep.valid:
+        return t("cli.valid", lang, rows=fmt_int(rep.rows), enterprises=fmt_int(rep.enterprises),
+                 workers=fmt_int(rep.workers))
+    return t("cli.invalid", lang, errors=fmt_int(rep.errors_total), warnings=fmt_int(rep.warnings_total))
+
+
+def cmd_validate(args) -> int:
+    """Check a file against the rules of an upload; stores nothing. 0 valid, 1 invalid,
+    2 unreadable."""
+    from ikm_data import importer
+
+    content = _read_input(args.file)
+    outcome = importer.run(content, _base_name(args.file), store=_existing_store(args), phase=args.phase,
+                           mode=args.mode, sheet=args.sheet, commit=False, lang=args.lang)
+    if args.json:
+        _print_json(outcome.to_json(args.lang))
+    else:
+        _print_issues(outcome, args.lang)
+        print(_outcome_summary(outcome, args.lang))
+    return 0 if outcome.report.valid else 1
+
+
+def _base_name(path: str) -> str:
+    import os
+
+    return os.path.basename(path)
+
+
+def cmd_import(args) -> int:
+    """Validate a file and commit it as a new version (all or nothing). 0 committed or
+    no-op, 1 rejected, 2 unreadable or no phase given."""
+    from ikm_data import importer
+    from ikm_data.i18n import t
+
+    content = _read_input(args.file)
+    store = Store.open(args.data_dir)
+    outcome = importer.run(content, _base_name(args.file), store=store, phase=args.phase, mode=args.mode,
+                           user=args.user or _default_user(), sheet=args.sheet, commit=True,
+                           lang=args.lang)
+    if args.json:
+        _print_json(outcome.to_json(args.lang))
+    else:
+        _print_issues(outcome, args.lang)
+        print(_outcome_summary(outcome, args.lang))
+        for result in outcome.committed:
+            key = "cli.noop" if result.noop else "cli.committed"
+            print(t(key, args.lang, version=result.meta.version, phase=result.meta.phase,
+                    mode=result.meta.mode if result.noop else args.mode))
+    return 0 if outcome.report.valid else 1
+
+
+_HISTORY_KEYS = ("version", "phase", "mode", "user", "file", "sha256", "rows", "enterprises",
+                 "workers", "at", "sample", "rollback_of", "note")
+
+
+def cmd_history(args) -> int:
+    """Every version, newest first."""
+    from ikm_data.formatting import fmt_datetime
+    from ikm_data.i18n import t
+
+    history = Store.open(args.data_dir).history()
+    if args.json:
+        _print_json([{k: m.to_dict()[k] for k in _HISTORY_KEYS} for m in history])
+        return 0
+    if not history:
+        print(t("cli.history_empty", "id"))
+    for m in history:
+        extra = f" -> {m.rollback_of}" if m.rollback_of else ""
+        print(f"{m.version:>5}  {fmt_datetime(m.at)}  Tahap {m.phase}  {m.mode}{extra:<8}  {m.user}  "
+              f"{m.file}  {fmt_int(m.rows)} baris  {fmt_int(m.enterprises)} IKM  "
+              f"{fmt_int(m.workers)} TK  {m.sha256[:12]}")
+    return 0
+
+
+def cmd_rollback(args) -> int:
+    """Put a version's phase back as it was right after it (a new history entry);
+    1 for an unknown version."""
+    from ikm_data.i18n import t
+
+    meta = Store.open(args.data_dir).rollback(args.version, user=args.user or _default_user())
+    if args.json:
+        _print_json({k: meta.to_dict()[k] for k in _HISTORY_KEYS})
+    else:
+        print(t("cli.rolled_back", "id", phase=meta.phase, target=meta.rollback_of, version=meta.version))
+    return 0
+
+
+def cmd_export(args) -> int:
+    """A phase's participant rows as CSV or XLSX under the template's headers, personal
+    data left out and spreadsheet formulas defused."""
+    import os
+    from pathlib import Path
+
+    from ikm_data import export, template
+    from ikm_data.errors import UsageError
+    from ikm_data.i18n import t
+
+    out = Path(args.out)
+    if not out.parent.exists():
+        raise UsageError.from_key("cli.file_missing", path=str(out.parent))
+    table = Store.open(args.data_dir).phase_table(args.phase)
+    frame = template.export_frame(table)
+    data = (export.to_csv_bytes(frame) if args.format == "csv"
+            else export.to_xlsx_bytes(frame, f"Tahap {args.phase}"))
+    partial = out.with_name(f".{out.name}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, out)
+    if not len(frame):
+        print(t("cli.no_phase_data", "id", phase=args.phase), file=sys.stderr)
+    print(t("cli.exported", "id", rows=fmt_int(len(frame)), phase=args.phase, path=str(out)))
+    return 0
+
+
+def cmd_remove_sample(args) -> int:
+    """Empty every phase that shows the synthetic sample (one action, kept in the history)."""
+    from ikm_data.i18n import t
+
+    removed = Store.open(args.data_dir).remove_sample(user=args.user or _default_user())
+    if args.json:
+        _print_json([{k: m.to_dict()[k] for k in _HISTORY_KEYS} for m in removed])
+    elif removed:
+        print(t("cli.sample_removed", "id", versions=", ".join(m.version for m in removed)))
+    else:
+        print(t("cli.no_sample", "id"))
+    return 0
+
+
+def cmd_bench(args) -> int:
+    """The performance benchmark: import times and dashboard query times at ``--rows``."""
+    from ikm_data import bench
+
+    result = bench.run(rows=args.rows, xlsx_rows=args.xlsx_rows, repeat=args.repeat)
+    if args.json:
+        _print_json(result)
+    else:
+        print(bench.format_table(result))
+    return 0
+
+
+def _add_data_commands(sub) -> None:
+    from ikm_data.importer import MODES
+
+    def common(p, commit: bool) -> None:
+        p.add_argument("file", help="the .xlsx, .csv or .parquet file")
+        p.add_argument("--phase", type=int, help="phase number (optional when the file has a Tahap column)")
+        p.add_argument("--mode", choices=MODES, default="replace")
+        p.add_argument("--sheet", help="the xlsx sheet to read (default: the first)")
+        p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the messages")
+        p.add_argument("--json", action="store_true")
+        if commit:
+            p.add_argument("--user", help="name recorded in the history (default: the login name)")
+
+    p = sub.add_parser("validate", help="check a file; stores nothing")
+    common(p, commit=False)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("import", help="validate a file and commit it as a new version")
+    common(p, commit=True)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("history", help="versions, newest first")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("rollback", help="put a version's phase back as it was after it")
+    p.add_argument("version", help="e.g. v3 or 3")
+    p.add_argument("--user")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_rollback)
+
+    p = sub.add_parser("export", help="a phase's rows as CSV or XLSX, personal data left out")
+    p.add_argument("--phase", type=int, required=True)
+    p.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    p.add_argument("--out", required=True, help="file to write")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("remove-sample", help="remove the synthetic sample data (kept in the history)")
+    p.add_argument("--user")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_remove_sample)
+
+    p = sub.add_parser("bench", help="the performance benchmark")
+    p.add_argument("--rows", type=int, default=100_000, help="participant rows in the CSV (default 100000)")
+    p.add_argument("--xlsx-rows", type=int, default=None,
+                   help="rows in the XLSX (default: --rows, at most 100000)")
+    p.add_argument("--repeat", type=int, default=5, help="runs per query (the median is reported)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +342,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--phase", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("deck", help="the forum deck of a phase as PowerPoint or PDF")
+    p.add_argument("--phase", type=int, required=True)
+    p.add_argument("--format", choices=("pptx", "pdf"), required=True)
+    p.add_argument("--out", required=True, help="file to write")
+    p.add_argument("--lang", choices=("id", "en"), default="id")
+    p.set_defaults(func=cmd_deck)
+
+    p = sub.add_parser("serve", help="start the dashboard (streamlit run app.py); other options go to streamlit")
+    p.set_defaults(func=cmd_serve)  # unknown options (--server.port 8600 ...) go to streamlit
+    _add_data_commands(sub)
     return parser
 
 
@@ -54,11 +360,16 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; returns its exit code (2 for bad usage or an unreadable file)."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra and args.command != "serve":
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.options = extra
     except SystemExit as exc:  # argparse: 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     try:
         return args.func(args)
     except IkmError as err:
-        print(f"{err.title}: {err.message}" if err.title != err.message else err.message, file=sys.stderr)
+        lang = getattr(args, "lang", "id")
+        title, message = err.heading(lang), err.text(lang)
+        print(f"{title}: {message}" if title and title != message else message, file=sys.stderr)
         return getattr(err, "exit_code", 1)

@@ -48,7 +48,7 @@ def _title(cls, key: str | None, lang: str) -> str:
 
     if key and f"{key}.title" in CATALOGUE:
         return t(f"{key}.title", lang)
-    generic = f"error.{cls.__name__}"
+    generic = f"ingest.title.{cls.__name__}"
     return t(generic, lang) if generic in CATALOGUE else ""
 
 

@@ -35,6 +35,18 @@ SETTINGS = (
         "",
         "Set to 1 to start an empty store without the synthetic Phase III sample.",
     ),
+    Setting(
+        "IKM_TEST_PAUSE_AT",
+        "",
+        "Tests only: the name of a point inside a store commit (before-rename, after-rename, "
+        "before-state, before-replace, after-state) where a writer stops and waits to be "
+        "killed, so the crash tests can kill it at a known moment. Never set it in production.",
+    ),
+    Setting(
+        "IKM_TEST_PAUSE_FILE",
+        "",
+        "Tests only: a file a writer paused by IKM_TEST_PAUSE_AT creates to say it is there.",
+    ),
 )
 
 

@@ -242,20 +242,22 @@ def _data_slides(ds, f, lang, scale, slide) -> list[Slide]:
 
 
 def _published_slides(ds, phase, row, lang, scale, slide) -> list[Slide]:
-    approx = bool(row["approximate"])
+    # "±" only on the figure the release itself gives as approximate (per metric)
+    approximate = {p.metric for p in ds.ref.published_for(phase)
+                   if p.scope == DEPARTMENT_SCOPE and p.is_total and p.approximate}
+    approx = bool(approximate)
     figures = []
     for metric in ("enterprises", "workers"):
         value = row[metric]
         if value is not None and not pd.isna(value):
-            figures.append(Figure(t(f"metric.{metric}", lang), ("± " if approx else "") + fmt_int(value)))
+            mark = "± " if metric in approximate else ""
+            figures.append(Figure(t(f"metric.{metric}", lang), mark + fmt_int(value)))
     products = queries.published_products(ds, phase, lang)
     if not products.empty:
         figures.append(Figure(t("metric.products", lang), fmt_int(len(products))))
     notes = [t("present.figures.published_only", lang)]
     if approx:
         notes.append(t("present.figures.approx", lang))
-    if row.get("note"):
-        notes.append(str(row["note"]))
     out = [slide("figures", "figures", f"{t('present.figures.title', lang)} — {phase_name(phase, lang)}",
                  figures=figures, notes=notes)]
     if not products.empty:
@@ -263,15 +265,33 @@ def _published_slides(ds, phase, row, lang, scale, slide) -> list[Slide]:
             "products", "chart", t("present.products.title", lang),
             charts=[_bare(charts.by_product(products, lang=lang, source="", interactive=False, scale=scale))],
             data=[products]))
-        groups = products.dropna(subset=["workers"])
-        if not groups.empty:
-            frame = pd.DataFrame({"group": groups["product"], "products": groups["product"],
-                                  "enterprises": groups["enterprises"], "workers": groups["workers"]})
+        frame = _published_groups(ds, phase, lang)
+        if not frame.empty:
             out.append(slide(
                 "workforce", "chart", t("present.workforce.title", lang),
                 charts=[_bare(charts.by_worker_group(frame, lang=lang, source="", scale=scale))],
                 data=[frame]))
     return out
+
+
+def _published_groups(ds: Dataset, phase: int, lang: str) -> pd.DataFrame:
+    """Workers per group exactly as the release gives them (one figure for several
+    products stays one figure), with the enterprises the release gives for its members."""
+    figures = [p for p in ds.ref.published_for(phase) if p.scope == DEPARTMENT_SCOPE and not p.is_total]
+    enterprises = {p.commodity: p.value for p in figures if p.metric == "enterprises"}
+    by_code = {c: v for label, v in enterprises.items() for c in ds.ref.members(label)[:1]}
+    rows = []
+    for p in (p for p in figures if p.metric == "workers"):
+        members = ds.ref.members(p.commodity)
+        whole = ds.ref.resolve_product(p.commodity)  # one product (or one combined product)
+        label = ds.ref.product_name(whole, lang) if whole else p.commodity
+        count = enterprises.get(p.commodity)
+        if count is None:
+            count = sum(by_code.get(c, 0) for c in members) or None
+        rows.append({"group": label, "products": ", ".join(ds.ref.product_name(c, lang) for c in members),
+                     "enterprises": count, "workers": p.value})
+    frame = pd.DataFrame(rows, columns=["group", "products", "enterprises", "workers"])
+    return frame.sort_values("workers", ascending=False, ignore_index=True)
 
 
 def _phases_slide(ds, f, lang, scale, slide) -> Slide:
@@ -285,8 +305,14 @@ def _phases_slide(ds, f, lang, scale, slide) -> Slide:
     slide_ = slide("phases", "chart", t("present.phases.title", lang), charts=built,
                    data=[phases.drop(columns=["scope"])], notes=notes,
                    footer=t("present.footer.phases", lang))
-    slide_.sample = bool(ds.sample_phases)
+    _mark_sample(slide_, ds, lang)
     return slide_
+
+
+def _mark_sample(slide_: Slide, ds: Dataset, lang: str) -> None:
+    """Badge a slide that shows every phase when any phase's data is the sample."""
+    slide_.sample = bool(ds.sample_phases)
+    slide_.sample_label = t("sample.badge", lang) if slide_.sample else ""
 
 
 def _sources_slide(ds, phase, summary, lang, slide) -> Slide:
@@ -303,6 +329,6 @@ def _sources_slide(ds, phase, summary, lang, slide) -> Slide:
     if ds.sample_phases:
         notes += [t("present.sources.sample", lang, roman=roman(p)) for p in sorted(ds.sample_phases)]
     slide_ = slide("sources", "sources", t("present.sources.title", lang), table=pd.DataFrame(rows),
-                   notes=notes, footer=t("present.footer.phases", lang))
-    slide_.sample = bool(ds.sample_phases)
+                   notes=notes, footer=t("present.footer.sources", lang))
+    _mark_sample(slide_, ds, lang)
     return slide_

@@ -22,11 +22,14 @@ import hashlib
 import json
 import os
 import shutil
+import sys
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -121,6 +124,21 @@ def _write_file(path: Path, content: bytes) -> None:
         fh.write(content)
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def _pause_point(name: str) -> None:
+    """Test hook for the crash tests: with ``IKM_TEST_PAUSE_AT=<name>`` a writer announces
+    the point (``IKM_TEST_PAUSE_FILE`` is created, a line goes to stderr) and waits there
+    to be killed. Points: before-rename, after-rename, before-state, before-replace,
+    after-state."""
+    if setting("IKM_TEST_PAUSE_AT") != name:
+        return
+    marker = setting("IKM_TEST_PAUSE_FILE")
+    if marker:
+        Path(marker).write_text(name, encoding="utf-8")
+    print(f"IKM_PAUSED {name}", file=sys.stderr, flush=True)
+    while True:
+        time.sleep(1)
 
 
 def _safe_name(name: str) -> str:
@@ -224,6 +242,7 @@ class Store:
         }
         tmp = self.root / f".{STATE_FILE}.{uuid.uuid4().hex}.tmp"
         _write_file(tmp, json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
+        _pause_point("before-replace")
         os.replace(tmp, self.root / STATE_FILE)
         _fsync_dir(self.root)
 
@@ -235,33 +254,87 @@ class Store:
 
         ``replace`` makes ``table`` the whole phase; ``append`` adds it to what the phase
         holds (onto the synthetic sample it replaces it instead: real and invented rows are
-        never mixed). The same content with the same mode as the phase's current version is
+        never mixed). The same content with the same mode as the phase's current data is
         a no-op (``CommitResult.noop``). Raises StoreError for a bad mode or phase.
         """
+        return self.commit_many({phase: table}, mode=mode, user=user, file_name=file_name,
+                                content=content, note=note)[0]
+
+    def commit_many(
+        self, tables: dict[int, pa.Table], *, mode: str = "replace", user: str, file_name: str,
+        content: bytes, note: str = "",
+    ) -> list[CommitResult]:
+        """``commit`` for a file holding several phases (its ``Tahap`` column): one version
+        per phase, all switched in by one atomic state change. Returns one result per
+        phase, in phase order."""
         if mode not in MODES:
             raise StoreError(f"Mode '{mode}' tidak dikenal (replace atau append).")
-        if not 1 <= int(phase) <= 99:
-            raise StoreError(f"Tahap {phase} tidak valid.")
+        if not tables:
+            raise StoreError("Tidak ada tahap untuk disimpan.")
+        for phase in tables:
+            if not 1 <= int(phase) <= 99:
+                raise StoreError(f"Tahap {phase} tidak valid.")
         with self._locked():
-            return self._commit_locked(
-                table, phase=int(phase), mode=mode, user=user, file_name=file_name,
-                content=content, note=note,
-            )
+            self._clean_debris()
+            state = self.state()
+            results = []
+            for phase in sorted(tables, key=int):
+                result, state = self._stage(
+                    state, tables[phase], phase=int(phase), mode=mode, user=user,
+                    file_name=file_name, content=content, note=note,
+                )
+                results.append(result)
+            if any(not r.noop for r in results):
+                _pause_point("before-state")
+                self._write_state(state)
+                _pause_point("after-state")
+            return results
 
-    def _commit_locked(self, table, *, phase, mode, user, file_name, content, sample=False,
-                       note="", rollback_of=None, source_parquet: Path | None = None) -> CommitResult:
-        state = self.state()
+    def _commit_locked(self, table, **kwargs) -> CommitResult:
+        self._clean_debris()
+        result, state = self._stage(self.state(), table, **kwargs)
+        if not result.noop:
+            self._write_state(state)
+        return result
+
+    def effective(self, meta: VersionMeta, state: State | None = None) -> VersionMeta:
+        """The version whose data ``meta`` shows: a rollback shows its target's."""
+        state = state or self.state()
+        seen = set()
+        while meta.mode == "rollback" and meta.rollback_of and meta.version not in seen:
+            seen.add(meta.version)
+            meta = state.version(meta.rollback_of)
+        return meta
+
+    def _clean_debris(self) -> None:
+        """Remove what a writer killed mid-commit left behind (writers hold the lock, so
+        nothing here is in use)."""
+        versions = self.root / "versions"
+        if versions.exists():
+            for leftover in versions.glob(".tmp-*"):
+                shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in self.root.glob(f".{STATE_FILE}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+    def _stage(self, state: State, table, *, phase, mode, user, file_name, content, sample=False,
+               note="", rollback_of=None, source_parquet: Path | None = None,
+               sha256: str | None = None) -> tuple[CommitResult, State]:
+        """Write one version's folder complete (temporary name, fsync, rename) and return
+        the state that would show it; the caller writes that state."""
         current = state.current(phase)
-        digest = sha256_bytes(content) if content is not None else ""
-        if current and content is not None and current.sha256 == digest and current.mode == mode:
-            return CommitResult(current, noop=True)
+        digest = sha256_bytes(content) if content is not None else (sha256 or "")
+        if current and content is not None and not current.sample:
+            shown = self.effective(current, state)
+            if shown.sha256 == digest and shown.mode == mode:
+                return CommitResult(current, noop=True), state
         if mode == "append" and current and not current.sample:
             table = pa.concat_tables([self.phase_table(phase, state), table.cast(schema.SCHEMA)])
         if table is not None:
             table = table.cast(schema.SCHEMA).replace_schema_metadata(None)
             table = table.set_column(
                 table.schema.get_field_index("phase"), "phase",
-                pa.array([phase] * table.num_rows, pa.int16()),
+                pa.array(np.full(table.num_rows, phase, dtype=np.int16), pa.int16()),
             )
         vid = f"v{state.seq + 1}"
         final = self.version_dir(vid)
@@ -290,12 +363,15 @@ class Store:
             if f.exists():
                 with open(f, "rb") as fh:
                     os.fsync(fh.fileno())
+        _fsync_dir(tmp / "upload")
+        _fsync_dir(tmp)
+        _pause_point("before-rename")
         os.rename(tmp, final)
         _fsync_dir(final.parent)
+        _pause_point("after-rename")
         phases = dict(state.phases)
         phases[phase] = vid if table is not None else None
-        self._write_state(State(seq=state.seq + 1, phases=phases, history=state.history + (meta,)))
-        return CommitResult(meta)
+        return CommitResult(meta), State(seq=state.seq + 1, phases=phases, history=state.history + (meta,))
 
     def rollback(self, version: str, *, user: str = "-") -> VersionMeta:
         """Put ``version``'s phase back as it stood right after that version, as a new
@@ -309,7 +385,7 @@ class Store:
                 None, phase=target.phase, mode="rollback", user=user, file_name=target.file,
                 content=None, sample=target.sample, rollback_of=vid,
                 source_parquet=source if source.exists() else None,
-                note=f"rollback ke {vid}",
+                note=f"rollback ke {vid}", sha256=target.sha256,
             ).meta
 
     def remove_sample(self, *, user: str = "-") -> list[VersionMeta]:

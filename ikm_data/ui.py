@@ -166,6 +166,28 @@ def selected(event, param: str, field: str) -> tuple:
     return tuple(p[field] for p in points if isinstance(p, dict) and field in p)
 
 
+def serve(options: list[str]) -> int:
+    """Start the dashboard server (``streamlit run app.py`` plus ``options``).
+
+    Streamlit treats an app with a ``pages/`` folder as a legacy multipage app until
+    app.py's ``st.navigation`` has run once, so the very first visitor of a fresh server who
+    follows a link such as ``/wilayah-ntb`` would see a false "Page not found". The pages
+    are declared in app.py, so the legacy mode is switched off before the server starts.
+    """
+    import sys
+
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.web import cli as streamlit_cli
+
+    PagesManager.uses_pages_directory = False
+    sys.argv = ["streamlit", "run", str(settings.PROJECT_ROOT / "app.py"), *options]
+    try:
+        streamlit_cli.main()
+    except SystemExit as done:
+        return int(done.code or 0)
+    return 0
+
+
 def show_error(err: IkmError) -> None:
     st.error(f"**{err.title}** — {err.message}" if err.title != err.message else err.message)
 
@@ -186,8 +208,13 @@ def downloads(chart=None, frame=None, name: str = "data", *, allow_personal: boo
     """A compact row of download buttons under a chart or table: the chart as PNG (2x)
     and SVG, the data behind it (as filtered on screen) as CSV and XLSX. Personal data
     (owner, NIK, phone) is left out unless ``allow_personal``; spreadsheet formulas are
-    defused. Files are made only when a button is clicked."""
+    defused. ``frame`` may be a dict (one row, e.g. the KPIs). Files are made only when a
+    button is clicked."""
     current = lang()
+    if isinstance(frame, dict):
+        import pandas as pd
+
+        frame = pd.DataFrame([frame])
     stem = _export.file_stem(name)
     key = key or stem
     files = []
@@ -198,7 +225,7 @@ def downloads(chart=None, frame=None, name: str = "data", *, allow_personal: boo
         files += [("csv", lambda: _export.to_csv_bytes(data, allow_personal)),
                   ("xlsx", lambda: _export.to_xlsx_bytes(data, stem, allow_personal))]
     with st.container(horizontal=True, gap="small", key=f"dl_{key}", vertical_alignment="center"):
-        st.caption(t("export.label", current))
+        st.caption(t("export.label", current) + ":", width="content")
         for fmt, make in files:
             st.download_button(
                 t(f"export.{fmt}", current), data=make, file_name=f"{stem}.{fmt}", mime=_MIME[fmt],
@@ -211,7 +238,8 @@ PRESENT_SLIDE_KEY = "present_slide"
 PRESENT_DECKS_KEY = "present_decks"
 # Type size of charts on screen in forum mode (the dashboard draws them at 1.0).
 PRESENT_CHART_SCALE = 1.6
-PRESENT_CHART_HEIGHT = 360
+PRESENT_CHART_HEIGHT = 370  # px of the whole chart at the design width: fits 720p and 1080p
+PRESENT_DESIGN_WIDTH = 1200  # px: the slide's width at 1280x720, before the CSS stretches it
 
 _PRESENT_CSS = """
 <style>
@@ -229,10 +257,10 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .ikm-cover .sub { font-size: 1.9rem; margin-bottom: 1.2rem; }
 .ikm-cover .line { font-size: 1.5rem; color: #3E4C59; }
 .ikm-cover .dept { font-size: 1.8rem; font-weight: 700; color: #0072B2; margin-top: 2rem; }
-.ikm-figures { display: flex; gap: 1.2rem; justify-content: center; margin: 2.2rem 0 1rem; }
-.ikm-figure { flex: 1 1 0; max-width: 21rem; background: #F0F4F8; border-radius: 1rem; padding: 1.6rem 1rem;
+.ikm-figures { display: flex; gap: 1.2rem; justify-content: center; margin: 3.2rem 0 2.6rem; }
+.ikm-figure { flex: 1 1 0; max-width: 21rem; background: #F0F4F8; border-radius: 1rem; padding: 2.2rem 1rem;
   text-align: center; }
-.ikm-figure .value { font-size: 4.4rem; font-weight: 800; color: #0072B2; line-height: 1.1; }
+.ikm-figure .value { font-size: 4.8rem; font-weight: 800; color: #0072B2; line-height: 1.1; }
 .ikm-figure .label { font-size: 1.7rem; font-weight: 700; margin-top: 0.4rem; }
 .ikm-figure .note { font-size: 1.15rem; color: #52606D; margin-top: 0.3rem; }
 .ikm-notes { font-size: 1.3rem; color: #3E4C59; margin: 0.3rem 0; }
@@ -245,12 +273,22 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .ikm-table tr:nth-child(even) td { background: #F0F4F8; }
 .ikm-table td.num { text-align: right; white-space: nowrap; }
 .st-key-present_nav button { font-size: 1.4rem; min-height: 3.2rem; padding: 0.3rem 1.8rem; }
+.st-key-present_next button { background: #0072B2; border-color: #0072B2; color: #fff; }
+.st-key-present_next button:hover { background: #005A8C; border-color: #005A8C; color: #fff; }
+.st-key-present_nav button:focus { box-shadow: 0 0 0 3px rgba(0, 114, 178, 0.35) !important;
+  border-color: #0072B2 !important; }
 .st-key-present_nav button p { font-size: 1.4rem; }
 .st-key-present_counter p { font-size: 1.6rem; font-weight: 700; margin: 0; min-width: 5rem; text-align: center; }
 .st-key-present_keys { position: absolute !important; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
-@media (min-width: 1600px) and (min-height: 950px) { [data-testid="stMainBlockContainer"] { zoom: 1.45; } }
-@media (max-width: 700px) { .ikm-figures { flex-wrap: wrap; } .ikm-figure { flex-basis: 40%; }
-  .ikm-figure .value { font-size: 2.6rem; } .ikm-slide-title { font-size: 1.7rem; } .ikm-cover h1 { font-size: 2.2rem; } }
+.st-key-present_slide [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]),
+.st-key-present_slide [data-testid="stFullScreenFrame"] > div,
+.st-key-present_slide [data-testid="stVegaLiteChart"] { width: 100% !important; max-width: 100% !important; }
+.st-key-present_slide [data-testid="stVegaLiteChart"] svg.marks { width: 100% !important; height: auto !important; }
+@media (min-width: 1600px) and (min-height: 950px) { html { font-size: 24px; } }
+@media (max-width: 700px) { .ikm-figures { flex-wrap: wrap; margin: 1rem 0; }
+  .ikm-figure { flex-basis: 40%; padding: 1rem 0.5rem; }
+  .ikm-figure .value { font-size: 2.6rem; } .ikm-slide-title { font-size: 1.7rem; }
+  .ikm-cover h1 { font-size: 2.2rem; } }
 </style>
 """
 
@@ -325,9 +363,16 @@ def slide_table(slide) -> None:
     st.html(f'<table class="ikm-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
 
 
-def slide_chart(chart, height: int = PRESENT_CHART_HEIGHT):
-    """A slide's chart sized for a projector screen (``height`` px of plot)."""
-    return chart.properties(height=height)
+def slide_chart(chart, columns: int = 1):
+    """A slide's chart drawn at a fixed design size (``PRESENT_DESIGN_WIDTH`` across the
+    slide, split between ``columns``); the forum CSS stretches its SVG to the screen's
+    width, so type grows with the projector (720p and 1080p alike). Show it with
+    ``st.altair_chart(..., width="content")``."""
+    import altair as alt
+
+    width = (PRESENT_DESIGN_WIDTH - 40 * (columns - 1)) // columns
+    return chart.properties(width=width, height=PRESENT_CHART_HEIGHT,
+                            autosize=alt.AutoSizeParams(type="fit", contains="padding"))
 
 
 def slide_notes(slide) -> None:
@@ -335,10 +380,9 @@ def slide_notes(slide) -> None:
         st.html('<div class="ikm-notes">' + "".join(f"<p>{_e(n)}</p>" for n in slide.notes) + "</div>")
 
 
-def slide_footer(slide, index: int, total: int) -> None:
-    """The source of the slide's figures and its number."""
-    st.html(f'<div class="ikm-footer"><span>{_e(slide.footer)}</span>'
-            f'<span>{_e(t("deck.slide_number", lang(), i=index + 1, n=total))}</span></div>')
+def slide_footer(slide) -> None:
+    """The source of the slide's figures."""
+    st.html(f'<div class="ikm-footer"><span>{_e(slide.footer)}</span></div>')
 
 
 def deck_download(f: Filters, fmt: str) -> None:
@@ -347,9 +391,11 @@ def deck_download(f: Filters, fmt: str) -> None:
     built = st.session_state.setdefault(PRESENT_DECKS_KEY, {})
     key = (s.state().token, f.phase, f.regencies, f.products, current, fmt)
     if key not in built:
-        if not st.button(t(f"present.build.{fmt}", current), key=f"present_build_{fmt}",
-                         icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:"):
+        slot = st.empty()
+        if not slot.button(t(f"present.build.{fmt}", current), key=f"present_build_{fmt}",
+                           icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:"):
             return
+        slot.empty()
         bar = st.progress(0.0, text=t("deck.progress.start", current))
         data = _deck.build(dataset(), f, fmt, current, progress=lambda x, text: bar.progress(x, text=text))
         bar.empty()
@@ -363,3 +409,132 @@ def deck_download(f: Filters, fmt: str) -> None:
         icon=":material/download:",
     )
     st.caption(t("present.built", current, slides=len(slide_deck(f)), size=round(len(data) / 1024)))
+
+
+# -- the Unggah Data page ----------------------------------------------------------------
+from ikm_data import importer as _importer  # noqa: E402
+from ikm_data import template as _template  # noqa: E402
+from ikm_data.mapping import MappingMemory as _MappingMemory  # noqa: E402
+
+UPLOAD_KEY = "unggah_file"
+_UPLOAD_CACHE = "_unggah_cache"
+_UPLOAD_MANUAL = "_unggah_manual"
+_FLASH = "_unggah_flash"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def show_ikm_error(err: IkmError) -> None:
+    """An error meant for the official, in the session's language."""
+    current = lang()
+    title, text = err.heading(current), err.text(current)
+    st.error(f"**{title}** — {text}" if title and title != text else text, icon=":material/error:")
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _template_bytes(lang_: str) -> bytes:
+    return _template.template_xlsx(notes=(t("unggah.template.note", lang_),))
+
+
+def template_bytes() -> bytes:
+    """The Excel template (made once per language)."""
+    return _template_bytes(lang())
+
+
+def _upload_id(uploaded) -> str:
+    return str(getattr(uploaded, "file_id", None) or f"{uploaded.name}:{uploaded.size}")
+
+
+def _cached(key: tuple, make):
+    """One upload's read and check, kept in the session (never across sessions: a file is
+    an official's own) and dropped when another file or setting comes."""
+    cache = st.session_state.setdefault(_UPLOAD_CACHE, {})
+    if key not in cache:
+        if len(cache) >= 4:
+            cache.clear()
+        cache[key] = make()
+    return cache[key]
+
+
+def upload_sheets(uploaded) -> list[str] | None:
+    """The sheets of an uploaded xlsx (``[]`` for CSV/Parquet); None after showing why the
+    file cannot be read."""
+    from ikm_data import readers
+
+    try:
+        return _cached(("sheets", _upload_id(uploaded)),
+                       lambda: readers.list_sheets(uploaded.getvalue(), uploaded.name))
+    except IkmError as err:
+        show_ikm_error(err)
+        return None
+
+
+def manual_mapping(uploaded) -> dict | None:
+    """The column mapping the official made by hand for this upload (None: none yet)."""
+    entry = st.session_state.get(_UPLOAD_MANUAL)
+    return entry[1] if entry and entry[0] == _upload_id(uploaded) else None
+
+
+def set_manual_mapping(uploaded, prepared, manual: dict[str, str], user: str = "") -> None:
+    """Use ``manual`` for this upload and remember it for the same headers next time."""
+    manual = {f: h for f, h in manual.items() if h}
+    st.session_state[_UPLOAD_MANUAL] = (_upload_id(uploaded), manual)
+    _MappingMemory(store().root).remember(prepared.layout.labels, manual, user=user or "-")
+
+
+def upload_prepare(uploaded, sheet: str | None):
+    """The upload read, its header found and columns mapped (a remembered manual mapping
+    applies); None after showing why the file cannot be read."""
+    manual = manual_mapping(uploaded)
+    key = ("prepare", _upload_id(uploaded), sheet, tuple(sorted((manual or {}).items())), manual is None)
+    memory = _MappingMemory(store().root)
+    try:
+        return _cached(key, lambda: _importer.prepare(uploaded.getvalue(), uploaded.name, sheet=sheet,
+                                                      manual=manual, memory=memory))
+    except IkmError as err:
+        show_ikm_error(err)
+        return None
+
+
+def upload_check(prepared, phase: int | None, mode: str):
+    """Validate the prepared upload against the store as it is now (nothing is stored)."""
+    s, current = store(), lang()
+    key = ("check", prepared.sha256, prepared.raw.sheet, tuple(sorted(prepared.cmap.fields.items())),
+           phase, mode, current, s.state().token)
+    return _cached(key, lambda: _importer.run(None, prepared.file_name, store=s, phase=phase, mode=mode,
+                                              commit=False, lang=current, prepared=prepared))
+
+
+def upload_commit(prepared, phase: int | None, mode: str, user: str):
+    """Validate again and commit (all or nothing); caches are cleared after a change."""
+    outcome = _importer.run(None, prepared.file_name, store=store(), phase=phase, mode=mode, user=user,
+                            commit=True, lang=lang(), prepared=prepared)
+    if outcome.committed:
+        clear_caches()
+        st.session_state.pop(_UPLOAD_CACHE, None)
+    return outcome
+
+
+def rollback_version(version: str, user: str):
+    """Restore ``version``'s phase (a new history entry) and drop cached results."""
+    meta = store().rollback(version, user=user)
+    clear_caches()
+    st.session_state.pop(_UPLOAD_CACHE, None)
+    return meta
+
+
+def remove_sample_data(user: str) -> list:
+    """Remove the synthetic sample (one action) and drop cached results."""
+    removed = store().remove_sample(user=user)
+    clear_caches()
+    st.session_state.pop(_UPLOAD_CACHE, None)
+    return removed
+
+
+def flash(kind: str, text: str) -> None:
+    """A message to show after the next rerun (``kind``: success, info, warning)."""
+    st.session_state.setdefault(_FLASH, []).append((kind, text))
+
+
+def show_flashes() -> None:
+    for kind, text in st.session_state.pop(_FLASH, []):
+        getattr(st, kind)(text)

@@ -27,4 +27,5 @@ if total == 0:
     st.warning(ui.tr("direktori.none"))
 else:
     st.dataframe(tables.directory(rows, lang), hide_index=True, key="tabel_direktori")
+    ui.downloads(frame=rows, name=f"direktori-ikm-tahap-{f.phase}-halaman-{page}")
 st.caption(ui.tr("direktori.privacy"))

@@ -13,6 +13,8 @@ if not ui.has_rows(f.phase):
     st.info(ui.tr("produk.published_only", n=f.phase))
     pub = ui.query("published_products", f.phase, lang=lang)
     st.altair_chart(charts.by_product(pub, lang=lang, source=source, interactive=False), width="stretch")
+    ui.downloads(charts.by_product(pub, lang=lang, source=source, interactive=False), pub,
+                 f"ikm-per-produk-tahap-{f.phase}")
     st.dataframe(tables.products(pub, lang), hide_index=True)
     st.stop()
 
@@ -21,6 +23,8 @@ event = st.altair_chart(
     charts.by_product(products, lang=lang, source=source),
     key="chart_produk", on_select="rerun", selection_mode=[charts.SELECT_PRODUCT], width="stretch",
 )
+ui.downloads(charts.by_product(products, lang=lang, source=source, interactive=False), products,
+             f"ikm-per-produk-tahap-{f.phase}")
 picked = ui.selected(event, charts.SELECT_PRODUCT, "product_code")
 st.caption(ui.tr("produk.click_hint"))
 focus = f.narrowed(products=picked) if picked else f
@@ -31,6 +35,8 @@ left, right = st.columns(2)
 with left:
     groups = ui.query("worker_groups", focus, lang=lang)
     st.altair_chart(charts.by_worker_group(groups, lang=lang, source=source), width="stretch")
+    ui.downloads(charts.by_worker_group(groups, lang=lang, source=source), groups,
+                 f"tenaga-kerja-per-kelompok-tahap-{f.phase}")
     st.caption(ui.tr("produk.groups_note"))
 with right:
     st.markdown(f"**{ui.tr('produk.by_regency')}**")

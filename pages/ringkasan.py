@@ -21,6 +21,7 @@ if ui.has_rows(f.phase):
     for col, (key, value) in zip(st.columns(len(cards)), cards):
         col.metric(ui.tr(key), value, border=True)
     st.caption(ui.source_label(f.phase))
+    ui.downloads(frame=k, name=f"angka-utama-tahap-{f.phase}")
     if k["product_enterprises"] != k["enterprises"]:
         st.info(ui.tr("ringkasan.multi_product", pairs=fmt_int(k["product_enterprises"]),
                       enterprises=fmt_int(k["enterprises"])))
@@ -40,6 +41,7 @@ if rec.empty:
     st.info(ui.tr("ringkasan.reconcile.none", n=f.phase))
 else:
     st.dataframe(tables.reconciliation(rec, lang), hide_index=True)
+    ui.downloads(frame=rec, name=f"pencocokan-rilis-tahap-{f.phase}")
     verdict = tables.reconciliation_verdict(rec)
     if verdict["mismatches"]:
         st.warning(ui.tr("ringkasan.reconcile.mismatch", n=verdict["mismatches"]))

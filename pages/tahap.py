@@ -18,6 +18,8 @@ for col, metric in zip(cols, ("enterprises", "workers")):
             st.info(ui.tr("tahap.empty", metric=ui.tr(f"metric.{metric}")))
         st.altair_chart(charts.by_phase(phases, metric=metric, lang=lang,
                                         source=ui.tr("tahap.chart_source")), width="stretch")
+        ui.downloads(charts.by_phase(phases, metric=metric, lang=lang, source=ui.tr("tahap.chart_source")),
+                     phases, f"perbandingan-tahap-{metric}")
 st.caption(ui.tr("tahap.approx_note"))
 if f.regencies or f.products:
     st.caption(ui.tr("tahap.filter_note"))

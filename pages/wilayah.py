@@ -19,12 +19,16 @@ map_event = st.altair_chart(
     charts.ntb_map(regions, load_coastline(), lang=lang, source=source),
     key="peta_ntb", on_select="rerun", selection_mode=[charts.SELECT_REGENCY_MAP], width="stretch",
 )
+ui.downloads(charts.ntb_map(regions, load_coastline(), lang=lang, source=source, interactive=False),
+             regions, f"peta-ikm-tahap-{f.phase}")
 left, right = st.columns([3, 2])
 with left:
     bar_event = st.altair_chart(
         charts.by_regency(regions, lang=lang, source=source),
         key="chart_wilayah", on_select="rerun", selection_mode=[charts.SELECT_REGENCY], width="stretch",
     )
+    ui.downloads(charts.by_regency(regions, lang=lang, source=source, interactive=False),
+                 regions.drop(columns=["lat", "lon"]), f"ikm-per-wilayah-tahap-{f.phase}")
 picked = (ui.selected(map_event, charts.SELECT_REGENCY_MAP, "regency_code")
           + ui.selected(bar_event, charts.SELECT_REGENCY, "regency_code"))
 st.caption(ui.tr("wilayah.click_hint"))

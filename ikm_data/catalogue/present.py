@@ -42,7 +42,8 @@ MESSAGES = {
     "present.figures.title": ("Angka utama", "Headline figures"),
     "present.figures.multi": (
         "Dihitung per produk ada {pairs} IKM; IKM berbeda {enterprises} (IKM dengan dua produk dihitung sekali).",
-        "Counted per product there are {pairs}; distinct enterprises {enterprises} (one with two products counts once).",
+        "Counted per product there are {pairs}; distinct enterprises {enterprises} "
+        "(one with two products counts once).",
     ),
     "present.figures.approx": ("± angka perkiraan dalam rilis", "± an approximate published figure"),
     "present.figures.published_only": (
@@ -88,6 +89,10 @@ MESSAGES = {
         "Sumber: Dinas Perindustrian NTB — data per tahap dan angka rilis (lihat slide Sumber)",
         "Source: NTB Industry Department — phase data and published figures (see the Sources slide)",
     ),
+    "present.footer.sources": (
+        "Sumber: Dinas Perindustrian NTB — rilis JPS Gemilang dan data per tahap (tabel di atas)",
+        "Source: NTB Industry Department — JPS Gemilang releases and phase data (table above)",
+    ),
     "present.filters.note": (
         "Perbandingan tahap tidak memakai filter wilayah/produk.",
         "The phase comparison ignores the regency/product filters.",
@@ -131,7 +136,7 @@ MESSAGES = {
     "export.col.lat": ("Lintang", "Latitude"),
     "export.col.lon": ("Bujur", "Longitude"),
     "export.col.group": ("Kelompok produk", "Product group"),
-    "export.col.products": ("Produk dalam kelompok", "Products in the group"),
+    "export.col.products": ("Produk", "Products"),
     "export.col.published": ("Angka rilis", "Published"),
     "export.col.source_kind": ("Jenis sumber", "Kind of source"),
     "export.col.approximate": ("Perkiraan", "Approximate"),
@@ -154,4 +159,8 @@ MESSAGES = {
     "export.col.sni": ("SNI", "SNI"),
     "export.col.tourism": ("Pasar pariwisata", "Tourism market"),
     "export.col.is_total": ("Total", "Total"),
+    "export.col.regencies": ("Jumlah kabupaten/kota", "Regencies/cities"),
+    "export.col.workers_per_enterprise": ("Tenaga kerja per IKM", "Workers per enterprise"),
+    "export.col.product_enterprises": ("IKM dihitung per produk", "Enterprises counted per product"),
+    "export.col.rows": ("Baris data", "Data rows"),
 }

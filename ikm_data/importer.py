@@ -1,0 +1,262 @@
+"""Importing an official's file: read -> find the table -> map the columns -> validate ->
+commit. One path for the Unggah Data page, the CLI and the tests.
+
+All or nothing: a file with any error stores nothing. Before a commit the page shows the
+effect (``effect``): +N IKM, +M workers and the new products against what the phase shows
+now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ikm_data import layout as layout_mod
+from ikm_data import readers
+from ikm_data.errors import UsageError
+from ikm_data.layout import Layout
+from ikm_data.mapping import ColumnMap, MappingMemory
+from ikm_data.readers import RawSheet
+from ikm_data.reference import load_reference
+from ikm_data.store import CommitResult, Store, sha256_bytes
+from ikm_data.validate import Report, validate
+
+MODES = ("replace", "append")
+_EXISTING_COLUMNS = ["phase", "name", "regency_code", "product_code", "nib", "source_row"]
+
+
+@dataclass
+class Prepared:
+    """A file read, its table found and its columns mapped; not yet validated."""
+
+    content: bytes
+    file_name: str
+    raw: RawSheet
+    layout: Layout
+    cmap: ColumnMap
+    sha256: str
+
+    @property
+    def sheets(self) -> tuple[str, ...]:
+        return self.raw.sheets
+
+    @property
+    def has_phase_column(self) -> bool:
+        return "phase" in self.cmap.fields
+
+
+@dataclass
+class Outcome:
+    """What an import did: the report, and the versions committed (none when invalid)."""
+
+    prepared: Prepared
+    report: Report
+    phase: int | None
+    mode: str
+    committed: list[CommitResult] = field(default_factory=list)
+    effect: list[dict] = field(default_factory=list)
+
+    @property
+    def noop(self) -> bool:
+        return bool(self.committed) and all(r.noop for r in self.committed)
+
+    @property
+    def version(self) -> str | None:
+        changed = [r.meta.version for r in self.committed if not r.noop] or [
+            r.meta.version for r in self.committed]
+        return ",".join(changed) if changed else None
+
+    def to_json(self, lang: str = "id") -> dict:
+        """The CLI's ``validate --json`` / ``import --json`` shape (``version`` on a commit)."""
+        rep = self.report
+        out = {
+            "file": self.prepared.file_name,
+            "sheet": self.prepared.raw.sheet,
+            "phase": self.phase,
+            "phases": rep.phases,
+            "mode": self.mode,
+            "valid": rep.valid,
+            "rows": rep.rows,
+            "enterprises": rep.enterprises,
+            "workers": rep.workers,
+            "errors": [i.to_dict(lang) for i in rep.errors],
+            "warnings": [i.to_dict(lang) for i in rep.warnings],
+            "error_count": rep.errors_total,
+            "warning_count": rep.warnings_total,
+            "new_products": rep.new_products,
+            "totals_rows": rep.totals,
+            "header_rows": list(rep.header_rows),
+            "columns": rep.columns,
+            "sha256": self.prepared.sha256,
+        }
+        if self.committed:
+            out["version"] = self.version
+            out["versions"] = [r.meta.version for r in self.committed]
+            out["noop"] = self.noop
+        if self.effect:
+            out["effect"] = self.effect
+        return out
+
+
+def prepare(fileobj, name: str, *, sheet: str | None = None, manual: dict[str, str] | None = None,
+            memory: MappingMemory | None = None) -> Prepared:
+    """Read ``fileobj`` (bytes or a binary file object) named ``name``, find its header and
+    map its columns (``manual`` wins; else a mapping remembered in ``memory`` for the same
+    headers). Raises IngestError for a file that cannot be read."""
+    content = readers.read_bytes(fileobj)
+    raw = readers.read_file(content, name, sheet)
+    found = layout_mod.find_header(raw.grid)
+    remembered = False
+    if manual is None and memory is not None:
+        manual = memory.recall(found.labels)
+        remembered = bool(manual)
+    try:
+        cmap = layout_mod.resolve(found, manual)
+    except ValueError:  # a remembered/manual header the file no longer has
+        cmap = layout_mod.resolve(found, None)
+    cmap.remembered = remembered
+    return Prepared(content=content, file_name=name, raw=raw, layout=found, cmap=cmap,
+                    sha256=sha256_bytes(content))
+
+
+def existing_rows(store: Store, phases: list[int]) -> tuple[pd.DataFrame | None, dict]:
+    """The rows stored now for ``phases`` that an append must not duplicate (the sample
+    does not count: an append replaces it), and what names them."""
+    state = store.state()
+    frames, info = [], {}
+    for phase in phases:
+        meta = state.current(phase)
+        if meta is None or meta.sample:
+            continue
+        table = store.phase_table(phase, state).select(_EXISTING_COLUMNS)
+        frames.append(table.to_pandas())
+        info = {"phase": phase, "version": meta.version, "file": meta.file}
+    if not frames:
+        return None, info
+    return pd.concat(frames, ignore_index=True), info
+
+
+def check(prepared: Prepared, *, store: Store | None = None, phase: int | None = None,
+          mode: str = "replace", lang: str = "id") -> Report:
+    """Validate a prepared file (in ``append`` mode also against the rows ``store`` holds
+    for the phase). Never raises for bad data: everything is in the report."""
+    body = layout_mod.split_body(prepared.raw.grid, prepared.layout, prepared.cmap)
+    existing, info = None, {}
+    if mode == "append" and store is not None:
+        phases = [phase] if phase is not None else _file_phases(body, prepared)
+        existing, info = existing_rows(store, phases)
+    return validate(body, prepared.cmap, prepared.layout, phase=phase, existing=existing,
+                    existing_info=info, lang=lang)
+
+
+def _file_phases(body, prepared: Prepared) -> list[int]:
+    from ikm_data.validate import NotANumber, parse_phase
+
+    pos = prepared.cmap.fields.get("phase")
+    if pos is None or body.data.empty:
+        return []
+    out = set()
+    for u in pd.unique(body.data[pos].astype(str).to_numpy()):
+        try:
+            p = parse_phase(u)
+        except NotANumber:
+            continue
+        if p is not None:
+            out.add(p)
+    return sorted(out)
+
+
+def split_phases(report: Report, phase: int | None) -> dict[int, pa.Table]:
+    """The validated rows as one table per phase (the chosen one, or each ``Tahap``)."""
+    table = report.table()
+    if phase is not None:
+        return {int(phase): table}
+    out = {}
+    for p in report.phases:
+        mask = pc.equal(table["phase"], pa.scalar(p, pa.int16()))
+        out[int(p)] = table.filter(mask)
+    return out
+
+
+_TOTALS_SQL = """
+    SELECT (SELECT count(*) FROM t), count(*), coalesce(sum(w), 0)
+    FROM (SELECT enterprise_key, max(workers) AS w FROM t GROUP BY enterprise_key)
+"""
+_PRODUCTS_SQL = "SELECT product_code, any_value(product_name) FROM t GROUP BY product_code"
+
+
+def _totals(table: pa.Table) -> dict:
+    con = duckdb.connect()
+    try:
+        con.register("t", table)
+        rows, enterprises, workers = con.execute(_TOTALS_SQL).fetchone()
+        products = dict(con.execute(_PRODUCTS_SQL).fetchall())
+    finally:
+        con.close()
+    return {"rows": int(rows), "enterprises": int(enterprises), "workers": int(workers),
+            "products": products}
+
+
+def effect(store: Store, report: Report, *, phase: int | None, mode: str) -> list[dict]:
+    """Per phase the file touches: what the phase shows now (``before``), what it would show
+    after the commit (``after``), the difference, and the products it would newly show.
+    Only for a valid report."""
+    if not report.valid:
+        return []
+    state = store.state()
+    ref = load_reference()
+    out = []
+    for p, table in split_phases(report, phase).items():
+        meta = state.current(p)
+        current = store.phase_table(p, state)
+        before = _totals(current) if meta else {"rows": 0, "enterprises": 0, "workers": 0, "products": {}}
+        replaces_sample = bool(meta and meta.sample)
+        if mode == "append" and meta and not meta.sample:
+            after_table = pa.concat_tables([current, table.cast(current.schema)])
+        else:
+            after_table = table
+        after = _totals(after_table)
+        new_products = [name for code, name in after["products"].items() if code not in before["products"]]
+        out.append({
+            "phase": p, "mode": mode, "replaces_sample": replaces_sample,
+            "current_version": meta.version if meta else None,
+            "before": {k: before[k] for k in ("rows", "enterprises", "workers")},
+            "after": {k: after[k] for k in ("rows", "enterprises", "workers")},
+            "delta": {k: after[k] - before[k] for k in ("rows", "enterprises", "workers")},
+            "new_products": new_products,
+            "unknown_products": [n["name"] for n in report.new_products
+                                 if ref.product(n["code"]) is None],
+        })
+    return out
+
+
+def run(fileobj, name: str, *, store: Store | None = None, phase: int | None = None,
+        mode: str = "replace", user: str = "-", sheet: str | None = None,
+        manual: dict[str, str] | None = None, commit: bool = True, lang: str = "id",
+        prepared: Prepared | None = None) -> Outcome:
+    """Validate ``fileobj`` and, when ``commit`` and it has no error, commit it to ``store``.
+
+    ``phase`` may be None when the file has a ``Tahap`` column (one version per phase it
+    holds). Returns an Outcome (``committed`` empty when rejected or not committing).
+    Raises IngestError for an unreadable file, UsageError when a commit has no phase.
+    """
+    if mode not in MODES:
+        raise UsageError.from_key("cli.bad_mode", mode=mode)
+    memory = MappingMemory(store.root) if store is not None else None
+    prepared = prepared or prepare(fileobj, name, sheet=sheet, manual=manual, memory=memory)
+    if commit and phase is None and not prepared.has_phase_column:
+        raise UsageError.from_key("cli.phase_required")
+    report = check(prepared, store=store, phase=phase, mode=mode, lang=lang)
+    outcome = Outcome(prepared=prepared, report=report, phase=phase, mode=mode)
+    if store is not None and report.valid:
+        outcome.effect = effect(store, report, phase=phase, mode=mode)
+    if not commit or store is None or not report.valid:
+        return outcome
+    tables = split_phases(report, phase)
+    outcome.committed = store.commit_many(tables, mode=mode, user=user, file_name=name,
+                                          content=prepared.content)
+    return outcome

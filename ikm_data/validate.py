@@ -1,0 +1,714 @@
+"""Normalisation and validation of participant rows, reported whole.
+
+Every check runs over every row (vectorised: files reach a million rows) and adds to one
+report: errors block a commit, warnings do not. Each item names the spreadsheet row as the
+official sees it, the column header as written in the file, the value, and a message in
+the UI language. The output frame is in the participant schema (``schema.NAMES``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from dataclasses import field as _field
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ikm_data import schema
+from ikm_data.i18n import t
+from ikm_data.layout import Body, Layout, TotalsRow
+from ikm_data.mapping import SYNONYMS, ColumnMap
+from ikm_data.reference import Reference, load_reference, norm_key, slug
+
+MAX_ISSUES = 100_000  # per severity; beyond it the report says how many more there were
+CERT_FIELDS = ("pirt", "halal", "bpom", "sni", "tourism", "mentoring")
+_YES = {"ya", "y", "ada", "v", "yes", "true", "sudah", "sudah ada", "punya", "memiliki", "1"}
+_NO = {"tidak", "t", "", "no", "false", "belum", "tidak ada", "belum ada", "0", "n", "tdk", "x tidak"}
+_YES_MARKS = {"✓", "✔", "√", "☑", "✅"}
+_NO_MARKS = {"-", "–", "—", "--"}
+_BLANKISH = {"-", "–", "—", "--", "belum ada", "tidak ada", "belum", "proses", "dalam proses", "0"}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+          "xi": 11, "xii": 12}
+
+# -- numbers written the Indonesian way -------------------------------------------------
+_INT = re.compile(r"[-+]?\d+")
+_ID_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DEC_COMMA = re.compile(r"[-+]?\d+,\d+")
+_EN_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
+_DEC_POINT = re.compile(r"[-+]?\d+\.\d+")
+_MONEY_PREFIX = re.compile(r"^(rp\.?|idr)\s*", re.I)
+_SCALE = re.compile(r"^(.*?\d)\s*(rb|ribu|jt|juta|m|miliar|milyar)\.?$", re.I)
+_SCALES = {"rb": 1e3, "ribu": 1e3, "jt": 1e6, "juta": 1e6, "m": 1e9, "miliar": 1e9, "milyar": 1e9}
+
+
+class NotANumber(ValueError):
+    """The text is not a number in any form officials write."""
+
+
+def parse_number(text: object, *, money: bool = False) -> float | int | None:
+    """An id-ID number: ``"1.250"`` is 1250, ``"12,5"`` is 12.5, ``"Rp 12.500.000"`` and
+    ``"12.500.000,00"`` are 12500000 (``money`` also reads ``"12,5 juta"``). Blank gives
+    None; anything else raises NotANumber."""
+    s = str(text if text is not None else "").replace("\u00a0", " ").strip()
+    if not s:
+        return None
+    s = _MONEY_PREFIX.sub("", s)
+    s = re.sub(r"\s+", "", s)
+    s = re.sub(r"[,.]-+$", "", s)  # "Rp 12.500.000,-"
+    scale = 1.0
+    if money:
+        m = _SCALE.match(s)
+        if m:
+            s, scale = m.group(1), _SCALES[m.group(2).lower()]
+    if _INT.fullmatch(s):
+        value: float = int(s)
+    elif _ID_THOUSANDS.fullmatch(s):
+        value = float(s.replace(".", "").replace(",", "."))
+    elif _DEC_COMMA.fullmatch(s):
+        value = float(s.replace(",", "."))
+    elif _EN_THOUSANDS.fullmatch(s):
+        value = float(s.replace(",", ""))
+    elif _DEC_POINT.fullmatch(s):
+        value = float(s)
+    else:
+        raise NotANumber(text)
+    value = value * scale
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**62:
+        return int(value)
+    return value
+
+
+def _arrow(values: pd.Series) -> pa.Array:
+    """The column as one Arrow string array (a slice of a frame may come in chunks)."""
+    arr = pa.array(values, pa.string())
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
+def map_unique(values: pd.Series, fn, dtype=object) -> pd.Series:
+    """``fn`` applied to each distinct value of ``values`` once, spread back over the rows
+    (files reach a million rows; their columns hold far fewer distinct values)."""
+    codes, uniques = _factorize(values)
+    results = np.empty(len(uniques), dtype=dtype)
+    results[:] = [fn(u) for u in uniques]
+    return pd.Series(results[codes], index=values.index)
+
+
+def _factorize(values: pd.Series) -> tuple[np.ndarray, list]:
+    """``(codes, distinct values)``; Arrow's dictionary encoding for text (fast)."""
+    if isinstance(values.dtype, pd.StringDtype) and not values.isna().any():
+        encoded = _arrow(values).dictionary_encode()
+        return encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.to_pylist()
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    return codes, list(uniques)
+
+
+def _parse_series(values: pd.Series, money: bool = False) -> tuple[pd.Series, pd.Series]:
+    """``(numbers as float, status)`` for a column: status 0 number, 1 blank, 2 not a number.
+    Parses each distinct text once."""
+    codes, uniques = _factorize(values)
+    nums = np.full(len(uniques), np.nan)
+    status = np.zeros(len(uniques), dtype=np.int8)
+    for k, u in enumerate(uniques):
+        try:
+            v = parse_number(u, money=money)
+        except NotANumber:
+            status[k] = 2
+            continue
+        if v is None:
+            status[k] = 1
+        else:
+            nums[k] = float(v)
+    return (pd.Series(nums[codes], index=values.index),
+            pd.Series(status[codes], index=values.index))
+
+
+_NORMAL_KEY = r"^[a-z0-9]+( [a-z0-9]+)*$"
+
+
+def squash(values: pd.Series) -> pd.Series:
+    """Runs of white space made one space (only the values that need it are touched)."""
+    arr = _arrow(values)
+    need = pc.match_substring_regex(arr, r"\s\s|[\t\n\r\f\v]").to_numpy(zero_copy_only=False)
+    if not need.any():
+        return values
+    out = values.copy()
+    out[need] = [" ".join(v.split()) for v in values[need]]
+    return out
+
+
+def norm_keys(values: pd.Series) -> pd.Series:
+    """``reference.norm_key`` of every value, fast for the plain ones (lower-case ASCII
+    letters and digits with single spaces), exact for the rest."""
+    arr = _arrow(values)
+    lowered = pc.ascii_lower(arr)
+    plain = pc.and_(pc.string_is_ascii(arr), pc.match_substring_regex(lowered, _NORMAL_KEY))
+    plain = plain.to_numpy(zero_copy_only=False)
+    out = pd.Series(lowered.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
+    if not plain.all():
+        rest = ~plain
+        out[rest] = map_unique(values[rest], norm_key).to_numpy()
+    return out
+
+
+def _strip_chars(values: pd.Series, chars: str) -> pd.Series:
+    """``values`` without any of ``chars`` (touching only the values that hold one)."""
+    arr = _arrow(values)
+    need = np.zeros(len(values), dtype=bool)
+    for ch in chars:
+        need |= pc.match_substring(arr, ch).to_numpy(zero_copy_only=False)
+    if not need.any():
+        return values
+    out = values.copy()
+    table = str.maketrans("", "", chars)
+    out[need] = [v.translate(table) for v in values[need]]
+    return out
+
+
+def parse_phase(text: object) -> int | None:
+    """``"3"``, ``"III"``, ``"Tahap 3"``, ``"Tahap III"`` give 3; blank gives None; raises
+    NotANumber otherwise."""
+    raw = str(text if text is not None else "").strip()
+    if not raw:
+        return None
+    rest = re.sub(r"^(tahap|phase|thp)\.?\s*", "", raw, flags=re.I).strip()
+    if rest.isdigit():
+        return int(rest)
+    if rest.lower() in _ROMAN:
+        return _ROMAN[rest.lower()]
+    try:
+        v = parse_number(rest)
+    except NotANumber:
+        raise NotANumber(text) from None
+    if v is None or v != int(v):
+        raise NotANumber(text)
+    return int(v)
+
+
+def parse_flag(text: object) -> bool | None:
+    """A certification cell: ``Ya``/``Y``/``ada``/``✓``/``v``/a certificate number is True;
+    ``Tidak``/``T``/``-``/blank is False; anything else None (the caller warns)."""
+    raw = str(text if text is not None else "").strip()
+    if raw in _YES_MARKS:
+        return True
+    if raw in _NO_MARKS:
+        return False
+    key = norm_key(raw)
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    if sum(ch.isdigit() for ch in raw) >= 3:  # a certificate number
+        return True
+    return None
+
+
+# -- the report -------------------------------------------------------------------------
+@dataclass
+class Issue:
+    """One failure: spreadsheet row, header as written, value, and a message."""
+
+    row: int | None
+    column: str | None
+    value: str | None
+    code: str
+    severity: str  # error | warning
+    field: str | None = None
+    params: dict = _field(default_factory=dict)
+    position: int = _field(default=-1, repr=False, compare=False)  # the column's place in the file
+
+    def message(self, lang: str = "id") -> str:
+        return t(self.code, lang, **self.params)
+
+    def to_dict(self, lang: str = "id") -> dict:
+        return {"row": self.row, "column": self.column, "value": self.value,
+                "message": self.message(lang), "code": self.code, "field": self.field}
+
+
+@dataclass
+class Report:
+    """What validation found. ``frame`` holds the normalised rows (participant schema)
+    for the preview; ``table()`` is what a commit stores (only when ``valid``)."""
+
+    rows: int = 0
+    enterprises: int = 0
+    workers: int = 0
+    errors: list[Issue] = _field(default_factory=list)
+    warnings: list[Issue] = _field(default_factory=list)
+    errors_total: int = 0
+    warnings_total: int = 0
+    new_products: list[dict] = _field(default_factory=list)
+    totals: list[dict] = _field(default_factory=list)
+    phases: list[int] = _field(default_factory=list)
+    frame: pd.DataFrame | None = None
+    header_rows: tuple[int, ...] = ()
+    columns: dict[str, str] = _field(default_factory=dict)  # field -> header as written
+    skipped: dict = _field(default_factory=dict)
+    _table: pa.Table | None = _field(default=None, repr=False)
+
+    @property
+    def valid(self) -> bool:
+        return self.errors_total == 0
+
+    def table(self) -> pa.Table:
+        """The rows in the participant schema (built once)."""
+        if self._table is None:
+            self._table = schema.to_table(self.frame)
+        return self._table
+
+    def issues(self, lang: str = "id") -> dict:
+        return {"errors": [i.to_dict(lang) for i in self.errors],
+                "warnings": [i.to_dict(lang) for i in self.warnings]}
+
+
+class _Collector:
+    def __init__(self, cmap: ColumnMap | None) -> None:
+        self.cmap = cmap
+        self.errors: list[Issue] = []
+        self.warnings: list[Issue] = []
+        self.totals = {"error": 0, "warning": 0}
+
+    def label(self, fld: str | None) -> str | None:
+        return self.cmap.label(fld) if (fld and self.cmap) else None
+
+    def add(self, severity: str, row, fld, value, code, column: str | None = None, **params) -> None:
+        self.totals[severity] += 1
+        bucket = self.errors if severity == "error" else self.warnings
+        if len(bucket) >= MAX_ISSUES:
+            return
+        value = None if value is None else str(value)
+        params.setdefault("value", value if value is not None else "")
+        pos = self.cmap.fields.get(fld, -1) if (fld and self.cmap) else -1
+        bucket.append(Issue(None if row is None else int(row), column or self.label(fld), value,
+                            code, severity, fld, params, pos))
+
+    def mask(self, severity: str, mask: pd.Series, fld: str, raw: pd.Series, code: str, **params) -> None:
+        if not mask.any():
+            return
+        for row, value in raw[mask].items():
+            self.add(severity, row, fld, value, code, **params)
+
+
+def _field_name(fld: str, lang: str) -> str:
+    return t(f"validate.field.{fld}", lang)
+
+
+def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None = None,
+             existing: pd.DataFrame | None = None, existing_info: dict | None = None,
+             lang: str = "id", ref: Reference | None = None) -> Report:
+    """Check and normalise the data rows of ``body`` mapped by ``cmap``.
+
+    ``phase``: the phase chosen for the commit (rows of another phase in a ``Tahap`` column
+    are errors). ``existing``: the rows the phase holds now (append mode: a row that
+    duplicates one of them is an error); ``existing_info`` names them (``phase``,
+    ``version``, ``file``). Returns a Report; never raises for bad data.
+    """
+    ref = ref or load_reference()
+    rep = Report(header_rows=layout.header_rows,
+                 columns={f: cmap.labels[p] for f, p in cmap.fields.items()})
+    col = _Collector(cmap)
+    header_row = layout.last_header_row
+    for fld in cmap.missing:
+        examples = ", ".join(SYNONYMS[fld][:4])
+        if fld == "workers":
+            examples += " — " + t("validate.missing.split_hint", lang)
+        col.add("error", header_row, fld, None, "validate.missing_column", column=None,
+                field=_field_name(fld, lang), examples=examples)
+    for fld, label in cmap.duplicates:
+        col.add("warning", header_row, fld, label, "validate.duplicate_column", column=label,
+                field=_field_name(fld, lang), used=cmap.label(fld) or "")
+    data = body.data
+    rep.skipped = {"blank": body.blank_rows, "notes": len(body.note_rows), "totals": len(body.totals)}
+    if data.empty:
+        if not cmap.missing:  # with a column missing, that is what the official must fix first
+            col.add("error", None, None, None, "validate.no_rows", column=None)
+        return _finish(rep, col)
+
+    idx = data.index
+    frame = pd.DataFrame(index=idx)
+    raw: dict[str, pd.Series] = {}
+    for fld, pos in cmap.fields.items():
+        s = data[pos].astype("str")
+        if pc.any(pc.match_substring(_arrow(s), "\u00a0")).as_py():
+            s = s.str.replace("\u00a0", " ", regex=False)
+        raw[fld] = s.str.strip()
+    present = set(raw)
+
+    def text(fld: str, collapse: bool = False) -> pd.Series:
+        s = raw.get(fld)
+        if s is None:
+            return pd.Series(None, index=idx, dtype=object)
+        if collapse:
+            s = squash(s)
+        return s.where(s != "")  # blank -> missing; stays Arrow text (fast for a million rows)
+
+    # -- name
+    name = text("name", collapse=True)
+    if "name" in present:
+        col.mask("error", name.isna(), "name", raw["name"], "validate.name.blank")
+    frame["name"] = name
+
+    # -- regency
+    regency = pd.Series(None, index=idx, dtype=object)
+    if "regency" in present:
+        r = raw["regency"]
+        regency = map_unique(r, ref.resolve_regency)
+        col.mask("error", r == "", "regency", r, "validate.regency.blank")
+        bad = regency.isna() & (r != "")
+        if bad.any():
+            for u in pd.unique(r[bad].to_numpy()):
+                suggestion = _closest_regency(ref, u)
+                code, params = (("validate.regency.typo", {"suggestion": suggestion}) if suggestion
+                                else ("validate.regency.unknown", {}))
+                col.mask("error", bad & (r == u), "regency", r, code, **params)
+    frame["regency_code"] = regency
+
+    # -- product
+    product_code = pd.Series(None, index=idx, dtype=object)
+    product_name = pd.Series(None, index=idx, dtype=object)
+    if "product" in present:
+        p = squash(raw["product"])
+        col.mask("error", p == "", "product", p, "validate.product.blank")
+        codes, names, new = {}, {}, {}
+        for u in pd.unique(p.to_numpy()):
+            if not u:
+                codes[u] = names[u] = None
+                continue
+            code = ref.resolve_product(u)
+            if code:
+                codes[u], names[u] = code, ref.product_name(code)
+                continue
+            code = slug(u) or u
+            codes[u] = code
+            if code not in new:
+                new[code] = u
+            names[u] = new[code]
+        product_code, product_name = map_unique(p, codes.get), map_unique(p, names.get)
+        for code, written in new.items():
+            rows = product_code == code
+            first = int(rows.idxmax())
+            closest = ref.closest_product(written)
+            count = int(rows.sum())
+            rep.new_products.append({"name": written, "code": code, "rows": count, "first_row": first,
+                                     "closest": closest.name_id if closest else None,
+                                     "closest_code": closest.code if closest else None})
+            if closest:
+                col.add("warning", first, "product", written, "validate.product.new", count=count,
+                        closest=closest.name(lang))
+            else:
+                col.add("warning", first, "product", written, "validate.product.new_none", count=count)
+    frame["product_code"] = product_code
+    frame["product_name"] = product_name
+
+    # -- workers: a total, or L + P, whole numbers >= 0, agreeing when both are given
+    parsed: dict[str, tuple[pd.Series, pd.Series]] = {}
+    for fld in ("workers", "workers_male", "workers_female"):
+        if fld not in present:
+            continue
+        values, status = _parse_series(raw[fld])
+        ok = status == 0
+        col.mask("error", status == 2, fld, raw[fld], "validate.workers.not_number")
+        neg = ok & (values < 0)
+        col.mask("error", neg, fld, raw[fld], "validate.workers.negative")
+        frac = ok & ~neg & (values != np.floor(values))
+        col.mask("error", frac, fld, raw[fld], "validate.workers.fraction")
+        good = ok & ~neg & ~frac
+        parsed[fld] = (values.where(good), status)
+    total = parsed.get("workers", (pd.Series(np.nan, index=idx), None))[0]
+    male = parsed.get("workers_male", (pd.Series(np.nan, index=idx), None))[0]
+    female = parsed.get("workers_female", (pd.Series(np.nan, index=idx), None))[0]
+    split = male + female
+    if "workers" in parsed:
+        blank_total = parsed["workers"][1] == 1
+        need = blank_total & split.isna()
+        col.mask("error", need, "workers", raw["workers"], "validate.workers.blank")
+        both = total.notna() & male.notna() & female.notna() & (split != total)
+        for row in idx[both]:
+            col.add("error", row, "workers", raw["workers"][row], "validate.workers.split",
+                    male=_int_text(male[row]), female=_int_text(female[row]),
+                    sum=_int_text(split[row]), total=_int_text(total[row]))
+        workers = total.fillna(split)
+    elif "workers_male" in parsed and "workers_female" in parsed:
+        for fld in ("workers_male", "workers_female"):
+            col.mask("error", parsed[fld][1] == 1, fld, raw[fld], "validate.workers.blank")
+        workers = split
+    else:
+        workers = pd.Series(np.nan, index=idx)
+    frame["workers"] = workers.astype("Int64")
+    frame["workers_male"] = male.astype("Int64")
+    frame["workers_female"] = female.astype("Int64")
+
+    # -- optional text fields, as written
+    for fld in ("owner", "phone", "address", "village", "district", "capacity_unit", "tourism_partner"):
+        frame[fld] = text(fld, collapse=fld in ("owner", "address"))
+
+    # -- NIK and NIB: text, never numbers
+    frame["nik"] = _ids(text("nik"), "nik", 16, raw.get("nik"), col)
+    frame["nib"] = _ids(text("nib"), "nib", 13, raw.get("nib"), col)
+
+    # -- capacity ("500" or "500 liter/bulan") and money
+    frame["capacity"] = np.nan
+    if "capacity" in present:
+        cap = raw["capacity"]
+        values, status = _parse_series(cap)
+        unit = pd.Series("", index=idx, dtype=object)
+        worded = status == 2  # "500 liter/bulan": a number, then its unit
+        if worded.any():
+            split = cap[worded].str.extract(r"^([-+]?[\d.,\s]*\d)\s*(.*)$")
+            v2, s2 = _parse_series(split[0].fillna(cap[worded]).astype("str").str.strip())
+            values[worded], status[worded] = v2, s2
+            unit[worded] = split[1].fillna("").str.strip().where(s2 == 0, "")
+        col.mask("warning", status == 2, "capacity", cap, "validate.number.invalid",
+                 field=_field_name("capacity", lang))
+        col.mask("warning", (status == 0) & (values < 0), "capacity", cap, "validate.number.negative",
+                 field=_field_name("capacity", lang))
+        frame["capacity"] = values.where((status == 0) & (values >= 0))
+        frame["capacity_unit"] = frame["capacity_unit"].fillna(unit.where(unit != "", None))
+    frame["order_value"] = pd.array([pd.NA] * len(idx), dtype="Int64")
+    if "order_value" in present:
+        money = raw["order_value"]
+        values, status = _parse_series(money.where(~money.isin(list(_NO_MARKS)), ""), money=True)
+        col.mask("warning", status == 2, "order_value", money, "validate.number.invalid",
+                 field=_field_name("order_value", lang))
+        col.mask("warning", (status == 0) & (values < 0), "order_value", money, "validate.number.negative",
+                 field=_field_name("order_value", lang))
+        frame["order_value"] = values.where((status == 0) & (values >= 0)).round().astype("Int64")
+
+    # -- certifications and flags
+    for fld in CERT_FIELDS:
+        if fld not in present:
+            frame[fld] = None
+            continue
+        s = raw[fld]
+        value = map_unique(s, parse_flag)
+        unknown = value.isna() & (s != "")
+        col.mask("warning", unknown, fld, s, "validate.flag.unknown", field=_field_name(fld, lang))
+        frame[fld] = value.astype("boolean")
+
+    # -- phase: the chosen one, or the file's Tahap column
+    row_phase = pd.Series(phase, index=idx, dtype="Int64")
+    if "phase" in present:
+        s = raw["phase"]
+        phases, bad = {}, set()
+        for u in pd.unique(s.to_numpy()):
+            try:
+                phases[u] = parse_phase(u)
+            except NotANumber:
+                phases[u] = None
+                bad.add(u)
+        file_phase = map_unique(s, phases.get).astype("Int64")
+        col.mask("error", s.isin(list(bad)), "phase", s, "validate.phase.invalid")
+        if phase is None:
+            col.mask("error", s == "", "phase", s, "validate.phase.blank")
+            row_phase = file_phase
+        else:
+            other = file_phase.notna() & (file_phase != phase)
+            for row in idx[other.to_numpy(dtype=bool)]:
+                col.add("error", row, "phase", s[row], "validate.phase.mismatch", phase=phase,
+                        found=int(file_phase[row]))
+    rep.phases = sorted(int(p) for p in pd.unique(row_phase.dropna().to_numpy())) if len(idx) else []
+    frame["phase"] = row_phase
+
+    # -- enterprise key and duplicates
+    nib_key = _strip_chars(frame["nib"].fillna("").astype("str"), " .-").astype(object)
+    name_key = norm_keys(frame["name"].fillna("").astype("str"))
+    reg = frame["regency_code"].fillna("")
+    frame["enterprise_key"] = nib_key.where(nib_key != "", name_key + "|" + reg)
+    usable = (name_key != "") & (reg != "") & frame["product_code"].notna()
+    if "name" in present and "regency" in present and "product" in present:
+        _duplicates(frame, nib_key, name_key, usable, col, raw)
+        if existing is not None and len(existing):
+            _stored_duplicates(frame, nib_key, name_key, usable, existing, existing_info or {}, col)
+    frame["source_row"] = idx.astype("int32")
+
+    # -- totals rows against the computed sums
+    rep.totals = _check_totals(body.totals, frame, cmap, col)
+
+    frame = frame.reset_index(drop=True)
+    for name in schema.NAMES:
+        if name not in frame.columns:
+            frame[name] = None
+    rep.frame = frame[list(schema.NAMES)]
+    rep.rows = len(rep.frame)
+    rep.enterprises, rep.workers = _totals(rep.frame)
+    return _finish(rep, col)
+
+
+def _totals(frame: pd.DataFrame) -> tuple[int, int]:
+    """Distinct enterprises and their workers (each counted once: its largest figure)."""
+    valid = frame["workers"].notna().to_numpy() & frame["enterprise_key"].notna().to_numpy()
+    if not valid.any():
+        return 0, 0
+    codes, uniques = _factorize(frame["enterprise_key"][valid].astype("str"))
+    workers = frame["workers"][valid].to_numpy(dtype=np.int64)
+    per = np.zeros(len(uniques), dtype=np.int64)
+    np.maximum.at(per, codes, workers)
+    return len(uniques), int(per.sum())
+
+
+def _finish(rep: Report, col: _Collector) -> Report:
+    key = lambda i: (i.row if i.row is not None else -1, i.position)  # noqa: E731
+    rep.errors = sorted(col.errors, key=key)
+    rep.warnings = sorted(col.warnings, key=key)
+    rep.errors_total, rep.warnings_total = col.totals["error"], col.totals["warning"]
+    return rep
+
+
+def _int_text(value) -> str:
+    from ikm_data.formatting import fmt_int
+
+    return fmt_int(value)
+
+
+def _closest_regency(ref: Reference, text: str) -> str | None:
+    """The NTB regency a typo most likely meant (``"Lombok Timr"``), or None for a place
+    outside NTB (``"Denpasar"``)."""
+    key = norm_key(re.sub(r"^(kabupaten|kab\.?)\s*", "", str(text), flags=re.I))
+    seats = {norm_key(r.seat): r for r in ref.regencies}
+    if key in seats:  # "Sumbawa Besar", the seat of Kabupaten Sumbawa
+        return seats[key].label
+    names = {norm_key(r.name): r for r in ref.regencies}
+    for r in ref.regencies:
+        for a in r.aliases:
+            names.setdefault(norm_key(re.sub(r"^(kabupaten|kab\.?)\s*", "", a, flags=re.I)), r)
+    match = difflib.get_close_matches(key, list(names), n=1, cutoff=0.8)
+    return names[match[0]].label if match else None
+
+
+def _ids(values: pd.Series, fld: str, digits: int, raw: pd.Series | None, col: _Collector) -> pd.Series:
+    """NIK/NIB as text: spaces and a leading apostrophe removed; blank-ish words become
+    null; a wrong length or a number Excel wrote in scientific form is a warning."""
+    if raw is None:
+        return values
+    s = _strip_chars(values.fillna("").astype("str").str.lstrip("'"), " \t")
+    blank = s.str.lower().isin(_BLANKISH) | (s == "")
+    arr = _arrow(s)
+    scientific = pd.Series(pc.match_substring_regex(arr, r"^[0-9]+[.,]?[0-9]*[eE][+]?[0-9]+$")
+                           .to_numpy(zero_copy_only=False), index=s.index)
+    col.mask("warning", scientific, fld, raw, f"validate.{fld}.scientific")
+    exact = pc.match_substring_regex(arr, "^[0-9]{%d}$" % digits).to_numpy(zero_copy_only=False)
+    wrong = ~blank & ~scientific & ~pd.Series(exact, index=s.index)
+    col.mask("warning", wrong, fld, raw, f"validate.{fld}.format", digits=digits)
+    return s.where(~blank, None)
+
+
+def _duplicates(frame, nib_key, name_key, usable, col: _Collector, raw: dict) -> None:
+    """The same enterprise (same NIB, else same name + regency) with the same product twice."""
+    product = frame["product_code"].fillna("")
+    phase = frame["phase"].astype("Int64").fillna(-1).astype("int64")  # a file may hold several
+    seen: dict[int, tuple[int, str]] = {}  # row -> (first row, reason)
+    has_nib = usable & (nib_key != "")
+    if has_nib.any() and not _all_distinct(nib_key[has_nib]):
+        keyed = pd.DataFrame({"k": nib_key[has_nib], "p": product[has_nib], "t": phase[has_nib]})
+        dup = keyed.duplicated(keep=False)
+        if dup.any():
+            for _, grp in keyed[dup].groupby(["k", "p", "t"], sort=False):
+                first = grp.index[0]
+                for r in grp.index[1:]:
+                    seen[r] = (first, "nib")
+    keyed = pd.DataFrame({"n": name_key[usable], "r": frame["regency_code"][usable],
+                          "p": product[usable], "t": phase[usable], "b": nib_key[usable]})
+    dup = (pd.Series(False, index=keyed.index) if _all_distinct(keyed["n"])
+           else keyed.duplicated(["n", "r", "p", "t"], keep=False))
+    if dup.any():
+        for _, grp in keyed[dup].groupby(["n", "r", "p", "t"], sort=False):
+            members = list(grp.index)
+            for j, r in enumerate(members):
+                if r in seen:
+                    continue
+                for q in members[:j]:
+                    if grp.at[q, "b"] == "" or grp.at[r, "b"] == "":
+                        seen[r] = (q, "name")
+                        break
+    for r in sorted(seen):
+        first, reason = seen[r]
+        fld = "nib" if reason == "nib" else "name"
+        value = raw[fld][r]
+        col.add("error", r, fld, value, f"validate.duplicate.{reason}", first=int(first), second=int(r),
+                product=frame.at[r, "product_name"] or "")
+
+
+def _all_distinct(values: pd.Series) -> bool:
+    """True when no value repeats (checked fast, so a file of distinct rows skips the
+    grouping)."""
+    arr = _arrow(values.astype("str"))
+    return len(pc.unique(arr)) == len(arr)
+
+
+def _stored_duplicates(frame, nib_key, name_key, usable, existing: pd.DataFrame, info: dict,
+                       col: _Collector) -> None:
+    """Append mode: a row that is already stored for the phase (same rule as above)."""
+    ex = existing
+    ex_nib = _strip_chars(ex["nib"].fillna("").astype("str"), " .-")
+    ex_name = norm_keys(ex["name"].fillna("").astype("str"))
+    ex_rows = ex["source_row"].tolist() if "source_row" in ex else [None] * len(ex)
+    by_nib, by_name_any, by_name_nonib = {}, {}, {}
+    for b, n, r, p, t_, sr in zip(ex_nib, ex_name, ex["regency_code"], ex["product_code"], ex["phase"], ex_rows):
+        t_ = int(t_)
+        if b:
+            by_nib.setdefault((b, p, t_), sr)
+        else:
+            by_name_nonib.setdefault((n, r, p, t_), sr)
+        by_name_any.setdefault((n, r, p, t_), sr)
+    missing = object()
+    for row in frame.index[usable]:
+        b, n = nib_key[row], name_key[row]
+        r, p = frame.at[row, "regency_code"], frame.at[row, "product_code"]
+        t_ = -1 if pd.isna(frame.at[row, "phase"]) else int(frame.at[row, "phase"])
+        hit, fld = missing, "name"
+        if b and (b, p, t_) in by_nib:
+            hit, fld = by_nib[(b, p, t_)], "nib"
+        elif b and (n, r, p, t_) in by_name_nonib:
+            hit = by_name_nonib[(n, r, p, t_)]
+        elif not b and (n, r, p, t_) in by_name_any:
+            hit = by_name_any[(n, r, p, t_)]
+        if hit is missing:
+            continue
+        value = frame.at[row, "nib"] if fld == "nib" else frame.at[row, "name"]
+        col.add("error", row, fld, value, "validate.duplicate.stored",
+                stored_row=hit if hit is not None else "-", phase=t_,
+                version=info.get("version", ""), file=info.get("file", ""),
+                product=frame.at[row, "product_name"] or "")
+
+
+_TOTAL_FIELDS = ("workers", "workers_male", "workers_female", "order_value", "capacity")
+
+
+def _check_totals(totals: list[TotalsRow], frame: pd.DataFrame, cmap: ColumnMap,
+                  col: _Collector) -> list[dict]:
+    """Compare each totals row's figures with the sums of the data rows above it (all of
+    them, or those since the previous totals row for a subtotal). Mismatch: a warning."""
+    out = []
+    previous = 0
+    for tr in totals:
+        above = frame[(frame.index < tr.row)]
+        segment = above[above.index > previous]
+        for fld in _TOTAL_FIELDS:
+            pos = cmap.fields.get(fld)
+            if pos is None or not tr.cells.get(pos):
+                continue
+            cell = tr.cells[pos]
+            if norm_key(cell) == norm_key(tr.label):
+                continue
+            try:
+                stated = parse_number(cell, money=fld == "order_value")
+            except NotANumber:
+                col.add("warning", tr.row, fld, cell, "validate.totals.unreadable")
+                continue
+            if stated is None:
+                continue
+            whole = float(pd.to_numeric(above[fld], errors="coerce").sum())
+            part = float(pd.to_numeric(segment[fld], errors="coerce").sum())
+            ok = abs(stated - whole) < 0.5 or abs(stated - part) < 0.5
+            expected = part if (tr.subtotal or (ok and abs(stated - whole) >= 0.5)) else whole
+            out.append({"row": tr.row, "label": tr.label, "column": cmap.label(fld), "field": fld,
+                        "stated": stated, "computed": int(expected) if expected.is_integer() else expected,
+                        "ok": ok})
+            if not ok:
+                col.add("warning", tr.row, fld, cell, "validate.totals.mismatch",
+                        stated=_int_text(stated), computed=_int_text(expected), label=tr.label)
+        previous = tr.row
+    return out

@@ -1,0 +1,167 @@
+"""Unggah Data: upload a phase's file, see every error with its row and column, commit it
+as a new version, and manage the history (rollback, removing the sample)."""
+
+import streamlit as st
+
+from ikm_data import importer, tables, ui, upload_tables
+from ikm_data.formatting import fmt_datetime, fmt_int
+from ikm_data.i18n import t
+
+ui.page_header("unggah.page", "unggah.caption")
+lang = ui.lang()
+ui.show_flashes()
+
+with st.expander(ui.tr("unggah.template.title"), icon=":material/table_view:"):
+    st.markdown(ui.tr("unggah.template.body"))
+    st.download_button(ui.tr("unggah.template.download"), data=ui.template_bytes(),
+                       file_name="templat_data_ikm_ntb.xlsx", mime=ui.XLSX_MIME, key="unggah_template",
+                       on_click="ignore", icon=":material/download:")
+
+# any type is accepted here: the reader explains in the official's language what is wrong
+uploaded = st.file_uploader(ui.tr("unggah.file"), key=ui.UPLOAD_KEY, help=ui.tr("unggah.file.help"))
+
+if uploaded is not None:
+    sheets = ui.upload_sheets(uploaded)
+    if sheets is None:
+        st.stop()
+    sheet = st.selectbox(ui.tr("unggah.sheet"), sheets, key="unggah_sheet") if len(sheets) > 1 else None
+    with st.spinner(ui.tr("unggah.checking")):
+        prepared = ui.upload_prepare(uploaded, sheet)
+    if prepared is None:
+        st.stop()
+    raw = prepared.raw
+    st.caption(ui.tr("unggah.read", file=raw.file_name, kind=raw.kind.upper(),
+                     sheet=ui.tr("unggah.read.sheet", sheet=raw.sheet) if raw.sheet else "",
+                     header=" + ".join(str(r) for r in prepared.layout.header_rows)))
+
+    # -- phase and mode
+    left, right = st.columns(2)
+    with left:
+        phase = None
+        if prepared.has_phase_column:
+            use_file = st.checkbox(ui.tr("unggah.phase.from_file"), value=True, key="unggah_phase_from_file")
+        if not prepared.has_phase_column or not use_file:
+            phase = int(st.number_input(ui.tr("unggah.phase"), min_value=1, max_value=99, step=1,
+                                        value=max(ui.phase_options() or [0]) + 1, key="unggah_phase"))
+    with right:
+        mode = st.radio(ui.tr("unggah.mode"), importer.MODES, key="unggah_mode", horizontal=True,
+                        format_func=lambda m: t(f"unggah.mode.{m}", lang), help=ui.tr("unggah.mode.help"))
+
+    # -- column mapping
+    cmap = prepared.cmap
+    if cmap.remembered:
+        st.info(ui.tr("unggah.mapping.remembered"), icon=":material/bookmark:")
+    if cmap.missing:
+        st.warning(ui.tr("unggah.mapping.missing", fields=", ".join(
+            upload_tables.field_label(f, lang) for f in cmap.missing)))
+        with st.form("unggah_mapping"):
+            choices = {}
+            headers = [""] + prepared.layout.labels
+            for field in upload_tables.manual_fields(cmap):
+                choices[field] = st.selectbox(
+                    upload_tables.field_label(field, lang), headers, key=f"unggah_map_{field}",
+                    format_func=lambda h: h or t("unggah.mapping.none", lang))
+            if st.form_submit_button(ui.tr("unggah.mapping.apply"), type="primary"):
+                ui.set_manual_mapping(uploaded, prepared, {**cmap.manual, **choices},
+                                      user=st.session_state.get("unggah_user", ""))
+                st.rerun()
+    with st.expander(ui.tr("unggah.mapping.table"), expanded=bool(cmap.missing)):
+        st.dataframe(upload_tables.mapping_frame(cmap, lang), hide_index=True)
+        if cmap.manual and st.button(ui.tr("unggah.mapping.reset"), key="unggah_mapping_reset"):
+            ui.set_manual_mapping(uploaded, prepared, {})
+            st.rerun()
+
+    # -- the check
+    with st.spinner(ui.tr("unggah.checking")):
+        outcome = ui.upload_check(prepared, phase, mode)
+    report = outcome.report
+    cols = st.columns(3)
+    cols[0].metric(ui.tr("unggah.summary.rows"), fmt_int(report.rows), border=True)
+    cols[1].metric(ui.tr("unggah.summary.errors"), fmt_int(report.errors_total), border=True)
+    cols[2].metric(ui.tr("unggah.summary.warnings"), fmt_int(report.warnings_total), border=True)
+    st.caption(ui.tr("unggah.skipped", **{k: fmt_int(v) for k, v in report.skipped.items()}))
+    if report.valid:
+        st.success(ui.tr("unggah.valid"), icon=":material/check_circle:")
+    else:
+        st.error(ui.tr("unggah.invalid", errors=fmt_int(report.errors_total)), icon=":material/error:")
+
+    if report.errors or report.warnings:
+        dl = st.columns(2)
+        dl[0].download_button(ui.tr("unggah.download.csv"), data=upload_tables.report_download(report, lang, "csv"),
+                              file_name="kesalahan_unggahan.csv", mime="text/csv", key="unggah_dl_csv",
+                              on_click="ignore", icon=":material/download:")
+        dl[1].download_button(ui.tr("unggah.download.xlsx"), data=upload_tables.report_download(report, lang, "xlsx"),
+                              file_name="kesalahan_unggahan.xlsx", mime=ui.XLSX_MIME, key="unggah_dl_xlsx",
+                              on_click="ignore", icon=":material/download:")
+    if report.errors:
+        st.subheader(ui.tr("unggah.errors.title"))
+        st.dataframe(upload_tables.issues_frame(report.errors, lang), hide_index=True, key="unggah_errors")
+        if report.errors_total > len(report.errors):
+            st.caption(ui.tr("unggah.issues.truncated", shown=fmt_int(len(report.errors)),
+                             total=fmt_int(report.errors_total)))
+    if report.warnings:
+        st.subheader(ui.tr("unggah.warnings.title"))
+        st.dataframe(upload_tables.issues_frame(report.warnings, lang), hide_index=True, key="unggah_warnings")
+    if report.totals:
+        st.subheader(ui.tr("unggah.totals.title"))
+        st.dataframe(upload_tables.totals_frame(report, lang), hide_index=True)
+    if report.rows:
+        st.subheader(ui.tr("unggah.preview.title"))
+        st.dataframe(upload_tables.preview_frame(report, lang), hide_index=True, key="unggah_preview")
+
+    # -- effect and commit
+    if report.valid:
+        st.subheader(ui.tr("unggah.effect.title"))
+        for effect in upload_tables.effect_lines(outcome.effect, lang):
+            st.markdown(f"**{effect['title']}**")
+            for col, metric in zip(st.columns(len(effect["metrics"])), effect["metrics"]):
+                col.metric(metric["label"], metric["value"], metric["delta"], border=True)
+            for note in effect["notes"]:
+                st.info(note)
+        st.subheader(ui.tr("unggah.commit.title"))
+        user = st.text_input(ui.tr("unggah.commit.user"), key="unggah_user", help=ui.tr("unggah.commit.user_help"))
+        if st.button(ui.tr("unggah.commit.button"), type="primary", key="unggah_commit",
+                     icon=":material/save:"):
+            if not user.strip():
+                st.warning(ui.tr("unggah.commit.need_user"))
+            else:
+                with st.spinner(ui.tr("unggah.commit.progress")):
+                    done = ui.upload_commit(prepared, phase, mode, user.strip())
+                if done.noop:
+                    meta = done.committed[0].meta
+                    ui.flash("info", ui.tr("unggah.commit.noop", phase=meta.phase, version=meta.version))
+                elif done.committed:
+                    ui.flash("success", ui.tr("unggah.commit.done", versions=done.version))
+                st.rerun()
+
+# -- history, rollback and the sample
+st.divider()
+st.subheader(ui.tr("unggah.history.title"))
+history = ui.store().history()
+if not history:
+    st.info(ui.tr("unggah.history.empty"))
+else:
+    st.caption(ui.tr("unggah.history.caption"))
+    st.dataframe(tables.history(history, lang), hide_index=True, key="unggah_history")
+    by_version = {m.version: m for m in history}
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    target = left.selectbox(
+        ui.tr("unggah.history.pick"), list(by_version), key="unggah_rollback_version",
+        format_func=lambda v: t("unggah.history.option", lang, version=v, phase=by_version[v].phase,
+                                mode=t(f"history.mode.{by_version[v].mode}", lang),
+                                file=by_version[v].file, at=fmt_datetime(by_version[v].at)))
+    if right.button(ui.tr("unggah.history.rollback"), key="unggah_rollback", icon=":material/history:"):
+        meta = ui.rollback_version(target, st.session_state.get("unggah_user") or ui.tr("unggah.user.default"))
+        ui.flash("success", ui.tr("unggah.history.done", phase=meta.phase, target=target, version=meta.version))
+        st.rerun()
+
+st.subheader(ui.tr("unggah.sample.title"))
+sample_phases = sorted(ui.dataset().sample_phases)
+if sample_phases:
+    st.warning(ui.tr("unggah.sample.present", phases=", ".join(str(p) for p in sample_phases)))
+    if st.button(ui.tr("unggah.sample.remove"), key="unggah_remove_sample", icon=":material/delete:"):
+        removed = ui.remove_sample_data(st.session_state.get("unggah_user") or ui.tr("unggah.user.default"))
+        ui.flash("success", ui.tr("unggah.sample.removed", versions=", ".join(m.version for m in removed)))
+        st.rerun()
+else:
+    st.success(ui.tr("unggah.sample.absent"))

@@ -1,0 +1,85 @@
+"""The Unggah Data page in a real Chromium: the upload widget takes a bad file and shows its
+errors, then a good file, which is committed and shows on Ringkasan. Screenshots go to
+test-artifacts/."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser import CHROMIUM_ARGS, chromium_or_skip, screenshot, streamlit_server, wait_for_page
+
+pytestmark = pytest.mark.browser
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser-upload") / "store"
+    with streamlit_server(folder) as (url, _):
+        yield url, folder
+
+
+@pytest.fixture
+def page():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_or_skip()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
+        pg = context.new_page()
+        errors = []
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+        yield pg
+        context.close()
+        browser.close()
+        assert not [e for e in errors if "fonts" not in e.lower()], errors
+
+
+def _settle(page, timeout: float = 60_000) -> None:
+    """The script has finished and nothing new appeared between two looks 300 ms apart
+    (``wait_for_page`` also waits for every table to paint, which a table inside a closed
+    expander never does)."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    page.wait_for_function(
+        """() => { const n = document.querySelectorAll("[data-testid]").length;
+                   const settled = window.__ikmUp === n; window.__ikmUp = n; return settled; }""",
+        timeout=timeout, polling=300)
+
+
+def _upload(page, name: str) -> None:
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(DATA / name))
+    page.locator(f"[data-testid='stFileChipName'][title='{name}']").wait_for(timeout=30_000)
+    _settle(page)
+
+
+def test_upload_bad_then_good_file_and_commit(server, page):
+    url, folder = server
+    page.goto(f"{url}/unggah-data")
+    wait_for_page(page, "Unggah Data")
+    assert page.locator("[data-testid='stException']").count() == 0
+
+    _upload(page, "bad_many_errors.csv")
+    page.get_by_text("Berkas ditolak: 4 kesalahan").wait_for(timeout=30_000)
+    assert page.get_by_role("button", name="Simpan sebagai versi baru").count() == 0
+    screenshot(page, "unggah-errors")
+
+    _upload(page, "good_two_row_header.xlsx")
+    page.get_by_text("Berkas sah dan siap disimpan.").wait_for(timeout=30_000)
+    phase = page.get_by_label("Tahap", exact=True)
+    phase.fill("3")
+    phase.press("Enter")
+    page.get_by_text("unggahan ini menggantikannya").wait_for(timeout=30_000)
+    page.get_by_label("Nama petugas", exact=True).fill("Baiq Browser")
+    page.get_by_label("Nama petugas", exact=True).press("Enter")
+    _settle(page)
+    page.get_by_role("button", name="Simpan sebagai versi baru").click()
+    page.get_by_text("Tersimpan: versi v2").wait_for(timeout=60_000)
+    screenshot(page, "unggah-committed")
+
+    page.locator("[data-testid='stSidebarNav'] a").filter(has_text="Ringkasan").first.click()
+    wait_for_page(page, "Ringkasan")
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert "43" in body and "good_two_row_header.xlsx" in body and "2.858" not in body.split("Pencocokan")[0]
+    assert (folder / "versions" / "v2" / "upload" / "good_two_row_header.xlsx").read_bytes() == \
+        (DATA / "good_two_row_header.xlsx").read_bytes()

@@ -1,0 +1,163 @@
+"""The data commands of ``python -m ikm_data``: validate, import, history, rollback, export,
+remove-sample, bench — JSON shapes of the spec, exit codes, no personal data in exports."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from ikm_data import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+GOOD = str(DATA / "good_two_row_header.xlsx")
+
+
+def run(capsys, data_dir, *args):
+    code = cli.main(["--data-dir", str(data_dir), *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def run_json(capsys, data_dir, *args):
+    code, out, err = run(capsys, data_dir, *args, "--json")
+    return code, json.loads(out), err
+
+
+def test_validate_json_shape_and_stores_nothing(capsys, tmp_path):
+    data_dir = tmp_path / "store"
+    code, payload, _ = run_json(capsys, data_dir, "validate", GOOD, "--phase", "4")
+    assert code == 0
+    assert {k: payload[k] for k in ("file", "rows", "enterprises", "workers", "errors", "warnings")} == {
+        "file": "good_two_row_header.xlsx", "rows": 7, "enterprises": 7, "workers": 43, "errors": [], "warnings": []}
+    assert "version" not in payload
+    assert not data_dir.exists()  # validate creates no store
+
+
+def test_validate_invalid_and_english_messages(capsys, tmp_path):
+    code, payload, _ = run_json(capsys, tmp_path, "validate", str(DATA / "bad_regency_outside.csv"), "--lang", "en")
+    assert code == 1
+    (error,) = payload["errors"]
+    assert {k: error[k] for k in ("row", "column", "value")} == {"row": 3, "column": "Kabupaten/Kota",
+                                                                   "value": "Denpasar"}
+    assert error["message"].startswith("“Denpasar” is not a regency/city of NTB")
+
+
+def test_validate_text_output(capsys, tmp_path):
+    code, out, _ = run(capsys, tmp_path, "validate", str(DATA / "bad_many_errors.csv"))
+    assert code == 1
+    assert "Baris 2, Kolom “Kabupaten/Kota”: “Denpasar” bukan kabupaten/kota di NTB" in out
+    assert "Berkas ditolak: 4 kesalahan, 0 peringatan." in out
+
+
+def test_bad_usage_and_missing_file_exit_2(capsys, tmp_path):
+    assert run(capsys, tmp_path, "validate")[0] == 2
+    code, _, err = run(capsys, tmp_path, "validate", str(tmp_path / "tidak_ada.csv"))
+    assert code == 2 and "tidak_ada.csv" in err
+    assert run(capsys, tmp_path, "import", GOOD, "--phase", "4", "--mode", "merge")[0] == 2
+
+
+def test_import_history_rollback_round(capsys, tmp_path):
+    data_dir = tmp_path / "store"
+    code, payload, _ = run_json(capsys, data_dir, "import", GOOD, "--phase", "3", "--user", "Baiq")
+    assert code == 0 and payload["version"] == "v2" and payload["noop"] is False
+    assert (payload["rows"], payload["enterprises"], payload["workers"]) == (7, 7, 43)
+    code, payload, _ = run_json(capsys, data_dir, "import", GOOD, "--phase", "3", "--user", "Baiq")
+    assert code == 0 and payload["noop"] is True and payload["version"] == "v2"
+    code, out, _ = run(capsys, data_dir, "import", GOOD, "--phase", "3")
+    assert code == 0 and "Tidak ada perubahan" in out
+
+    code, history, _ = run_json(capsys, data_dir, "history")
+    assert code == 0 and [h["version"] for h in history] == ["v2", "v1"]
+    keys = {"version", "phase", "mode", "user", "file", "sha256", "rows", "enterprises", "workers", "at"}
+    assert keys <= set(history[0])
+    assert {k: history[0][k] for k in ("phase", "mode", "user", "file", "rows", "enterprises", "workers")} == {
+        "phase": 3, "mode": "replace", "user": "Baiq", "file": "good_two_row_header.xlsx", "rows": 7,
+        "enterprises": 7, "workers": 43}
+    assert len(history[0]["sha256"]) == 64
+
+    code, out, _ = run(capsys, data_dir, "rollback", "v1")
+    assert code == 0 and "v3" in out
+    code, summary, _ = run_json(capsys, data_dir, "summary", "--phase", "3")
+    assert summary["phases"][0]["enterprises"] == 453 and summary["phases"][0]["sample"] is True
+    code, _, err = run(capsys, data_dir, "rollback", "v42")
+    assert code == 1 and "v42" in err
+
+
+def test_import_rejected_exit_1(capsys, tmp_path):
+    data_dir = tmp_path / "store"
+    code, payload, _ = run_json(capsys, data_dir, "import", str(DATA / "bad_split_mismatch.xlsx"), "--phase", "4")
+    assert code == 1 and payload["errors"][0]["row"] == 6 and "version" not in payload
+    code, history, _ = run_json(capsys, data_dir, "history")
+    assert [h["version"] for h in history] == ["v1"]
+
+
+def test_export_leaves_personal_data_out_and_defuses_formulas(capsys, tmp_path):
+    data_dir = tmp_path / "store"
+    evil = ("No;Nama IKM;Kabupaten/Kota;Jenis Produk;Jumlah TK;NIK;No. HP;Nama Pemilik;Alamat\n"
+            "1;=HYPERLINK(\"http://x\");Dompu;Kopi;3;5205014405900001;081234;Siti;+62 jalan\n"
+            "2;UD Aman;Bima;Garam;4;5206014405900002;081235;Ahmad;Jl. Baru\n").encode()
+    (tmp_path / "evil.csv").write_bytes(evil)
+    assert run(capsys, data_dir, "import", str(tmp_path / "evil.csv"), "--phase", "4")[0] == 0
+    out_csv, out_xlsx = tmp_path / "t4.csv", tmp_path / "t4.xlsx"
+    code, out, _ = run(capsys, data_dir, "export", "--phase", "4", "--format", "csv", "--out", str(out_csv))
+    assert code == 0 and "2 baris" in out
+    text = out_csv.read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["Nama IKM"] for r in rows] == ["'=HYPERLINK(\"http://x\")", "UD Aman"]
+    assert rows[0]["Alamat"] == "'+62 jalan"
+    for secret in ("5205014405900001", "081234", "Siti", "Ahmad"):
+        assert secret not in text
+    assert not {"NIK", "No. HP", "Nama Pemilik"} & set(rows[0])
+    assert rows[1]["Kabupaten/Kota"] == "Bima" and rows[1]["Jumlah Tenaga Kerja"] == "4"
+    code, _, _ = run(capsys, data_dir, "export", "--phase", "4", "--format", "xlsx", "--out", str(out_xlsx))
+    ws = load_workbook(out_xlsx).active
+    header = [c.value for c in ws[1]]
+    assert "NIK" not in header and "Nama Pemilik" not in header
+    assert ws.cell(row=2, column=header.index("Nama IKM") + 1).value == "'=HYPERLINK(\"http://x\")"
+    assert ws.cell(row=2, column=header.index("Nama IKM") + 1).data_type == "s"
+
+
+def test_export_then_import_gives_the_same_rows(capsys, tmp_path):
+    data_dir = tmp_path / "store"
+    run(capsys, data_dir, "import", GOOD, "--phase", "4")
+    out = tmp_path / "ekspor.xlsx"
+    run(capsys, data_dir, "export", "--phase", "4", "--format", "xlsx", "--out", str(out))
+    code, payload, _ = run_json(capsys, data_dir, "validate", str(out), "--phase", "5")
+    assert code == 1 and payload["errors"][0]["code"] == "validate.phase.mismatch"  # the export says Tahap 4
+    code, payload, _ = run_json(capsys, tmp_path / "other", "import", str(out))
+    assert code == 0 and payload["phases"] == [4]
+    assert (payload["rows"], payload["enterprises"], payload["workers"]) == (7, 7, 43)
+    assert payload["warnings"] == []
+
+
+def test_remove_sample(capsys, tmp_path):
+    data_dir = tmp_path / "store"
+    code, out, _ = run(capsys, data_dir, "remove-sample")
+    assert code == 0 and "v2" in out
+    code, out, _ = run(capsys, data_dir, "remove-sample")
+    assert code == 0 and "Tidak ada data contoh" in out
+
+
+def test_tahap_column_import_without_phase(capsys, tmp_path):
+    code, payload, _ = run_json(capsys, tmp_path / "s", "import", str(DATA / "good_tahap_column.csv"))
+    assert code == 0 and payload["versions"] == ["v2", "v3"] and payload["phases"] == [4, 5]
+
+
+def test_bench_small_run(capsys, tmp_path):
+    code, payload, _ = run_json(capsys, tmp_path, "bench", "--rows", "300", "--repeat", "1")
+    assert code == 0
+    assert payload["rows"] == 300 and payload["xlsx_rows"] == 300
+    assert set(payload["import"]) == {"validate_csv_s", "import_csv_s", "validate_xlsx_s", "import_xlsx_s"}
+    assert {"kpis_ms", "by_product_ms", "by_regency_ms", "directory_page_ms"} <= set(payload["queries"])
+    assert [(s["phase"], s["rows"], s["enterprises"]) for s in payload["stored"]] == [(5, 300, 300), (4, 300, 300)]
+
+
+def test_module_entry_point(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "ikm_data", "--data-dir", str(tmp_path / "s"), "validate",
+                             str(DATA / "bad_pdf_named.csv")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2 and "PDF" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,134 @@
+"""Tests for ikm_data.export: chart images (PNG 2x, SVG), CSV/XLSX bytes, personal data left out, formulas defused."""
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from ikm_data import charts, export, queries
+
+HOSTILE = ["=1+1", "+cmd", "-2+3", "@SUM(A1:A2)", "\tx", "\rx"]
+
+
+@pytest.fixture
+def hostile_frame() -> pd.DataFrame:
+    """Text cells that a spreadsheet would run, a harmless one, real numbers and personal data."""
+    return pd.DataFrame({
+        "name": [*HOSTILE, "Sinar Jaya"],
+        "workers": [-5, 1, 2, 3, 4, 5, 6],
+        "capacity": [-2.5, 0.0, 1.5, 2.0, 3.0, 4.0, 5.0],
+        "owner": ["Siti Aminah"] * 7,
+        "nik": ["5201012345678901"] * 7,
+        "phone": ["081234567890"] * 7,
+    })
+
+
+@pytest.fixture
+def product_chart(dataset, phase3):
+    return charts.by_product(queries.by_product(dataset, phase3), lang="id", source="Sumber: uji",
+                             interactive=False)
+
+
+def test_png_is_drawn_at_twice_the_svg_size(product_chart):
+    png = export.chart_png(product_chart, scale=2)
+    svg = export.chart_svg(product_chart).decode("utf-8")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = export.png_size(png)
+    svg_width = int(svg.split('width="', 1)[1].split('"', 1)[0])
+    svg_height = int(svg.split('height="', 1)[1].split('"', 1)[0])
+    assert (width, height) == (2 * svg_width, 2 * svg_height)
+    assert width >= 1600  # the 800 px drawing width plus the labels, doubled
+
+
+def test_svg_is_an_svg_with_the_chart_text(product_chart):
+    svg = export.chart_svg(product_chart)
+    assert svg.startswith(b"<svg") and svg.rstrip().endswith(b"</svg>")
+    text = svg.decode("utf-8")
+    assert "Susu Kedelai" in text and "138" in text and "Sumber: uji" in text
+
+
+def test_chart_spec_gives_a_container_wide_chart_a_pixel_width(product_chart):
+    assert product_chart.to_dict()["width"] == "container"
+    assert export.chart_spec(product_chart)["width"] == export.DEFAULT_CHART_WIDTH
+    assert export.chart_spec(product_chart, 500)["width"] == 500
+
+
+def test_png_size_refuses_what_is_not_a_png():
+    with pytest.raises(ValueError):
+        export.png_size(b"GIF89a" + b"\0" * 30)
+
+
+def test_defuse_formulas_quotes_hostile_text_and_keeps_numbers(hostile_frame):
+    out = export.defuse_formulas(hostile_frame)
+    assert list(out["name"]) == ["'=1+1", "'+cmd", "'-2+3", "'@SUM(A1:A2)", "'\tx", "'\rx", "Sinar Jaya"]
+    assert list(out["workers"]) == [-5, 1, 2, 3, 4, 5, 6]
+    assert out["workers"].dtype == hostile_frame["workers"].dtype
+    assert out["capacity"].iloc[0] == -2.5
+    assert list(hostile_frame["name"])[:1] == ["=1+1"]  # the input is not changed
+
+
+def test_defuse_cell_leaves_numbers_and_missing_values_alone():
+    assert export.defuse_cell(-5) == -5
+    assert export.defuse_cell(None) is None
+    assert export.defuse_cell("2.858") == "2.858"
+    assert export.defuse_cell("-") == "'-"
+
+
+def test_csv_drops_personal_data_and_defuses(hostile_frame):
+    data = export.to_csv_bytes(hostile_frame)
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
+    assert list(frame.columns) == ["name", "workers", "capacity"]
+    assert frame["name"].iloc[0] == "'=1+1" and frame["name"].iloc[2] == "'-2+3"
+    assert frame["workers"].iloc[0] == -5  # read back as a number
+    assert b"Siti" not in data and b"5201012345678901" not in data and b"0812" not in data
+
+
+def test_csv_keeps_personal_data_only_when_allowed(hostile_frame):
+    frame = pd.read_csv(io.BytesIO(export.to_csv_bytes(hostile_frame, allow_personal=True)),
+                        encoding="utf-8-sig", dtype=str)
+    assert {"owner", "nik", "phone"} <= set(frame.columns)
+    assert frame["nik"].iloc[0] == "5201012345678901"
+
+
+def test_xlsx_cells_are_text_or_numbers_never_formulas(hostile_frame):
+    data = export.to_xlsx_bytes(hostile_frame, "IKM: tahap/3")
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert ws.title == "IKM  tahap 3"  # characters Excel forbids in sheet names replaced
+    header = [c.value for c in ws[1]]
+    assert header == ["name", "workers", "capacity"]
+    names = [ws.cell(row=r, column=1) for r in range(2, 9)]
+    assert [c.value for c in names[:4]] == ["'=1+1", "'+cmd", "'-2+3", "'@SUM(A1:A2)"]
+    assert names[4].value.startswith("'\t") and names[5].value.startswith("'")
+    assert all(c.data_type == "s" for c in names)
+    minus_five = ws.cell(row=2, column=2)
+    assert minus_five.value == -5 and minus_five.data_type == "n"
+    assert ws.cell(row=2, column=3).value == -2.5
+    assert ws.freeze_panes == "A2"
+
+
+def test_xlsx_writes_missing_values_as_empty_cells():
+    frame = pd.DataFrame({"product": ["Teh Kelor", "Tas Kemasan"],
+                          "workers": pd.array([None, 198], dtype="Int64")})
+    ws = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes(frame))).active
+    assert ws.cell(row=2, column=2).value is None
+    assert ws.cell(row=3, column=2).value == 198
+
+
+def test_labelled_names_columns_in_the_ui_language(dataset, phase3):
+    frame = queries.by_product(dataset, phase3)
+    assert list(export.labelled(frame, "id").columns) == ["Kode produk", "Produk", "Jumlah IKM", "Tenaga kerja"]
+    assert list(export.labelled(frame, "en").columns) == ["Product code", "Product", "Enterprises", "Workers"]
+
+
+def test_a_query_export_has_the_real_figures(dataset, phase3):
+    ws = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes(
+        export.labelled(queries.by_product(dataset, phase3))))).active
+    rows = {r[1]: r[2] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows["Susu Kedelai"] == 138 and sum(rows.values()) == 453
+
+
+def test_file_stem_is_safe():
+    assert export.file_stem("IKM per Produk — Tahap 3!") == "ikm-per-produk-tahap-3"
+    assert export.file_stem("///") == "data"

@@ -1,0 +1,223 @@
+"""The corpus of officials' files through the one import path: good files import with the
+right totals and products, every bad one is refused with the exact row and column, and a
+refused file leaves the store byte for byte as it was."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import make_fixtures
+from ikm_data import cli, importer
+from ikm_data.queries import Dataset, Filters, by_product, kpis
+from ikm_data.store import Store
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def snapshot(store: Store) -> tuple[bytes, list[str]]:
+    """state.json's bytes and every file of the store (what 'unchanged' means)."""
+    files = sorted(str(p.relative_to(store.root)) for p in store.root.rglob("*") if p.is_file()
+                   and p.name != ".lock")
+    return (store.root / "state.json").read_bytes(), files
+
+
+def run_cli(capsys, *args) -> tuple[int, dict | None, str]:
+    code = cli.main(list(args))
+    out = capsys.readouterr()
+    try:
+        payload = json.loads(out.out) if out.out.strip() else None
+    except json.JSONDecodeError:
+        payload = None
+    return code, payload, out.err
+
+
+def test_corpus_is_what_the_script_writes(tmp_path):
+    written = make_fixtures.build(tmp_path)
+    assert len(written) >= 40
+    for path in written:
+        committed = DATA / path.name
+        assert committed.exists(), f"{path.name} missing: run python tests/make_fixtures.py"
+        assert committed.read_bytes() == path.read_bytes(), f"{path.name} is stale: run python tests/make_fixtures.py"
+    assert len([p for p in written if p.name.startswith("bad_")]) >= 20
+
+
+# -- good files ---------------------------------------------------------------------------
+GOOD = {
+    # file: (options, rows, enterprises, workers, {product code: enterprises})
+    "good_two_row_header.xlsx": ({}, 7, 7, 43, {"minyak_goreng": 1, "susu_kedelai": 1, "teh_kelor": 1,
+                                                "gula_semut": 1, "serbat_jahe": 1, "tas_kemasan": 1,
+                                                "minyak_kayu_putih": 1}),
+    "good_totals_mismatch.xlsx": ({}, 7, 7, 43, {"tas_kemasan": 1}),
+    "good_semicolon_cp1252.csv": ({}, 3, 3, 1019, {"kopi": 1, "abon_ikan": 1, "garam": 1}),
+    "good_tab_bom.csv": ({}, 2, 2, 9, {"susu_kedelai": 1, "madu_hutan": 1}),
+    "good_comma_quoted.csv": ({}, 3, 3, 16, {"dodol_rumput_laut": 1, "kopi_luwak": 1, "sabun": 1}),
+    "good_export.parquet": ({}, 3, 3, 13, {"minyak_goreng": 1, "susu_kedelai": 1, "teh_kelor": 1}),
+    "good_several_sheets.xlsx": ({"sheet": "Data Tahap 4"}, 2, 2, 10, {"minyak_goreng": 1, "garam": 1}),
+    "good_numbers.xlsx": ({}, 3, 2, 8, {"minyak_goreng": 1, "sabun": 1, "kopi": 1}),
+    "good_office_report.xlsx": ({}, 3, 3, 11, {"minyak_goreng": 1, "susu_kedelai": 1, "gula_semut": 1}),
+}
+
+
+def test_office_report_subtotals_and_signature_are_not_data(store_with_phase3):
+    outcome = importer.run((DATA / "good_office_report.xlsx").read_bytes(), "r.xlsx", store=store_with_phase3,
+                           phase=4, commit=False)
+    rep = outcome.report
+    assert rep.valid and rep.warnings == []
+    assert list(rep.frame["source_row"]) == [7, 8, 10] and list(rep.frame["regency_code"]) == ["5201", "5201", "5203"]
+    assert [(t["row"], t["label"], t["ok"]) for t in rep.totals if t["field"] == "workers"] == [
+        (9, "Jumlah Lombok Barat", True), (11, "Jumlah Lombok Timur", True), (12, "JUMLAH TOTAL", True)]
+    assert rep.skipped == {"blank": 2, "notes": 4, "totals": 3}
+    assert rep.columns["product"] == "JENIS PRODUK/KOMODITI" and rep.columns["workers"] == "TENAGA KERJA (ORANG) / JML"
+
+
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_good_files_import_with_the_right_totals(store_with_phase3, name):
+    options, rows, enterprises, workers, products = GOOD[name]
+    outcome = importer.run((DATA / name).read_bytes(), name, store=store_with_phase3, phase=4, user="Baiq", **options)
+    assert outcome.report.valid, [i.to_dict() for i in outcome.report.errors]
+    (result,) = outcome.committed
+    meta = result.meta
+    assert (meta.phase, meta.mode, meta.user, meta.file) == (4, "replace", "Baiq", name)
+    assert (meta.rows, meta.enterprises, meta.workers) == (rows, enterprises, workers)
+    ds = Dataset.open(store_with_phase3)
+    k = kpis(ds, Filters(phase=4))
+    assert (k["rows"], k["enterprises"], k["workers"]) == (rows, enterprises, workers)
+    counts = dict(zip(by_product(ds, Filters(phase=4))["product_code"], by_product(ds, Filters(phase=4))["enterprises"]))
+    assert {c: counts[c] for c in products} == products
+    assert store_with_phase3.upload_path(meta.version).read_bytes() == (DATA / name).read_bytes()
+    assert kpis(ds, Filters(phase=3))["enterprises"] == 453  # other phases untouched
+
+
+def test_totals_mismatch_is_a_warning_with_row_and_column(store_with_phase3):
+    outcome = importer.run((DATA / "good_totals_mismatch.xlsx").read_bytes(), "t.xlsx", store=store_with_phase3,
+                           phase=4, commit=False)
+    assert [(w.row, w.column, w.value, w.code) for w in outcome.report.warnings] == [
+        (14, "Tenaga Kerja / Jumlah", "45", "validate.totals.mismatch")]
+    assert "45" in outcome.report.warnings[0].message() and "43" in outcome.report.warnings[0].message()
+
+
+def test_tahap_column_without_phase_commits_one_version_per_phase(store_with_phase3):
+    outcome = importer.run((DATA / "good_tahap_column.csv").read_bytes(), "tahap.csv", store=store_with_phase3,
+                           phase=None, user="Lalu")
+    assert [(r.meta.version, r.meta.phase, r.meta.rows) for r in outcome.committed] == [("v2", 4, 2), ("v3", 5, 1)]
+    state = store_with_phase3.state()
+    assert state.phases[4] == "v2" and state.phases[5] == "v3" and state.seq == 3
+
+
+# -- bad files ----------------------------------------------------------------------------
+UNREADABLE = {
+    "bad_empty.csv": "ingest.empty", "bad_empty.xlsx": "ingest.empty", "bad_blank_lines.csv": "ingest.empty",
+    "bad_random_bytes.xlsx": "ingest.wrong_type", "bad_random_bytes.csv": "ingest.wrong_type",
+    "bad_pdf_named.csv": "ingest.wrong_type.pdf", "bad_xlsx_named.csv": "ingest.wrong_type.zip",
+    "bad_csv_named.xlsx": "ingest.wrong_type.text", "bad_old_format.xls": "ingest.old_xls",
+    "bad_zip_bomb.xlsx": "ingest.too_large", "bad_notes.txt": "ingest.unsupported",
+}
+INVALID = {
+    # file: (phase, [(row, column, code)])
+    "bad_header_only.xlsx": (4, [(None, None, "validate.no_rows")]),
+    "bad_header_only.csv": (4, [(None, None, "validate.no_rows")]),
+    "bad_missing_regency.xlsx": (4, [(1, None, "validate.missing_column")]),
+    "bad_missing_workers.csv": (4, [(1, None, "validate.missing_column")]),
+    "bad_negative_workers.csv": (4, [(3, "Jumlah TK", "validate.workers.negative")]),
+    "bad_fraction_workers.xlsx": (4, [(3, "Jumlah TK", "validate.workers.fraction")]),
+    "bad_fraction_text.csv": (4, [(4, "Jumlah TK", "validate.workers.fraction")]),
+    "bad_text_workers.csv": (4, [(2, "Jumlah TK", "validate.workers.not_number")]),
+    "bad_blank_workers.csv": (4, [(4, "Jumlah TK", "validate.workers.blank")]),
+    "bad_regency_outside.csv": (4, [(3, "Kabupaten/Kota", "validate.regency.unknown")]),
+    "bad_regency_typo.csv": (4, [(4, "Kabupaten/Kota", "validate.regency.typo")]),
+    "bad_kabupaten_mataram.csv": (4, [(2, "Kabupaten/Kota", "validate.regency.typo")]),
+    "bad_blank_regency.csv": (4, [(2, "Kabupaten/Kota", "validate.regency.blank")]),
+    "bad_blank_name.csv": (4, [(3, "Nama IKM", "validate.name.blank")]),
+    "bad_blank_product.csv": (4, [(4, "Jenis Produk", "validate.product.blank")]),
+    "bad_duplicate_nib.csv": (4, [(5, "NIB", "validate.duplicate.nib")]),
+    "bad_duplicate_name.xlsx": (4, [(4, "Nama IKM", "validate.duplicate.name")]),
+    "bad_split_mismatch.xlsx": (4, [(6, "Tenaga Kerja / Jumlah", "validate.workers.split")]),
+    "bad_tahap_mismatch.csv": (4, [(4, "Tahap", "validate.phase.mismatch")]),
+    "bad_tahap_blank.csv": (None, [(3, "Tahap", "validate.phase.blank")]),
+    "bad_several_sheets_first.xlsx": (4, [(1, None, "validate.missing_column")] * 4),
+    "bad_many_errors.csv": (4, [(2, "Kabupaten/Kota", "validate.regency.unknown"),
+                                (3, "Jumlah TK", "validate.workers.negative"),
+                                (4, "Nama IKM", "validate.name.blank"),
+                                (5, "Jumlah TK", "validate.workers.fraction")]),
+}
+
+
+def _path(name: str) -> Path:
+    return DATA / ("good_several_sheets.xlsx" if name == "bad_several_sheets_first.xlsx" else name)
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_unreadable_files_exit_2_and_change_nothing(store_with_phase3, capsys, name):
+    before = snapshot(store_with_phase3)
+    code, payload, err = run_cli(capsys, "--data-dir", str(store_with_phase3.root), "import",
+                                 str(DATA / name), "--phase", "4", "--json")
+    assert code == 2 and payload is None
+    assert name in err and "Traceback" not in err
+    assert snapshot(store_with_phase3) == before
+    code, _, err = run_cli(capsys, "--data-dir", str(store_with_phase3.root), "validate", str(DATA / name))
+    assert code == 2
+
+
+@pytest.mark.parametrize("name", sorted(INVALID))
+def test_invalid_files_report_exact_rows_and_change_nothing(store_with_phase3, capsys, name):
+    phase, expected = INVALID[name]
+    before = snapshot(store_with_phase3)
+    args = ["--data-dir", str(store_with_phase3.root), "import", str(_path(name)), "--json"]
+    if phase is not None:
+        args += ["--phase", str(phase)]
+    code, payload, err = run_cli(capsys, *args)
+    assert code == 1, err
+    assert [(e["row"], e["column"], e["code"]) for e in payload["errors"]] == expected
+    assert all(e["message"] and "value" in e for e in payload["errors"])
+    assert "version" not in payload
+    assert snapshot(store_with_phase3) == before
+    code, payload, _ = run_cli(capsys, "--data-dir", str(store_with_phase3.root), "validate", str(_path(name)),
+                               "--json", *(["--phase", str(phase)] if phase else []))
+    assert code == 1 and [(e["row"], e["column"]) for e in payload["errors"]] == [(r, c) for r, c, _ in expected]
+
+
+def test_missing_column_names_the_field(store_with_phase3):
+    outcome = importer.run((DATA / "bad_missing_regency.xlsx").read_bytes(), "m.xlsx", store=store_with_phase3,
+                           phase=4)
+    (error,) = outcome.report.errors
+    assert error.field == "regency" and "Kabupaten/Kota" in error.message()
+    assert outcome.committed == []
+
+
+def test_manual_mapping_is_remembered_for_the_same_headers(store_with_phase3):
+    content = b"Pelaku;Lokasi;Barang;Orang\nUD A;Dompu;Kopi;3\n"
+    first = importer.run(content, "a.csv", store=store_with_phase3, phase=4, commit=False)
+    assert [e.field for e in first.report.errors] == ["name", "regency", "product", "workers"]
+    manual = {"name": "Pelaku", "regency": "Lokasi", "product": "Barang", "workers": "Orang"}
+    from ikm_data.mapping import MappingMemory
+
+    MappingMemory(store_with_phase3.root).remember(first.prepared.layout.labels, manual)
+    again = importer.run(b"Pelaku;Lokasi;Barang;Orang\nUD B;Bima;Garam;4\n", "b.csv", store=store_with_phase3,
+                         phase=4, user="x")
+    assert again.prepared.cmap.remembered and again.report.valid
+    assert again.committed[0].meta.workers == 4
+
+
+def test_effect_against_the_sample_and_then_real_data(store_with_phase3):
+    content = (DATA / "good_two_row_header.xlsx").read_bytes()
+    outcome = importer.run(content, "x.xlsx", store=store_with_phase3, phase=3, commit=False)
+    (effect,) = outcome.effect
+    assert effect["replaces_sample"] and effect["before"] == {"rows": 453, "enterprises": 453, "workers": 2858}
+    assert effect["after"] == {"rows": 7, "enterprises": 7, "workers": 43}
+    assert effect["delta"]["enterprises"] == 7 - 453
+    importer.run(content, "x.xlsx", store=store_with_phase3, phase=3, user="x")
+    more = importer.run((DATA / "good_export.parquet").read_bytes(), "e.parquet", store=store_with_phase3, phase=3,
+                        mode="append", commit=False)
+    (effect,) = more.effect
+    assert not effect["replaces_sample"]
+    assert effect["delta"] == {"rows": 3, "enterprises": 3, "workers": 13}
+    assert effect["new_products"] == []  # all three are already in the phase
+
+
+def test_import_requires_a_phase_without_tahap_column(store_with_phase3, capsys):
+    before = snapshot(store_with_phase3)
+    code, _, err = run_cli(capsys, "--data-dir", str(store_with_phase3.root), "import",
+                           str(DATA / "good_export.parquet"))
+    assert code == 2 and "--phase" in err
+    assert snapshot(store_with_phase3) == before

@@ -1,0 +1,142 @@
+"""Tests for ikm_data.slides: the curated slide sequence for a phase, its figures, charts, sources and sample badge."""
+
+import datetime as dt
+
+import pytest
+
+from ikm_data import slides
+from ikm_data.queries import Dataset, Filters
+
+PHASE3_KEYS = ["title", "figures", "products", "workforce", "regions", "phases", "sources"]
+TODAY = dt.date(2026, 11, 30)
+
+
+def _by_key(deck):
+    return {s.key: s for s in deck}
+
+
+@pytest.fixture
+def deck_id(dataset, phase3):
+    return slides.build(dataset, phase3, "id", today=TODAY)
+
+
+def test_phase3_sequence_and_headline_figures(deck_id):
+    assert [s.key for s in deck_id] == PHASE3_KEYS
+    assert [s.kind for s in deck_id] == ["title", "figures", "chart", "chart", "chart", "chart", "sources"]
+    figures = {f.label: f.value for f in _by_key(deck_id)["figures"].figures}
+    assert figures == {"IKM/UKM": "453", "Tenaga kerja": "2.858", "Produk": "7", "Kabupaten/Kota": "10"}
+
+
+def test_title_slide_names_programme_phase_date_and_department(deck_id):
+    title = deck_id[0]
+    assert title.title == "JPS Gemilang — Tahap III"
+    assert "Data per Juli 2020" in title.lines
+    assert "Disajikan 30 November 2026" in title.lines
+    assert title.notes == ["Dinas Perindustrian Provinsi Nusa Tenggara Barat"]
+
+
+def test_every_slide_has_a_source_footer_and_the_sample_badge(deck_id):
+    for s in deck_id:
+        assert s.footer.startswith("Sumber: Dinas Perindustrian NTB"), s.key
+        assert s.sample and s.sample_label == "data contoh (sintetis)", s.key
+    for s in deck_id[:5]:
+        assert s.footer.startswith("Sumber: Dinas Perindustrian NTB, Tahap III · data contoh (sintetis)")
+
+
+def test_products_slide_counts_enterprises_per_product(deck_id):
+    products = _by_key(deck_id)["products"]
+    frame = products.data[0].set_index("product")
+    assert frame.loc["Susu Kedelai", "enterprises"] == 138
+    assert frame["enterprises"].sum() == 453
+    assert "453" in products.notes[0]
+
+
+def test_workforce_slide_shows_published_groups_never_an_invented_split(deck_id):
+    workforce = _by_key(deck_id)["workforce"]
+    frame = workforce.data[0].set_index("group")
+    assert frame.loc["Teh Kelor / Serbat Jahe / Gula Semut", "workers"] == 910
+    assert "Teh Kelor" not in frame.index  # no per-product worker figure for a grouped product
+    assert frame["workers"].sum() == 2858
+    values = [row["workers"] for row in workforce.charts[0].to_dict()["datasets"].values().__iter__().__next__()]
+    assert sorted(values) == [198, 382, 473, 895, 910]
+
+
+def test_charts_are_large_type_untitled_and_not_interactive(deck_id):
+    for s in deck_id:
+        for chart in s.charts:
+            spec = chart.to_dict()
+            assert "title" not in spec, s.key
+            assert "params" not in spec and all("params" not in layer for layer in spec.get("layer", []))
+            assert spec["config"]["axis"]["labelFontSize"] == round(13 * slides.SLIDE_SCALE)
+    assert len(_by_key(deck_id)["phases"].charts) == 2
+
+
+def test_regions_slide_is_the_map(deck_id):
+    regions = _by_key(deck_id)["regions"]
+    spec = regions.charts[0].to_dict()
+    assert spec["layer"][0]["mark"]["type"] == "geoshape"
+    assert "Lombok Timur (123 IKM)" in regions.notes[0]
+
+
+def test_sources_slide_lists_each_phase_with_its_source(deck_id):
+    table = _by_key(deck_id)["sources"].table
+    assert list(table.iloc[:, 0]) == ["Tahap I", "Tahap II", "Tahap III"]
+    row3 = table.iloc[2]
+    assert list(row3.iloc[1:4]) == ["453", "2.858", "data contoh (sintetis)"]
+    assert table.iloc[1, 2] == "± 900"
+
+
+def test_english_deck(dataset, phase3):
+    deck = slides.build(dataset, phase3, "en", today=TODAY)
+    assert deck[0].title == "JPS Gemilang — Phase III"
+    assert deck[1].footer.startswith("Source: NTB Industry Department, Phase III · sample data (synthetic)")
+    assert deck[1].sample_label == "sample data (synthetic)"
+    assert {f.label: f.value for f in deck[1].figures}["Workers"] == "2.858"
+    assert "Industry Department, West Nusa Tenggara Province" in deck[0].notes
+
+
+def test_filters_narrow_the_figures(dataset):
+    deck = slides.build(dataset, Filters(phase=3, regencies=("5203",)), "id", today=TODAY)
+    figures = {f.label: f.value for f in deck[1].figures}
+    assert figures["IKM/UKM"] == "123" and figures["Tenaga kerja"] == "703"
+    assert "Cakupan: Lombok Timur" in deck[0].lines
+    assert any("tidak memakai filter" in n for n in _by_key(deck)["phases"].notes)
+
+
+def test_published_only_phase_uses_the_release(dataset):
+    deck = slides.build(dataset, Filters(phase=1), "id", today=TODAY)
+    assert [s.key for s in deck] == ["title", "figures", "products", "phases", "sources"]
+    assert [(f.label, f.value) for f in deck[1].figures] == [("IKM/UKM", "57"), ("Produk", "4")]
+    assert not deck[1].sample
+    assert deck[1].footer.startswith("Sumber: Dinas Perindustrian NTB, Tahap I · angka rilis 16 April 2020")
+    frame = deck[2].data[0].set_index("product")
+    assert frame.loc["Susu Kedelai", "enterprises"] == 25 and frame["enterprises"].sum() == 57
+
+
+def test_approximate_published_figure_is_marked(dataset):
+    deck = slides.build(dataset, Filters(phase=2), "id", today=TODAY)
+    assert [(f.label, f.value) for f in deck[1].figures] == [("Tenaga kerja", "± 900")]
+    assert "± angka perkiraan dalam rilis" in deck[1].notes
+    assert "products" not in _by_key(deck)
+
+
+def test_without_the_sample_phase3_falls_back_to_the_release(store_with_phase3):
+    store_with_phase3.remove_sample(user="uji")
+    deck = slides.build(Dataset.open(store_with_phase3), Filters(phase=3), "id", today=TODAY)
+    figures = {f.label: f.value for f in deck[1].figures}
+    assert figures["IKM/UKM"] == "453" and figures["Tenaga kerja"] == "± 2.858"
+    assert not any(s.sample for s in deck)
+    assert "regions" not in _by_key(deck)
+    workforce = _by_key(deck)["workforce"].data[0].set_index("group")
+    assert workforce.loc["Teh Kelor / Serbat Jahe / Gula Semut", "workers"] == 910
+
+
+def test_nothing_to_present(dataset):
+    assert slides.build(dataset, Filters(phase=9), "id") == []
+    with pytest.raises(ValueError):
+        slides.build(dataset, Filters(), "id")
+
+
+@pytest.mark.parametrize("n, text", [(1, "I"), (3, "III"), (4, "IV"), (9, "IX"), (14, "XIV")])
+def test_roman(n, text):
+    assert slides.roman(n) == text

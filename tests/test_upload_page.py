@@ -1,0 +1,150 @@
+"""The Unggah Data page through AppTest: upload a bad file and see every error with its row
+and column, commit a good one and see Ringkasan change, roll back from the page, map a
+column by hand, and refuse an unreadable file without a traceback."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent / "data"
+MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "parquet": "application/octet-stream"}
+
+
+def upload(at, name: str, content: bytes | None = None):
+    content = (DATA / name).read_bytes() if content is None else content
+    at.file_uploader(key="unggah_file").set_value((name, content, MIME.get(name.rsplit(".", 1)[-1], "text/plain")))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+TABLES = {  # a column that only this table of the page has, and which of such tables it is
+    "unggah_history": ("Petugas", 0), "unggah_errors": ("Keterangan", 0), "unggah_warnings": ("Keterangan", 1),
+    "unggah_preview": ("Baris di berkas", 0),
+}
+
+
+def table(at, key):
+    column, nth = TABLES[key]
+    if column == "Petugas" and at.session_state["lang"] == "en":
+        column = "User"
+    return [df.value for df in at.dataframe if column in df.value.columns][nth]
+
+
+def texts(at, kind):
+    return [e.value for e in getattr(at, kind)]
+
+
+def state_bytes(store) -> bytes:
+    return (store.root / "state.json").read_bytes()
+
+
+@pytest.mark.parametrize("lang,title", [("id", "Unggah Data"), ("en", "Upload data")])
+def test_page_renders_with_history_and_sample(app, lang, title):
+    at = app("unggah", lang)
+    assert at.title[0].value == title
+    history = table(at, "unggah_history")
+    assert list(history.iloc[0])[:1] == ["v1"]
+    assert at.button(key="unggah_remove_sample") is not None
+    assert any(b.label.startswith(("Unduh templat", "Download the Excel")) for b in at.get("download_button"))
+
+
+def test_bad_file_shows_every_error_and_stores_nothing(app, store_with_phase3):
+    before = state_bytes(store_with_phase3)
+    at = upload(app("unggah"), "bad_many_errors.csv")
+    errors = table(at, "unggah_errors")
+    assert list(errors["Baris"]) == ["2", "3", "4", "5"]
+    assert list(errors["Kolom"]) == ["Kabupaten/Kota", "Jumlah TK", "Nama IKM", "Jumlah TK"]
+    assert list(errors["Isi sel"]) == ["Denpasar", "-1", "", "2,5"]
+    assert any("4 kesalahan" in e for e in texts(at, "error"))
+    assert {m.label: m.value for m in at.metric}["Kesalahan"] == "4"
+    assert not [b for b in at.button if b.key == "unggah_commit"]
+    labels = [b.label for b in at.get("download_button")]
+    assert "Unduh daftar (CSV)" in labels and "Unduh daftar (Excel)" in labels
+    assert state_bytes(store_with_phase3) == before
+
+
+def test_unreadable_file_is_explained(app, store_with_phase3):
+    before = state_bytes(store_with_phase3)
+    at = upload(app("unggah"), "bad_pdf_named.csv")
+    assert any("PDF" in e for e in texts(at, "error"))
+    assert state_bytes(store_with_phase3) == before
+    at = upload(app("unggah", "en"), "bad_old_format.xls")
+    assert any("old Excel format" in e for e in texts(at, "error"))
+
+
+def test_commit_a_good_file_then_ringkasan_shows_it_then_roll_back(app, store_with_phase3):
+    at = upload(app("unggah"), "good_two_row_header.xlsx")
+    assert table(at, "unggah_preview")["Nama IKM"].tolist()[:2] == ["UD Sinar Jaya", "KUB Maju Bersama"]
+    at.number_input(key="unggah_phase").set_value(3).run()
+    metrics = {m.label: (m.value, m.delta) for m in at.metric}
+    assert metrics["IKM"] == ("7", "-446") and metrics["Tenaga kerja"] == ("43", "-2.815")
+    assert any("data contoh" in i for i in texts(at, "info"))
+    at.button(key="unggah_commit").click().run()
+    assert any("isi nama petugas" in w.lower() for w in texts(at, "warning"))
+    assert len(store_with_phase3.history()) == 1
+    at.text_input(key="unggah_user").set_value("Baiq Aminah").run()
+    at.button(key="unggah_commit").click().run()
+    assert not at.exception
+    assert any("Tersimpan: versi v2" in s for s in texts(at, "success"))
+    meta = store_with_phase3.history()[0]
+    assert (meta.version, meta.phase, meta.user, meta.rows, meta.workers) == ("v2", 3, "Baiq Aminah", 7, 43)
+
+    at.switch_page("pages/ringkasan.py").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["IKM/UKM"] == "7" and metrics["Tenaga kerja"] == "43"
+
+    at.switch_page("pages/unggah.py").run()
+    at.selectbox(key="unggah_rollback_version").set_value("v1").run()
+    at.button(key="unggah_rollback").click().run()
+    assert any("v3" in s for s in texts(at, "success"))
+    assert store_with_phase3.history()[0].rollback_of == "v1"
+    at.switch_page("pages/ringkasan.py").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["IKM/UKM"] == "453" and metrics["Tenaga kerja"] == "2.858"
+
+
+def test_recommitting_the_same_file_says_nothing_changed(app, store_with_phase3):
+    at = upload(app("unggah"), "good_export.parquet")
+    at.number_input(key="unggah_phase").set_value(4).run()
+    at.text_input(key="unggah_user").set_value("Lalu").run()
+    at.button(key="unggah_commit").click().run()
+    at.button(key="unggah_commit").click().run()
+    assert any("Tidak ada perubahan" in i for i in texts(at, "info"))
+    assert [m.version for m in store_with_phase3.history()] == ["v2", "v1"]
+
+
+def test_manual_mapping_is_applied_and_remembered(app, store_with_phase3):
+    content = b"Pelaku;Lokasi;Barang;Orang\nUD A;Dompu;Kopi;3\nUD B;Bima;Garam;4\n"
+    at = upload(app("unggah"), "sendiri.csv", content)
+    assert any("tidak dikenali otomatis" in w for w in texts(at, "warning"))
+    for field, header in (("name", "Pelaku"), ("regency", "Lokasi"), ("product", "Barang"), ("workers", "Orang")):
+        at.selectbox(key=f"unggah_map_{field}").set_value(header)
+    next(b for b in at.get("form_submit_button") if "ingat" in b.label).click().run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Kesalahan"] == "0"
+    saved = json.loads((store_with_phase3.root / "mappings.json").read_text())
+    (entry,) = saved["mappings"].values()
+    assert entry["fields"] == {"name": "Pelaku", "regency": "Lokasi", "product": "Barang", "workers": "Orang"}
+    # the next upload with the same headers needs no help
+    at = upload(app("unggah"), "lagi.csv", b"Pelaku;Lokasi;Barang;Orang\nUD C;Dompu;Kopi;2\n")
+    assert any("diingat" in i for i in texts(at, "info"))
+    assert {m.label: m.value for m in at.metric}["Kesalahan"] == "0"
+
+
+def test_sheet_picker_for_a_workbook_with_several_sheets(app):
+    at = upload(app("unggah"), "good_several_sheets.xlsx")
+    assert at.selectbox(key="unggah_sheet").options == ["Petunjuk", "Data Tahap 4", "Rekap"]
+    assert {m.label: m.value for m in at.metric}["Kesalahan"] == "4"
+    at.selectbox(key="unggah_sheet").set_value("Data Tahap 4").run()
+    assert {m.label: m.value for m in at.metric}["Kesalahan"] == "0"
+    assert table(at, "unggah_preview")["Nama IKM"].tolist() == ["IKM Lembar Dua A", "IKM Lembar Dua B"]
+
+
+def test_remove_the_sample_from_the_page(app, store_with_phase3):
+    at = app("unggah")
+    at.button(key="unggah_remove_sample").click().run()
+    assert any("Data contoh dihapus" in s for s in texts(at, "success"))
+    assert store_with_phase3.state().phases == {3: None}
