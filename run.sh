@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup-venv.sh requirements.txt
-exec .venv/bin/streamlit run app.py --server.headless true --browser.gatherUsageStats false "$@"
+exec .venv/bin/python -m ikm_data serve "$@"

@@ -48,8 +48,7 @@ def streamlit_server(data_dir: Path, timeout: float = 60):
     env = dict(os.environ, IKM_DATA_DIR=str(data_dir))
     log = open(data_dir.parent / f"streamlit-{port}.log", "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        [sys.executable, "-m", "ikm_data", "serve", "--server.port", str(port),
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )

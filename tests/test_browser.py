@@ -58,6 +58,7 @@ def test_deep_link_on_a_fresh_server_opens_the_real_page(server, page):
     page.goto(f"{server}/wilayah-ntb")
     wait_for_page(page, "Wilayah")
     _no_exception(page)
+    assert page.get_by_text("Page not found").count() == 0
     assert page.locator("[data-testid='stSidebarNav'] a").count() >= 6
     assert page.get_by_text("Tahap JPS Gemilang").count() == 1  # the shared filters are there
     assert page.locator("[data-testid='stVegaLiteChart']").count() == 2
@@ -114,3 +115,55 @@ def test_phone_width_stacks_without_sideways_scrolling(server, browser):
     assert overflow <= 1
     screenshot(page, "phone-ringkasan")
     context.close()
+
+
+@pytest.mark.parametrize("width,height", [(1280, 720), (1920, 1080)])
+def test_presentation_steps_through_every_slide(server, browser, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(f"{server}/presentasi-forum")
+    counter = page.locator(".st-key-present_counter")
+    counter.wait_for(timeout=30_000)
+    total = int(re.search(r"/\s*(\d+)", counter.inner_text()).group(1))
+    assert total >= 6
+    seen = []
+    for n in range(1, total + 1):
+        page.wait_for_function(
+            "n => document.querySelector('.st-key-present_counter')?.innerText.trim().startsWith(n + ' /')",
+            arg=str(n), timeout=30_000)
+        wait_for_slide(page)
+        seen.append(page.locator(".st-key-present_slide [data-slide]").first.get_attribute("data-slide"))
+        screenshot(page, f"slide-{width}x{height}-{n:02d}")
+        if n == 1:
+            assert page.locator("[data-testid='stSidebar']").is_hidden()  # forum mode: no widgets
+        if n == 2:
+            text = page.locator(".st-key-present_slide").inner_text()
+            assert "453" in text and "2.858" in text
+        if n < total:  # odd slides by keyboard (arrow / page down), even ones by the big button
+            if n % 2:
+                page.keyboard.press("ArrowRight" if n % 4 == 1 else "PageDown")
+            else:
+                page.locator(".st-key-present_next button").click()
+    assert len(set(seen)) == total  # every slide was a different one
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        "n => document.querySelector('.st-key-present_counter')?.innerText.trim().startsWith(n + ' /')",
+        arg=str(total - 1), timeout=30_000)
+    page.locator(".st-key-present_prev button").click()
+    page.wait_for_function(
+        "n => document.querySelector('.st-key-present_counter')?.innerText.trim().startsWith(n + ' /')",
+        arg=str(total - 2), timeout=30_000)
+    context.close()
+
+
+def wait_for_slide(page, timeout: float = 30_000) -> None:
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    page.wait_for_function(
+        """() => {
+            const drawn = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
+                .every(c => c.querySelector("svg .mark-rect, svg .mark-symbol, svg .mark-shape, canvas"));
+            const n = document.querySelectorAll("[data-testid]").length;
+            const settled = drawn && window.__ikmSlide === n;
+            window.__ikmSlide = n;
+            return settled;
+        }""", timeout=timeout, polling=300)
