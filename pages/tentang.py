@@ -7,6 +7,7 @@ from ikm_data import tables, ui
 
 ui.page_header("page.tentang")
 lang = ui.lang()
+ui.show_flashes()
 
 st.subheader(ui.tr("tentang.sources"))
 st.markdown(ui.tr("tentang.sources.body"))
@@ -22,9 +23,8 @@ if sample_phases:
     st.warning(ui.tr("tentang.sample.present", phases=", ".join(str(p) for p in sample_phases)))
     confirm = st.checkbox(ui.tr("tentang.sample.confirm"), key="confirm_remove_sample")
     if st.button(ui.tr("tentang.sample.remove"), disabled=not confirm, type="primary", key="hapus_sampel"):
-        removed = ui.store().remove_sample(user=ui.tr("tentang.sample.user"))
-        ui.clear_caches()
-        st.success(ui.tr("tentang.sample.removed", versions=", ".join(m.version for m in removed)))
+        removed = ui.remove_sample_data(ui.tr("tentang.sample.user"))
+        ui.flash("success", ui.tr("tentang.sample.removed", versions=", ".join(m.version for m in removed)))
         st.rerun()
 else:
     st.success(ui.tr("tentang.sample.absent"))
