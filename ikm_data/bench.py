@@ -196,4 +196,76 @@ def format_table(result: dict) -> str:
         lines.append(f"{key.removesuffix('_s'):<28}{seconds:>10.2f} s")
     for key, ms in result["queries"].items():
         lines.append(f"{key.removesuffix('_ms'):<28}{ms:>9.1f} ms")
+    if "scale" in result:
+        scale = result["scale"]
+        lines.append(f"pages' queries on {fmt_int(scale['rows'])} rows (built in {scale['build_s']} s, "
+                     f"committed in {scale['commit_s']} s):")
+        for key, ms in scale["queries"].items():
+            lines.append(f"  {key.removesuffix('_ms'):<26}{ms:>9.1f} ms")
     return "\n".join(lines)
+
+
+# Generated in DuckDB straight into the participant schema: the query benchmark at a scale
+# (10 million rows) where going through a CSV import would only measure the import again.
+_SCALE_SQL = """
+    SELECT CAST(4 AS SMALLINT) AS phase,
+           'bench-' || i AS enterprise_key,
+           'IKM Bench ' || lpad(CAST(i AS VARCHAR), 8, '0') AS name,
+           ($regencies)[1 + (hash(i) % 10)::INTEGER] AS regency_code,
+           ($products)[1 + (hash(i * 7) % len($products))::INTEGER] AS product_code,
+           ($products)[1 + (hash(i * 7) % len($products))::INTEGER] AS product_name,
+           CAST(1 + hash(i * 13) % 20 AS INTEGER) AS workers,
+           CAST(NULL AS INTEGER) AS workers_male, CAST(NULL AS INTEGER) AS workers_female,
+           'Pemilik ' || (i % 997) AS owner,
+           '52' || lpad(CAST(hash(i * 17) % 100000000000000 AS VARCHAR), 14, '0') AS nik,
+           '912' || lpad(CAST(i AS VARCHAR), 10, '0') AS nib,
+           '0812' || lpad(CAST(hash(i * 19) % 1000000000 AS VARCHAR), 9, '0') AS phone,
+           NULL AS address, 'Sukamaju' AS village, 'Selong' AS district,
+           CAST(10 * (hash(i) % 500) AS DOUBLE) AS capacity, 'kg/bulan' AS capacity_unit,
+           CAST(25000 * (hash(i * 3) % 400) AS BIGINT) AS order_value,
+           hash(i) % 2 = 0 AS pirt, hash(i) % 3 = 0 AS halal, false AS bpom, false AS sni,
+           hash(i) % 9 = 0 AS tourism, NULL AS tourism_partner, hash(i) % 5 = 0 AS mentoring,
+           CAST(i + 2 AS INTEGER) AS source_row
+    FROM range($rows) t(i)
+"""
+
+
+def run_queries(rows: int, repeat: int = 5, workdir: str | os.PathLike | None = None) -> dict:
+    """Median milliseconds of every query the pages run, on a store holding ``rows``
+    participant rows in one phase (plus the synthetic Phase III sample)."""
+    import duckdb
+
+    from ikm_data import queries, schema
+    from ikm_data.queries import Dataset, Filters
+    from ikm_data.reference import load_reference
+    from ikm_data.store import Store
+
+    ref = load_reference()
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        store = Store.open(Path(tmp) / "store")
+        con = duckdb.connect()
+        params = {"rows": rows, "regencies": [r.code for r in ref.regencies],
+                  "products": [p.code for p in ref.products]}
+        table, build_s = _timed(lambda: con.sql(_SCALE_SQL, params=params).to_arrow_table().cast(schema.SCHEMA))
+        _, commit_s = _timed(lambda: store.commit(table, phase=4, user="bench", file_name="bench.parquet",
+                                                  content=b"bench %d" % rows))
+        del table
+        gc.collect()
+        ds, open_s = _timed(lambda: Dataset.open(store))
+        f = Filters(phase=4)
+        narrowed = Filters(phase=4, regencies=("5203",), products=("kopi",))
+        q = {
+            "dataset_open_ms": round(open_s * 1000, 1),
+            "kpis_ms": _median_ms(lambda: queries.kpis(ds, f), repeat),
+            "kpis_filtered_ms": _median_ms(lambda: queries.kpis(ds, narrowed), repeat),
+            "by_product_ms": _median_ms(lambda: queries.by_product(ds, f), repeat),
+            "worker_groups_ms": _median_ms(lambda: queries.worker_groups(ds, f), repeat),
+            "by_regency_ms": _median_ms(lambda: queries.by_regency(ds, f), repeat),
+            "directory_first_page_ms": _median_ms(lambda: queries.directory(ds, f, "", 1), repeat),
+            "directory_page_1000_ms": _median_ms(lambda: queries.directory(ds, f, "", 1000), repeat),
+            "directory_search_ms": _median_ms(lambda: queries.directory(ds, f, "00012345", 1), repeat),
+            "phase_summaries_ms": _median_ms(lambda: queries.phase_summaries(ds), repeat),
+            "reconciliation_ms": _median_ms(lambda: queries.reconciliation(ds, 3), repeat),
+        }
+        return {"rows": rows, "build_s": round(build_s, 2), "commit_s": round(commit_s, 2), "queries": q,
+                "machine": {"cpus": os.cpu_count(), "python": platform.python_version()}}

@@ -275,6 +275,8 @@ def cmd_bench(args) -> int:
     from ikm_data import bench
 
     result = bench.run(rows=args.rows, xlsx_rows=args.xlsx_rows, repeat=args.repeat)
+    if args.scale_rows:
+        result["scale"] = bench.run_queries(args.scale_rows, repeat=args.repeat)
     if args.json:
         _print_json(result)
     else:
@@ -329,6 +331,8 @@ def _add_data_commands(sub) -> None:
     p.add_argument("--xlsx-rows", type=int, default=None,
                    help="rows in the XLSX (default: --rows, at most 100000)")
     p.add_argument("--repeat", type=int, default=5, help="runs per query (the median is reported)")
+    p.add_argument("--scale-rows", type=int, default=0,
+                   help="also time every page's queries on a store of this many rows (e.g. 10000000)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench)
 

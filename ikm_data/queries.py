@@ -158,28 +158,43 @@ def _is_one_product(ref: Reference, members: tuple[str, ...]) -> bool:
     return ref.product(members[0]) is not None and "/" in ref.product(members[0]).name_id
 
 
+# Enterprises and workers per worker group, an enterprise counted once per group; the
+# product -> group mapping arrives as two parallel lists of bound parameters.
+_WORKER_GROUP_OF = f"""
+    WITH m AS (SELECT unnest($codes::VARCHAR[]) AS product_code, unnest($labels::VARCHAR[]) AS grp)
+    SELECT coalesce(m.grp, '#' || p.product_code) AS grp, p.enterprise_key, p.workers,
+           p.product_code, p.product_name
+    FROM (SELECT * FROM participants WHERE {_WHERE}) p LEFT JOIN m USING (product_code)
+"""
+_WORKER_GROUPS_SQL = f"""
+    SELECT grp, count(*) AS enterprises, sum(workers)::BIGINT AS workers FROM (
+        SELECT grp, enterprise_key, max(workers) AS workers FROM ({_WORKER_GROUP_OF}) GROUP BY 1, 2)
+    GROUP BY grp
+"""
+_WORKER_GROUP_PRODUCTS_SQL = f"""
+    SELECT DISTINCT grp, product_code, product_name FROM ({_WORKER_GROUP_OF})
+"""
+
+
 def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     """Enterprises and workers per published worker group of the phase (products without
     a group stand alone), so that workers are shown only at the level they are known."""
     if f.phase is None:
         raise ValueError("worker groups are defined per phase")
     groups = ds.ref.worker_groups(f.phase)
-    member_of = {code: label for label, members in groups for code in members}
-    per_product = ds.sql(_PRODUCT_ENTERPRISES, f.params())
-    if per_product.empty:
+    pairs = [(code, label) for label, members in groups for code in members]
+    params = f.params() | {"codes": [c for c, _ in pairs], "labels": [g for _, g in pairs]}
+    frame = ds.sql(_WORKER_GROUPS_SQL, params)
+    if frame.empty:
         return pd.DataFrame(columns=["group", "products", "enterprises", "workers", "published"])
-    per_product["group"] = [
-        member_of.get(c, ds.ref.product_name(c, lang) if ds.ref.product(c) else n)
-        for c, n in zip(per_product["product_code"], per_product["product_name"])
-    ]
-    per_group = per_product.drop_duplicates(["group", "enterprise_key"]).groupby("group", sort=False)
-    out = per_group.agg(enterprises=("enterprise_key", "size"), workers=("workers", "sum")).reset_index()
-    names = per_product.groupby("group")["product_code"].unique()
-    out["products"] = [
-        ", ".join(sorted(ds.ref.product_name(c, lang) for c in names[g])) for g in out["group"]
-    ]
-    out["published"] = out["group"].isin(member_of.values())
-    return out.sort_values("workers", ascending=False, ignore_index=True)[
+    names: dict[str, set[str]] = {}
+    for grp, code, stored in ds.con.cursor().execute(_WORKER_GROUP_PRODUCTS_SQL, params).fetchall():
+        names.setdefault(grp, set()).add(ds.ref.product_name(code, lang) if ds.ref.product(code) else stored)
+    frame["products"] = [", ".join(sorted(names.get(g, ()))) for g in frame["grp"]]
+    frame["published"] = ~frame["grp"].str.startswith("#")
+    frame["group"] = [g if pub else prods for g, pub, prods in
+                      zip(frame["grp"], frame["published"], frame["products"])]
+    return frame.sort_values(["workers", "group"], ascending=[False, True], ignore_index=True)[
         ["group", "products", "enterprises", "workers", "published"]]
 
 

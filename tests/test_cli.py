@@ -161,3 +161,11 @@ def test_module_entry_point(tmp_path):
     result = subprocess.run([sys.executable, "-m", "ikm_data", "--data-dir", str(tmp_path / "s"), "validate",
                              str(DATA / "bad_pdf_named.csv")], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2 and "PDF" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bench_scale_times_every_page_query(capsys, tmp_path):
+    code, payload, _ = run_json(capsys, tmp_path, "bench", "--rows", "200", "--repeat", "1",
+                                "--scale-rows", "5000")
+    assert code == 0 and payload["scale"]["rows"] == 5000
+    assert {"kpis_ms", "worker_groups_ms", "by_regency_ms", "directory_page_1000_ms",
+            "directory_search_ms", "reconciliation_ms"} <= set(payload["scale"]["queries"])
