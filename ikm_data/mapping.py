@@ -9,18 +9,16 @@ upload with the same headers needs no help.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import hashlib
 import json
 import os
 import re
 import unicodedata
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ikm_data.formatting import utc_now
+from ikm_data.store import atomic_write, file_lock
 
 # field -> synonyms as the spec writes them (compared through ``header_key``)
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -242,15 +240,8 @@ class MappingMemory:
         present = set(labels)
         return {f: lbl for f, lbl in entry.get("fields", {}).items() if lbl in present and f in FIELDS}
 
-    @contextlib.contextmanager
     def _locked(self):
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".mappings.lock", "a+") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        return file_lock(self.root / ".mappings.lock")
 
     def remember(self, labels: list[str], manual: dict[str, str], user: str = "-") -> None:
         """Save ``manual`` for this header set (an empty mapping forgets it)."""
@@ -263,9 +254,4 @@ class MappingMemory:
                                          "user": user, "saved_at": utc_now()}
             else:
                 data["mappings"].pop(key, None)
-            tmp = self.root / f".{MEMORY_FILE}.{uuid.uuid4().hex}.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, indent=1)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
+            atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

@@ -111,6 +111,28 @@ def table_totals(table: pa.Table) -> tuple[int, int, int]:
     return int(rows), int(enterprises), int(workers)
 
 
+@contextlib.contextmanager
+def file_lock(path: Path):
+    """Hold an exclusive lock on ``path`` (created if needed) for the ``with`` block;
+    writers of the same data directory, in any process, take turns."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def atomic_write(path: Path, content: bytes) -> None:
+    """Replace ``path`` with ``content`` so that a reader, or a crash, sees the old file or
+    the new one whole (write a temporary file, fsync, rename over)."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    _write_file(tmp, content)
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -223,15 +245,8 @@ class Store:
         return files[0] if files else None
 
     # -- writing ---------------------------------------------------------------------
-    @contextlib.contextmanager
     def _locked(self):
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "a+") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        return file_lock(self.root / ".lock")
 
     def _write_state(self, state: State) -> None:
         payload = {

@@ -76,25 +76,31 @@ def streamlit_server(data_dir: Path, timeout: float = 60):
         log.close()
 
 
-def wait_for_page(page, title: str, timeout: float = 30_000) -> None:
-    """Wait until the page's title is ``title``, the script has finished, and the page has
-    settled: every chart drawn, every table painted, and no new element appeared between
-    two looks 300 ms apart (Streamlit mounts charts lazily, after the run ends)."""
-    page.wait_for_selector(f"h1:has-text('{title}')", timeout=timeout)
+def settle(page, timeout: float = 60_000, drawn: bool = True) -> None:
+    """Wait until the script has finished and the page has settled: no new element
+    appeared between two looks 300 ms apart (Streamlit mounts charts lazily, after the run
+    ends) and, with ``drawn``, every chart drawn and every table painted (a table inside a
+    closed expander never paints: pass ``drawn=False`` there)."""
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
     page.wait_for_function(
-        """() => {
-            const drawn = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
+        """drawn => {
+            const ok = !drawn || ([...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
                 .every(c => c.querySelector("svg .mark-rect, svg .mark-symbol, svg .mark-shape, canvas"))
               && [...document.querySelectorAll("[data-testid='stDataFrame']")]
-                .every(d => d.querySelector("canvas, table"));
+                .every(d => d.querySelector("canvas, table")));
             const n = document.querySelectorAll("[data-testid]").length;
-            const settled = drawn && window.__ikmCount === n;
+            const settled = ok && window.__ikmCount === n;
             window.__ikmCount = n;
             return settled;
         }""",
-        timeout=timeout, polling=300,
+        arg=drawn, timeout=timeout, polling=300,
     )
+
+
+def wait_for_page(page, title: str, timeout: float = 30_000) -> None:
+    """Wait until the page's title is ``title`` and the page has settled."""
+    page.wait_for_selector(f"h1:has-text('{title}')", timeout=timeout)
+    settle(page, timeout)
 
 
 def screenshot(page, name: str) -> Path:

@@ -55,3 +55,29 @@ def app(store_with_phase3):
         return at
 
     return make
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (skipped, or failed under CI, when missing)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_or_skip
+
+    executable = chromium_or_skip()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab at 1366x900; fails the test if the page raised a script error."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert not [e for e in errors if "fonts" not in e.lower()], errors

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser import CHROMIUM_ARGS, chromium_or_skip, screenshot, streamlit_server, wait_for_page
+from tests.browser import screenshot, settle, streamlit_server, wait_for_page
 
 pytestmark = pytest.mark.browser
 
@@ -25,28 +25,6 @@ def server(tmp_path_factory):
     with streamlit_server(tmp_path_factory.mktemp("browser") / "store") as (url, started):
         print(f"\nstreamlit answered its health check after {started:.1f} s")
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_or_skip()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
-    pg = context.new_page()
-    errors = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield pg
-    context.close()
-    assert not [e for e in errors if "fonts" not in e.lower()], errors
 
 
 def _no_exception(page):
@@ -131,7 +109,7 @@ def test_presentation_steps_through_every_slide(server, browser, width, height):
         page.wait_for_function(
             "n => document.querySelector('.st-key-present_counter')?.innerText.trim().startsWith(n + ' /')",
             arg=str(n), timeout=30_000)
-        wait_for_slide(page)
+        settle(page)
         seen.append(page.locator(".st-key-present_slide [data-slide]").first.get_attribute("data-slide"))
         screenshot(page, f"slide-{width}x{height}-{n:02d}")
         if n == 1:
@@ -154,16 +132,3 @@ def test_presentation_steps_through_every_slide(server, browser, width, height):
         "n => document.querySelector('.st-key-present_counter')?.innerText.trim().startsWith(n + ' /')",
         arg=str(total - 2), timeout=30_000)
     context.close()
-
-
-def wait_for_slide(page, timeout: float = 30_000) -> None:
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    page.wait_for_function(
-        """() => {
-            const drawn = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
-                .every(c => c.querySelector("svg .mark-rect, svg .mark-symbol, svg .mark-shape, canvas"));
-            const n = document.querySelectorAll("[data-testid]").length;
-            const settled = drawn && window.__ikmSlide === n;
-            window.__ikmSlide = n;
-            return settled;
-        }""", timeout=timeout, polling=300)

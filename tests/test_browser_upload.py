@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM_ARGS, chromium_or_skip, screenshot, streamlit_server, wait_for_page
+from tests.browser import screenshot, settle, streamlit_server, wait_for_page
 
 pytestmark = pytest.mark.browser
 DATA = Path(__file__).resolve().parent / "data"
@@ -19,38 +19,10 @@ def server(tmp_path_factory):
         yield url, folder
 
 
-@pytest.fixture
-def page():
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_or_skip()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
-        pg = context.new_page()
-        errors = []
-        pg.on("pageerror", lambda exc: errors.append(str(exc)))
-        yield pg
-        context.close()
-        browser.close()
-        assert not [e for e in errors if "fonts" not in e.lower()], errors
-
-
-def _settle(page, timeout: float = 60_000) -> None:
-    """The script has finished and nothing new appeared between two looks 300 ms apart
-    (``wait_for_page`` also waits for every table to paint, which a table inside a closed
-    expander never does)."""
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    page.wait_for_function(
-        """() => { const n = document.querySelectorAll("[data-testid]").length;
-                   const settled = window.__ikmUp === n; window.__ikmUp = n; return settled; }""",
-        timeout=timeout, polling=300)
-
-
 def _upload(page, name: str) -> None:
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(DATA / name))
     page.locator(f"[data-testid='stFileChipName'][title='{name}']").wait_for(timeout=30_000)
-    _settle(page)
+    settle(page, drawn=False)
 
 
 def test_upload_bad_then_good_file_and_commit(server, page):
@@ -72,7 +44,7 @@ def test_upload_bad_then_good_file_and_commit(server, page):
     page.get_by_text("unggahan ini menggantikannya").wait_for(timeout=30_000)
     page.get_by_label("Nama petugas", exact=True).fill("Baiq Browser")
     page.get_by_label("Nama petugas", exact=True).press("Enter")
-    _settle(page)
+    settle(page, drawn=False)
     page.get_by_role("button", name="Simpan sebagai versi baru").click()
     page.get_by_text("Tersimpan: versi v2").wait_for(timeout=60_000)
     screenshot(page, "unggah-committed")
