@@ -23,11 +23,24 @@ _WHERE = """
     AND (len($regencies::VARCHAR[]) = 0 OR list_contains($regencies::VARCHAR[], regency_code))
     AND (len($products::VARCHAR[]) = 0 OR list_contains($products::VARCHAR[], product_code))
 """
-# One row per enterprise (workers counted once), within the filter.
-_ENTERPRISES = f"""
-    SELECT enterprise_key, max(workers) AS workers FROM participants
-    WHERE {_WHERE} GROUP BY enterprise_key
-"""
+
+
+def _per_enterprise(*keys: str, unique: bool) -> str:
+    """SQL for one row per (``keys``, enterprise) within the filter, with the enterprise's
+    workers counted once. Where every stored row of the phase is a different enterprise
+    (``unique``, known from the version's totals) the rows already are that, and the
+    GROUP BY over millions of enterprise keys is skipped."""
+    lead = "".join(f"{k}, " for k in keys)
+    if unique:
+        return f"SELECT {lead}enterprise_key, workers FROM participants WHERE {_WHERE}"
+    return (f"SELECT {lead}enterprise_key, max(workers) AS workers FROM participants "
+            f"WHERE {_WHERE} GROUP BY {lead}enterprise_key")
+
+
+def _both(template: str, **subqueries) -> dict[bool, str]:
+    """``template`` filled for both cases of ``_per_enterprise``: ``{unique: sql}``."""
+    return {u: template.format(**{name: _per_enterprise(*keys, unique=u) for name, keys in subqueries.items()})
+            for u in (False, True)}
 
 
 @dataclass(frozen=True)
@@ -65,7 +78,9 @@ class Dataset:
         state = state or store.state()
         con = duckdb.connect(config={"autoinstall_known_extensions": False, "threads": 2})
         files = [str(p) for p in store.current_files(state).values()]
-        rel = con.read_parquet(files) if files else con.from_arrow(schema.empty_table())
+        # file_row_number: each phase's file is stored in directory order (store.DIRECTORY_ORDER)
+        rel = (con.read_parquet(files, file_row_number=True) if files
+               else con.from_arrow(schema.empty_table()).select("*, 0::BIGINT AS file_row_number"))
         rel.create_view("participants")
         return cls(con, state)
 
@@ -76,28 +91,35 @@ class Dataset:
     def sample_phases(self) -> set[int]:
         return {p for p in self.state.phases if (m := self.state.current(p)) and m.sample}
 
+    def unique_enterprises(self, f: Filters) -> bool:
+        """True when ``f`` is one phase whose every stored row is a different enterprise
+        (its version's rows equal its enterprises), so queries need not group by
+        enterprise to count each once."""
+        meta = self.state.current(f.phase) if f.phase is not None else None
+        return bool(meta) and meta.rows == meta.enterprises
+
     def data_phases(self) -> list[int]:
         """Phases that have participant rows now."""
         return sorted(p for p, v in self.state.phases.items() if v)
 
 
 # -- headline figures -------------------------------------------------------------------
-_KPIS_SQL = f"""
-    WITH e AS ({_ENTERPRISES}),
-         p AS (SELECT * FROM participants WHERE {_WHERE})
+_KPIS_SQL = _both(f"""
+    WITH e AS ({{enterprises}}), pe AS ({{product_enterprises}}),
+         p AS (SELECT product_code, regency_code FROM participants WHERE {_WHERE})
     SELECT (SELECT count(*) FROM e), (SELECT coalesce(sum(workers), 0) FROM e),
            (SELECT count(DISTINCT product_code) FROM p),
            (SELECT count(DISTINCT regency_code) FROM p),
-           (SELECT count(*) FROM (SELECT DISTINCT enterprise_key, product_code FROM p)),
+           (SELECT count(*) FROM pe),
            (SELECT count(*) FROM p)
-"""
+""", enterprises=(), product_enterprises=("product_code",))
 
 
 def kpis(ds: Dataset, f: Filters) -> dict:
     """Enterprises, workers, products, regencies, workers per enterprise, and the sum of
     per-product enterprise counts (which exceeds ``enterprises`` when some supply several
     products)."""
-    row = ds.con.cursor().execute(_KPIS_SQL, f.params()).fetchone()
+    row = ds.con.cursor().execute(_KPIS_SQL[ds.unique_enterprises(f)], f.params()).fetchone()
     enterprises, workers, products, regencies, product_pairs, rows = (int(x) for x in row)
     return {
         "enterprises": enterprises,
@@ -110,18 +132,14 @@ def kpis(ds: Dataset, f: Filters) -> dict:
     }
 
 
-# One row per (product, enterprise): an enterprise counts once for each product it supplies.
-_PRODUCT_ENTERPRISES = f"""
-    SELECT product_code, any_value(product_name) AS product_name, enterprise_key,
-           max(workers) AS workers
-    FROM participants WHERE {_WHERE} GROUP BY product_code, enterprise_key
-"""
-_BY_PRODUCT_SQL = f"""
-    SELECT product_code, any_value(product_name) AS product_name,
-           count(*) AS enterprises, sum(workers)::BIGINT AS workers
-    FROM ({_PRODUCT_ENTERPRISES})
-    GROUP BY product_code ORDER BY enterprises DESC, product_code
-"""
+# An enterprise counts once for each product it supplies.
+_BY_PRODUCT_SQL = _both(f"""
+    WITH names AS (SELECT product_code, any_value(product_name) AS product_name
+                   FROM participants WHERE {_WHERE} GROUP BY product_code)
+    SELECT product_code, names.product_name, count(*) AS enterprises, sum(workers)::BIGINT AS workers
+    FROM ({{per_product}}) JOIN names USING (product_code)
+    GROUP BY product_code, names.product_name ORDER BY enterprises DESC, product_code
+""", per_product=("product_code",))
 
 
 def by_product(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
@@ -131,7 +149,7 @@ def by_product(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     belongs to a group for which only one worker figure was published: the sample cannot
     know a split that was never published.
     """
-    frame = ds.sql(_BY_PRODUCT_SQL, f.params())
+    frame = ds.sql(_BY_PRODUCT_SQL[ds.unique_enterprises(f)], f.params())
     frame["product"] = [
         ds.ref.product_name(c, lang) if ds.ref.product(c) else n
         for c, n in zip(frame["product_code"], frame["product_name"])
@@ -166,11 +184,14 @@ _WORKER_GROUP_OF = f"""
            p.product_code, p.product_name
     FROM (SELECT * FROM participants WHERE {_WHERE}) p LEFT JOIN m USING (product_code)
 """
-_WORKER_GROUPS_SQL = f"""
-    SELECT grp, count(*) AS enterprises, sum(workers)::BIGINT AS workers FROM (
-        SELECT grp, enterprise_key, max(workers) AS workers FROM ({_WORKER_GROUP_OF}) GROUP BY 1, 2)
-    GROUP BY grp
-"""
+_WORKER_GROUPS_SQL = {
+    False: f"""SELECT grp, count(*) AS enterprises, sum(workers)::BIGINT AS workers FROM (
+                   SELECT grp, enterprise_key, max(workers) AS workers FROM ({_WORKER_GROUP_OF})
+                   GROUP BY 1, 2)
+               GROUP BY grp""",
+    True: f"""SELECT grp, count(*) AS enterprises, sum(workers)::BIGINT AS workers
+              FROM ({_WORKER_GROUP_OF}) GROUP BY grp""",
+}
 _WORKER_GROUP_PRODUCTS_SQL = f"""
     SELECT DISTINCT grp, product_code, product_name FROM ({_WORKER_GROUP_OF})
 """
@@ -184,7 +205,7 @@ def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     groups = ds.ref.worker_groups(f.phase)
     pairs = [(code, label) for label, members in groups for code in members]
     params = f.params() | {"codes": [c for c, _ in pairs], "labels": [g for _, g in pairs]}
-    frame = ds.sql(_WORKER_GROUPS_SQL, params)
+    frame = ds.sql(_WORKER_GROUPS_SQL[ds.unique_enterprises(f)], params)
     if frame.empty:
         return pd.DataFrame(columns=["group", "products", "enterprises", "workers", "published"])
     names: dict[str, set[str]] = {}
@@ -198,18 +219,16 @@ def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
         ["group", "products", "enterprises", "workers", "published"]]
 
 
-_BY_REGENCY_SQL = f"""
-    SELECT regency_code, count(*) AS enterprises, sum(workers)::BIGINT AS workers FROM (
-        SELECT regency_code, enterprise_key, max(workers) AS workers
-        FROM participants WHERE {_WHERE} GROUP BY regency_code, enterprise_key)
-    GROUP BY regency_code
-"""
+_BY_REGENCY_SQL = _both("""
+    SELECT regency_code, count(*) AS enterprises, sum(workers)::BIGINT AS workers
+    FROM ({per_regency}) GROUP BY regency_code
+""", per_regency=("regency_code",))
 
 
 def by_regency(ds: Dataset, f: Filters) -> pd.DataFrame:
     """Every NTB regency (zero where none took part) with enterprises, workers and its
     seat's coordinates, for the table, the bar chart and the map."""
-    counts = ds.sql(_BY_REGENCY_SQL, f.params()).set_index("regency_code")
+    counts = ds.sql(_BY_REGENCY_SQL[ds.unique_enterprises(f)], f.params()).set_index("regency_code")
     rows = []
     for r in ds.ref.regencies:
         rows.append({
@@ -235,23 +254,27 @@ def _mask(column: str, how: str) -> str:
             f"string_split(trim({column}), ' '), lambda w: left(w, 1) || '.'), ' ') END")
 
 
-_DIRECTORY_WHERE = f"""{_WHERE} AND (name ILIKE $q OR coalesce(nib, '') ILIKE $q
+_DIRECTORY_WHERE = f"""{_WHERE} AND ($q = '%%' OR name ILIKE $q OR coalesce(nib, '') ILIKE $q
     OR coalesce(village, '') ILIKE $q)"""
 _DIRECTORY_COUNT_SQL = f"SELECT count(*) FROM participants WHERE {_DIRECTORY_WHERE}"
 _DIRECTORY_SQL = f"""
+    WITH page AS (SELECT phase AS page_phase, file_row_number AS page_row FROM participants
+                  WHERE {_DIRECTORY_WHERE}
+                  ORDER BY phase, file_row_number LIMIT $limit OFFSET $offset)
     SELECT name, regency_code, product_code, product_name, workers, workers_male,
            workers_female, {_mask('owner', 'name')} AS owner, {_mask('nik', 'digits')} AS nik,
            {_mask('phone', 'digits')} AS phone, nib, village, district,
            pirt, halal, bpom, sni, tourism, phase
-    FROM participants WHERE {_DIRECTORY_WHERE}
-    ORDER BY name, product_code LIMIT $limit OFFSET $offset
+    FROM participants JOIN page ON phase = page_phase AND file_row_number = page_row
+    ORDER BY phase, file_row_number
 """
 
 
 def directory(ds: Dataset, f: Filters, search: str = "", page: int = 1,
               page_size: int = DIRECTORY_PAGE_SIZE, lang: str = "id") -> tuple[int, pd.DataFrame]:
     """One page of enterprises matching ``search`` (name, NIB or village, any case) and the
-    filters, with NIK, phone and owner masked. Returns (total matches, page frame)."""
+    filters, by name, with NIK, phone and owner masked. Returns (total matches, page frame).
+    Rows are stored sorted by name, so the page is taken by row number, not by sorting."""
     params = f.params() | {"q": f"%{search.strip()}%"}
     total = ds.con.cursor().execute(_DIRECTORY_COUNT_SQL, params).fetchone()[0]
     params |= {"limit": int(page_size), "offset": max(0, int(page) - 1) * int(page_size)}

@@ -40,6 +40,7 @@ from ikm_data.settings import data_dir as resolve_data_dir
 from ikm_data.settings import setting
 
 STATE_FILE = "state.json"
+DIRECTORY_ORDER = [("name", "ascending"), ("product_code", "ascending"), ("source_row", "ascending")]
 FORMAT = 1
 MODES = ("replace", "append")
 SAMPLE_USER = "sistem"
@@ -351,6 +352,9 @@ class Store:
                 table.schema.get_field_index("phase"), "phase",
                 pa.array(np.full(table.num_rows, phase, dtype=np.int16), pa.int16()),
             )
+            # Stored in directory order, so a page of the directory is a range of row numbers
+            # (queries.directory) instead of a sort of the whole phase.
+            table = table.sort_by(DIRECTORY_ORDER)
         vid = f"v{state.seq + 1}"
         final = self.version_dir(vid)
         if final.exists():  # left by a crash before its state was written: never committed

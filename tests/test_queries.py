@@ -122,3 +122,18 @@ def test_published_notes_come_in_both_languages(dataset):
     rec = queries.reconciliation(dataset, 3).set_index("commodity")
     assert rec.loc["Kue Kering", "note_id"].startswith("instansi lain")
     assert rec.loc["Kue Kering", "note"].startswith("other agency")
+
+
+def test_the_one_row_per_enterprise_shortcut_changes_no_figure(dataset, monkeypatch):
+    """The sample has one row per enterprise, so queries skip grouping by enterprise; the
+    grouped SQL must give the very same figures."""
+    f = Filters(phase=3, regencies=("5201", "5203"))
+    assert dataset.unique_enterprises(f)
+    fast = [queries.kpis(dataset, f), queries.by_product(dataset, f), queries.by_regency(dataset, f),
+            queries.worker_groups(dataset, f)]
+    monkeypatch.setattr(Dataset, "unique_enterprises", lambda self, f: False)
+    slow = [queries.kpis(dataset, f), queries.by_product(dataset, f), queries.by_regency(dataset, f),
+            queries.worker_groups(dataset, f)]
+    assert fast[0] == slow[0]
+    for a, b in zip(fast[1:], slow[1:]):
+        pd.testing.assert_frame_equal(a, b)
