@@ -244,6 +244,7 @@ def run_queries(rows: int, repeat: int = 5, workdir: str | os.PathLike | None = 
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         store = Store.open(Path(tmp) / "store")
         con = duckdb.connect()
+        con.execute("SET enable_progress_bar = false")
         params = {"rows": rows, "regencies": [r.code for r in ref.regencies],
                   "products": [p.code for p in ref.products]}
         table, build_s = _timed(lambda: con.sql(_SCALE_SQL, params=params).to_arrow_table().cast(schema.SCHEMA))

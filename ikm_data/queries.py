@@ -76,7 +76,8 @@ class Dataset:
     @classmethod
     def open(cls, store: Store, state: State | None = None) -> "Dataset":
         state = state or store.state()
-        con = duckdb.connect(config={"autoinstall_known_extensions": False, "threads": 2})
+        con = duckdb.connect(config={"autoinstall_known_extensions": False})
+        con.execute("SET enable_progress_bar = false")
         files = [str(p) for p in store.current_files(state).values()]
         # file_row_number: each phase's file is stored in directory order (store.DIRECTORY_ORDER)
         rel = (con.read_parquet(files, file_row_number=True) if files
@@ -133,13 +134,20 @@ def kpis(ds: Dataset, f: Filters) -> dict:
 
 
 # An enterprise counts once for each product it supplies.
-_BY_PRODUCT_SQL = _both(f"""
-    WITH names AS (SELECT product_code, any_value(product_name) AS product_name
-                   FROM participants WHERE {_WHERE} GROUP BY product_code)
-    SELECT product_code, names.product_name, count(*) AS enterprises, sum(workers)::BIGINT AS workers
-    FROM ({{per_product}}) JOIN names USING (product_code)
-    GROUP BY product_code, names.product_name ORDER BY enterprises DESC, product_code
-""", per_product=("product_code",))
+_BY_PRODUCT_SQL = {
+    False: f"""
+        WITH names AS (SELECT product_code, any_value(product_name) AS product_name
+                       FROM participants WHERE {_WHERE} GROUP BY product_code)
+        SELECT product_code, names.product_name, count(*) AS enterprises,
+               sum(workers)::BIGINT AS workers
+        FROM ({_per_enterprise("product_code", unique=False)}) JOIN names USING (product_code)
+        GROUP BY product_code, names.product_name ORDER BY enterprises DESC, product_code""",
+    True: f"""
+        SELECT product_code, any_value(product_name) AS product_name, count(*) AS enterprises,
+               sum(workers)::BIGINT AS workers
+        FROM participants WHERE {_WHERE}
+        GROUP BY product_code ORDER BY enterprises DESC, product_code""",
+}
 
 
 def by_product(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
