@@ -1,10 +1,10 @@
 """Dasbor IKM NTB: routing only. Page config, the pages in their sections, the shared
 sidebar (language, filters), then the chosen page runs.
 
-Every URL differs from its file's name on purpose: because the project has a ``pages/``
-folder, Streamlit starts a fresh server in its legacy mode, where a link such as
-``/wilayah`` would run ``pages/wilayah.py`` alone, without this file. A URL that names no
-file falls back to this script, whose navigation then opens the right page."""
+Start it with ``python -m ikm_data serve`` (run.sh does), which switches off Streamlit's
+legacy ``pages/`` folder mode before the first visitor arrives. Every URL also differs from
+its file's name, so that under a plain ``streamlit run app.py`` a link such as ``/wilayah``
+can never run ``pages/wilayah.py`` alone, without this file's navigation and sidebar."""
 
 import streamlit as st
 

@@ -4,9 +4,17 @@ page uses. Logic stays in the rest of the library; this only wires it to the ses
 
 from __future__ import annotations
 
+import html as _html
+
 import streamlit as st
 
+from ikm_data import deck as _deck
+from ikm_data import export as _export
+from ikm_data import importer as _importer
 from ikm_data import queries, settings
+from ikm_data import slides as _slides
+from ikm_data import template as _template
+from ikm_data.mapping import MappingMemory as _MappingMemory
 from ikm_data.errors import IkmError
 from ikm_data.formatting import fmt_datetime
 from ikm_data.i18n import DEFAULT_LANG, LANGS, t
@@ -193,11 +201,7 @@ def show_error(err: IkmError) -> None:
 
 
 # -- downloads and the presentation mode ------------------------------------------------
-import html as _html  # noqa: E402
 
-from ikm_data import deck as _deck  # noqa: E402
-from ikm_data import export as _export  # noqa: E402
-from ikm_data import slides as _slides  # noqa: E402
 
 _MIME = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -412,9 +416,6 @@ def deck_download(f: Filters, fmt: str) -> None:
 
 
 # -- the Unggah Data page ----------------------------------------------------------------
-from ikm_data import importer as _importer  # noqa: E402
-from ikm_data import template as _template  # noqa: E402
-from ikm_data.mapping import MappingMemory as _MappingMemory  # noqa: E402
 
 UPLOAD_KEY = "unggah_file"
 _UPLOAD_CACHE = "_unggah_cache"
