@@ -159,3 +159,15 @@ def test_removing_the_sample_is_one_action_and_leaves_history(app, store_with_ph
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["IKM/UKM"] == "453"  # now the published release itself
     assert "data contoh (sintetis)" not in _texts(at)
+
+
+def test_phase_comparison_explains_when_only_one_phase_is_comparable(app, monkeypatch):
+    from ikm_data import queries
+
+    real = queries.phase_summaries
+    monkeypatch.setattr(queries, "phase_summaries",
+                        lambda ds, f=None: real(ds, f).query("phase == 3").reset_index(drop=True))
+    at = app("tahap")
+    infos = [i.value for i in at.info]
+    assert any("hanya satu tahap" in i and "IKM/UKM" in i for i in infos)
+    assert any("hanya satu tahap" in i and "Tenaga kerja" in i for i in infos)
