@@ -135,26 +135,20 @@ def run(rows: int = 100_000, xlsx_rows: int | None = None, repeat: int = 5,
         gc.collect()
         store = Store.open(tmp / "store", seed_sample=False)
         steps: dict[str, float] = {}
-        content = csv_path.read_bytes()
-        out, steps["validate_csv_s"] = _timed(lambda: importer.run(content, csv_path.name, store=store,
-                                                                    phase=4, commit=False))
-        assert out.report.valid, out.report.errors[:3]
-        del out
-        gc.collect()
-        out, steps["import_csv_s"] = _timed(lambda: importer.run(content, csv_path.name, store=store,
-                                                                  phase=4, user="bench"))
-        assert out.committed and not out.noop
-        if xlsx_path is not None:
-            content = xlsx_path.read_bytes()
-            out, steps["validate_xlsx_s"] = _timed(lambda: importer.run(content, xlsx_path.name, store=store,
-                                                                         phase=5, commit=False))
+        for kind, path, phase in (("csv", csv_path, 4), ("xlsx", xlsx_path, 5)):
+            if path is None:
+                continue
+            content = path.read_bytes()
+            out, steps[f"validate_{kind}_s"] = _timed(lambda: importer.run(
+                content, path.name, store=store, phase=phase, commit=False))
             assert out.report.valid, out.report.errors[:3]
             del out
             gc.collect()
-            out, steps["import_xlsx_s"] = _timed(lambda: importer.run(content, xlsx_path.name, store=store,
-                                                                       phase=5, user="bench"))
-        del content, out
-        gc.collect()
+            out, steps[f"import_{kind}_s"] = _timed(lambda: importer.run(
+                content, path.name, store=store, phase=phase, user="bench"))
+            assert out.committed and not out.noop
+            del content, out
+            gc.collect()
         ds, open_s = _timed(lambda: Dataset.open(store))
         f = Filters(phase=4)
         f_all = Filters()
