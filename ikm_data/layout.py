@@ -261,9 +261,6 @@ def _unlabelled_sums(values: dict[int, str], cmap: ColumnMap) -> bool:
     return bool(filled) and all(_NUMERIC.match(v) for v in filled)
 
 
-def headers_of(layout: Layout) -> list[Header]:
-    """The header columns (for the mapping UI)."""
-    return layout.headers
 
 
 def resolve(layout: Layout, manual: dict[str, str] | None = None) -> ColumnMap:

@@ -196,8 +196,6 @@ def serve(options: list[str]) -> int:
     return 0
 
 
-def show_error(err: IkmError) -> None:
-    st.error(f"**{err.title}** — {err.message}" if err.title != err.message else err.message)
 
 
 # -- downloads and the presentation mode ------------------------------------------------

@@ -138,7 +138,3 @@ def manual_fields(cmap: ColumnMap) -> list[str]:
     total), in the form's order."""
     return [f for f in FIELDS if f in cmap.missing]
 
-
-def history_options(metas: list) -> list[str]:
-    """Versions that can be restored (every one with data or an emptied phase)."""
-    return [m.version for m in metas]
