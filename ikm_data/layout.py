@@ -261,8 +261,6 @@ def _unlabelled_sums(values: dict[int, str], cmap: ColumnMap) -> bool:
     return bool(filled) and all(_NUMERIC.match(v) for v in filled)
 
 
-
-
 def resolve(layout: Layout, manual: dict[str, str] | None = None) -> ColumnMap:
     """``mapping.resolve`` over the layout's headers."""
     return mapping.resolve(layout.headers, manual)

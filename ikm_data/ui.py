@@ -196,8 +196,6 @@ def serve(options: list[str]) -> int:
     return 0
 
 
-
-
 # -- downloads and the presentation mode ------------------------------------------------
 
 

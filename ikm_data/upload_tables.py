@@ -137,4 +137,3 @@ def manual_fields(cmap: ColumnMap) -> list[str]:
     """The fields the official must map by hand: the missing required ones (workers as a
     total), in the form's order."""
     return [f for f in FIELDS if f in cmap.missing]
-
