@@ -205,6 +205,18 @@ _WORKER_GROUP_PRODUCTS_SQL = f"""
 """
 
 
+def _group_label(ref: Reference, commodity: str, lang: str) -> str:
+    """A published group's label in ``lang``: the release's own words in Indonesian, each
+    product's English name in English ("Moringa tea / Ginger drink / Palm sugar crystals")."""
+    if lang != "en":
+        return commodity
+    whole = ref.resolve_product(commodity)
+    if whole:
+        return ref.product_name(whole, lang)
+    return " / ".join(ref.product_name(ref.resolve_product(part) or part.strip(), lang)
+                      for part in commodity.split("/"))
+
+
 def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     """Enterprises and workers per published worker group of the phase (products without
     a group stand alone), so that workers are shown only at the level they are known."""
@@ -221,7 +233,7 @@ def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
         names.setdefault(grp, set()).add(ds.ref.product_name(code, lang) if ds.ref.product(code) else stored)
     frame["products"] = [", ".join(sorted(names.get(g, ()))) for g in frame["grp"]]
     frame["published"] = ~frame["grp"].str.startswith("#")
-    frame["group"] = [g if pub else prods for g, pub, prods in
+    frame["group"] = [_group_label(ds.ref, g, lang) if pub else prods for g, pub, prods in
                       zip(frame["grp"], frame["published"], frame["products"])]
     return frame.sort_values(["workers", "group"], ascending=[False, True], ignore_index=True)[
         ["group", "products", "enterprises", "workers", "published"]]

@@ -137,3 +137,9 @@ def test_the_one_row_per_enterprise_shortcut_changes_no_figure(dataset, monkeypa
     assert fast[0] == slow[0]
     for a, b in zip(fast[1:], slow[1:]):
         pd.testing.assert_frame_equal(a, b)
+
+
+def test_worker_group_labels_in_english(dataset, phase3):
+    groups = queries.worker_groups(dataset, phase3, lang="en").set_index("group")
+    assert groups.loc["Moringa tea / Ginger drink / Palm sugar crystals", "workers"] == 910
+    assert groups.loc["Clove / cajuput oil", "workers"] == 473
