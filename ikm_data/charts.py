@@ -49,7 +49,7 @@ def _title(text: str, source: str, width: int = 70) -> alt.TitleParams:
 
 def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, title: str,
           source: str, lang: str, select: str | None = None, select_field: str | None = None,
-          selected: tuple = (), extra_tooltip: list | None = None, color: str = PRIMARY,
+          extra_tooltip: list | None = None, color: str = PRIMARY,
           scale: float = 1.0) -> alt.Chart:
     """Horizontal bars, largest on top, each value written beside its bar (so nothing
     depends on colour); optionally a click selection on ``select_field``."""
@@ -64,9 +64,6 @@ def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, t
     if select:
         param = alt.selection_point(name=select, fields=[select_field], on="click", clear="dblclick")
         bars = bars.encode(opacity=alt.condition(param, alt.value(1.0), alt.value(0.35))).add_params(param)
-    elif selected:
-        bars = bars.encode(opacity=alt.condition(
-            alt.FieldOneOfPredicate(field=select_field, oneOf=list(selected)), alt.value(1.0), alt.value(0.35)))
     layers.append(bars)
     labels = base.mark_text(align="left", dx=4, fontSize=round(13 * scale), color=TEXT,
                             fontWeight="bold").encode(text=alt.Text(f"{value}:Q", format=",d"))
@@ -75,7 +72,7 @@ def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, t
                                          width="container")
 
 
-def by_product(frame: pd.DataFrame, *, lang: str, source: str, selected: tuple = (),
+def by_product(frame: pd.DataFrame, *, lang: str, source: str,
                interactive: bool = True, scale: float = 1.0) -> alt.TopLevelMixin:
     """Enterprises per product; a click selects a product (``SELECT_PRODUCT``)."""
     tooltip = [alt.Tooltip("workers:Q", title=t("metric.workers", lang), format=",d")]
@@ -83,7 +80,7 @@ def by_product(frame: pd.DataFrame, *, lang: str, source: str, selected: tuple =
         frame, category="product", value="enterprises", value_title=t("metric.enterprises", lang),
         title=t("chart.by_product.title", lang), source=source, lang=lang,
         select=SELECT_PRODUCT if interactive else None, select_field="product_code",
-        selected=selected, extra_tooltip=tooltip, scale=scale,
+        extra_tooltip=tooltip, scale=scale,
     ), scale)
 
 
@@ -98,7 +95,7 @@ def by_worker_group(frame: pd.DataFrame, *, lang: str, source: str, scale: float
     ), scale)
 
 
-def by_regency(frame: pd.DataFrame, *, lang: str, source: str, selected: tuple = (),
+def by_regency(frame: pd.DataFrame, *, lang: str, source: str,
                interactive: bool = True, scale: float = 1.0) -> alt.TopLevelMixin:
     """Enterprises per regency; a click selects a regency (``SELECT_REGENCY``)."""
     tooltip = [alt.Tooltip("workers:Q", title=t("metric.workers", lang), format=",d")]
@@ -106,7 +103,7 @@ def by_regency(frame: pd.DataFrame, *, lang: str, source: str, selected: tuple =
         frame, category="regency", value="enterprises", value_title=t("metric.enterprises", lang),
         title=t("chart.by_regency.title", lang), source=source, lang=lang,
         select=SELECT_REGENCY if interactive else None, select_field="regency_code",
-        selected=selected, extra_tooltip=tooltip, color=PALETTE[0], scale=scale,
+        extra_tooltip=tooltip, color=PALETTE[0], scale=scale,
     ), scale)
 
 
