@@ -376,9 +376,13 @@ def reconciliation(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:
             "approximate": p.approximate, "as_of": p.as_of, "source": p.source, "note": p.note,
             "note_id": p.note_id,
         })
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=_RECONCILIATION_COLUMNS)
     frame["stored"] = frame["stored"].astype("Int64")
     return frame
+
+
+_RECONCILIATION_COLUMNS = ["metric", "commodity", "scope", "published", "stored", "match", "approximate",
+                           "as_of", "source", "note", "note_id"]
 
 
 def summary(ds: Dataset, phase: int | None = None) -> dict:

@@ -143,3 +143,13 @@ def test_worker_group_labels_in_english(dataset, phase3):
     groups = queries.worker_groups(dataset, phase3, lang="en").set_index("group")
     assert groups.loc["Moringa tea / Ginger drink / Palm sugar crystals", "workers"] == 910
     assert groups.loc["Clove / cajuput oil", "workers"] == 473
+
+
+def test_reconciliation_of_a_phase_with_rows_and_no_release_is_empty(store_with_phase3):
+    """A newly uploaded phase has rows but nothing published: an empty table, not a KeyError."""
+    from ikm_data import sample
+
+    frame = sample.generate().head(3)
+    store_with_phase3.commit(schema.to_table(frame), phase=4, user="uji", file_name="t4.csv", content=b"x")
+    rec = queries.reconciliation(Dataset.open(store_with_phase3), 4)
+    assert rec.empty and {"published", "stored", "match"} <= set(rec.columns)
