@@ -8,13 +8,14 @@ import datetime as dt
 import math
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 from babel.numbers import format_decimal
 
 LOCALE = "id_ID"
 WITA = ZoneInfo("Asia/Makassar")
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
              "September", "Oktober", "November", "Desember"]
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
 _MISSING = "–"
 
 
@@ -67,26 +68,31 @@ def fmt_money_short(value: object) -> str:
     return fmt_money(v)
 
 
-def fmt_date(value: dt.date | str | None) -> str:
-    """``2020-07-13`` gives ``"13 Juli 2020"``; a month (``"2020-07"``) gives ``"Juli 2020"``."""
-    if value is None or value == "":
+def fmt_date(value: dt.date | str | None, lang: str = "id") -> str:
+    """``2020-07-13`` gives ``"13 Juli 2020"`` (``"13 July 2020"`` with ``lang="en"``); a
+    month (``"2020-07"``) gives ``"Juli 2020"``. Numbers stay id-ID in both languages; only
+    the month's name follows the UI."""
+    if value is None or value == "" or (not isinstance(value, (str, dt.date)) and _missing(value)):
         return _MISSING
+    months = MONTHS_EN if lang == "en" else MONTHS_ID
     if isinstance(value, str):
         parts = value.split("-")
         if len(parts) == 2:
-            return f"{MONTHS_ID[int(parts[1]) - 1]} {parts[0]}"
+            return f"{months[int(parts[1]) - 1]} {parts[0]}"
         value = dt.date.fromisoformat(value[:10])
-    return format_date(value, format="d MMMM y", locale=LOCALE)
+    return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
-def fmt_datetime(value: dt.datetime | str) -> str:
-    """A UTC timestamp shown in WITA: ``"13 Juli 2020 14.05 WITA"``."""
+def fmt_datetime(value: dt.datetime | str, lang: str = "id") -> str:
+    """A UTC timestamp shown in WITA: ``"13 Juli 2020 14.05 WITA"`` (``"13 July 2020 14:05
+    WITA"`` in English)."""
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.timezone.utc)
     local = value.astimezone(WITA)
-    return f"{fmt_date(local.date())} {local:%H.%M} WITA"
+    clock = f"{local:%H:%M}" if lang == "en" else f"{local:%H.%M}"
+    return f"{fmt_date(local.date(), lang)} {clock} WITA"
 
 
 def utc_now() -> str:

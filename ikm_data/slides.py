@@ -101,14 +101,14 @@ def _published_as_of(ds: Dataset, phase: int) -> str:
     return min(dates) if dates else ""
 
 
-def as_of(ds: Dataset, phase: int) -> str:
+def as_of(ds: Dataset, phase: int, lang: str = "id") -> str:
     """What date the phase's figures are as of, in id-ID: the release for published
     figures and the sample (which equals the release), the upload for uploaded data."""
     meta = ds.state.current(phase)
     if meta is not None and not meta.sample:
-        return fmt_date(meta.at[:10])
+        return fmt_date(meta.at[:10], lang)
     published = _published_as_of(ds, phase)
-    return fmt_date(published) if published else "–"
+    return fmt_date(published, lang) if published else "–"
 
 
 def footer(ds: Dataset, phase: int, lang: str) -> str:
@@ -117,14 +117,14 @@ def footer(ds: Dataset, phase: int, lang: str) -> str:
     head = t("present.footer", lang, phase=phase_name(phase, lang))
     meta = ds.state.current(phase)
     if meta is not None and meta.sample:
-        what = t("present.footer.sample", lang, version=meta.version, as_of=as_of(ds, phase))
+        what = t("present.footer.sample", lang, version=meta.version, as_of=as_of(ds, phase, lang))
     elif meta is not None:
         what = t("present.footer.upload", lang, file=meta.file, version=meta.version,
-                 date=fmt_date(meta.at[:10]))
+                 date=fmt_date(meta.at[:10], lang))
     else:
         figures = [p for p in ds.ref.published_for(phase) if p.scope == DEPARTMENT_SCOPE]
         source = figures[0].source if figures else "–"
-        what = t("present.footer.published", lang, as_of=as_of(ds, phase), source=_short(source))
+        what = t("present.footer.published", lang, as_of=as_of(ds, phase, lang), source=_short(source))
     return f"{head} · {what}"
 
 
@@ -186,11 +186,11 @@ def build(ds: Dataset, f: Filters, lang: str = "id", *, scale: float = SLIDE_SCA
 def _title_slide(ds, f, lang, today, slide) -> Slide:
     phase = int(f.phase)
     today = today or dt.date.today()
-    lines = [t("present.title.as_of", lang, as_of=as_of(ds, phase))]
+    lines = [t("present.title.as_of", lang, as_of=as_of(ds, phase, lang))]
     scope = _scope_text(ds, f, lang)
     if scope:
         lines.append(t("present.title.scope", lang, what=scope))
-    lines.append(t("present.title.date", lang, date=fmt_date(today)))
+    lines.append(t("present.title.date", lang, date=fmt_date(today, lang)))
     return slide("title", "title", f"{t('present.programme', lang)} — {phase_name(phase, lang)}",
                  subtitle=t("present.programme.long", lang), lines=lines,
                  notes=[t("present.department", lang)])

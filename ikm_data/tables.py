@@ -41,6 +41,8 @@ def display(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str)
     out = {}
     for column, key, kind in columns:
         fmt = _FORMATS[kind]
+        if kind in ("date", "datetime"):
+            fmt = (lambda f: lambda v: f(v, lang))(fmt)
         out[t(key, lang)] = [fmt(v) for v in frame[column]] if len(frame) else []
     return pd.DataFrame(out)
 

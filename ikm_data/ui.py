@@ -133,7 +133,7 @@ def source_label(phase: int | None) -> str:
         return tr("source.published", source=src)
     if meta.sample:
         return tr("source.sample", version=meta.version)
-    return tr("source.upload", file=meta.file, version=meta.version, date=fmt_datetime(meta.at))
+    return tr("source.upload", file=meta.file, version=meta.version, date=fmt_datetime(meta.at, lang()))
 
 
 def page_header(title_key: str, caption_key: str | None = None) -> Filters:

@@ -149,7 +149,7 @@ else:
         ui.tr("unggah.history.pick"), list(by_version), key="unggah_rollback_version",
         format_func=lambda v: t("unggah.history.option", lang, version=v, phase=by_version[v].phase,
                                 mode=t(f"history.mode.{by_version[v].mode}", lang),
-                                file=by_version[v].file, at=fmt_datetime(by_version[v].at)))
+                                file=by_version[v].file, at=fmt_datetime(by_version[v].at, lang)))
     if right.button(ui.tr("unggah.history.rollback"), key="unggah_rollback", icon=":material/history:"):
         meta = ui.rollback_version(target, st.session_state.get("unggah_user") or ui.tr("unggah.user.default"))
         ui.flash("success", ui.tr("unggah.history.done", phase=meta.phase, target=target, version=meta.version))

@@ -28,6 +28,12 @@ def test_dates_in_indonesian():
     assert f.fmt_date("2020-07") == "Juli 2020"
 
 
+def test_dates_in_english_name_the_month_in_english():
+    assert f.fmt_date(dt.date(2020, 7, 13), "en") == "13 July 2020"
+    assert f.fmt_date("2020-07", "en") == "July 2020"
+    assert f.fmt_datetime("2020-07-13T06:05:00+00:00", "en") == "13 July 2020 14:05 WITA"
+
+
 def test_times_stored_utc_shown_wita():
     assert f.fmt_datetime("2020-07-13T06:05:00+00:00") == "13 Juli 2020 14.05 WITA"
     assert f.utc_now().endswith("+00:00")
