@@ -4,6 +4,14 @@ caller is allowed to see it, and defuse spreadsheet formulas: a text cell that s
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that Excel or
 LibreOffice shows it as text instead of running it. Numbers stay numbers (``-5`` is a number,
 not a formula). Charts are rendered offline by vl-convert.
+
+A table on screen (``tables.Table``) is exported with the screen's headers, labels and
+rounding: ``table_xlsx`` writes a title line, a source line, the header, the rows and, for
+additive tables, a totals row, numbers as numbers with Excel number formats (``2.858`` and
+``6,3`` in an Indonesian Excel); ``table_csv`` writes the header and the rows in one of two
+flavours: ``id`` (``;``-separated, decimal comma, what an Excel set to Indonesian opens
+straight into columns) or ``intl`` (``,``-separated, decimal point). Both are UTF-8 with a
+BOM; neither has thousands separators, so every program reads the numbers as numbers.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from ikm_data import schema
+from ikm_data.i18n import t
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DEFAULT_CHART_WIDTH = 800  # px at scale 1, for charts drawn at the container's width
@@ -61,12 +70,44 @@ def prepare(frame: pd.DataFrame, allow_personal: bool = False) -> pd.DataFrame:
     return defuse_formulas(drop_personal(frame, allow_personal)).reset_index(drop=True)
 
 
-def to_csv_bytes(frame: pd.DataFrame, allow_personal: bool = False) -> bytes:
-    """CSV in UTF-8 with a BOM (so Excel shows ``é``/``–`` right), comma-separated, numbers
-    unformatted so that other tools read them as numbers."""
+CSV_FLAVOURS = {"id": (";", ","), "intl": (",", ".")}  # flavour: (separator, decimal mark)
+
+
+def to_csv_bytes(frame: pd.DataFrame, allow_personal: bool = False, flavour: str = "intl") -> bytes:
+    """CSV in UTF-8 with a BOM (so Excel shows ``é``/``–`` right), numbers without thousands
+    separators so that other tools read them as numbers. ``flavour`` ``"intl"`` (default):
+    ``,``-separated, decimal point; ``"id"``: ``;``-separated, decimal comma."""
+    sep, decimal = CSV_FLAVOURS[flavour]
     buf = io.StringIO()
-    prepare(frame, allow_personal).to_csv(buf, index=False, lineterminator="\r\n")
+    prepare(frame, allow_personal).to_csv(buf, index=False, lineterminator="\r\n", sep=sep, decimal=decimal)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def table_csv(table, flavour: str = "id", allow_personal: bool = False) -> bytes:
+    """A ``tables.Table`` as CSV: the screen's headers and labels, numbers rounded as shown,
+    header and rows only (no title or totals, so that the file reads back as data)."""
+    return to_csv_bytes(table.values(allow_personal), allow_personal, flavour)
+
+
+def table_xlsx(table, title: str = "", source: str = "", sheet_name: str = "Data",
+               allow_personal: bool = False) -> bytes:
+    """A ``tables.Table`` as an Excel workbook: ``title`` and ``source`` lines, the header
+    (frozen), the rows with the screen's labels and rounding, and a bold totals row where
+    the table is additive (``Table.totals``)."""
+    return to_xlsx_bytes(table.values(allow_personal), sheet_name, allow_personal,
+                         title_lines=tuple(x for x in (title, source) if x),
+                         totals=table.totals(allow_personal), number_formats=table.number_formats())
+
+
+def title_line(title: str, phase: int | None, active: list[str], lang: str = "id") -> str:
+    """The first line of an Excel export: what the table is, the phase and the filters,
+    ``Jumlah IKM per produk — Tahap 3 — Filter: Kota Mataram · Minyak Goreng``."""
+    parts = [title] if title else []
+    parts.append(t("downloads.title.phase", lang, n=phase) if phase is not None
+                 else t("downloads.title.all_phases", lang))
+    parts.append(t("downloads.title.filters", lang, what=" · ".join(active)) if active
+                 else t("downloads.title.no_filters", lang))
+    return " — ".join(parts)
 
 
 def _sheet_title(name: str) -> str:
@@ -74,10 +115,14 @@ def _sheet_title(name: str) -> str:
     return (title or "Data")[:31]
 
 
-def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data", allow_personal: bool = False) -> bytes:
-    """An .xlsx workbook with one sheet: a bold header row, numbers as numbers (shown with
-    thousands separators, so ``2.858`` in an Indonesian Excel), text always stored as text
-    (never as a formula), frozen header, fitted column widths."""
+def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data", allow_personal: bool = False, *,
+                  title_lines: tuple[str, ...] = (), totals: dict | None = None,
+                  number_formats: dict[str, str] | None = None) -> bytes:
+    """An .xlsx workbook with one sheet: ``title_lines`` on top (the first bold), a blank
+    row, a bold header row, numbers as numbers (shown with thousands separators, so
+    ``2.858`` in an Indonesian Excel; ``number_formats`` by header overrides), text always
+    stored as text (never as a formula), a bold ``totals`` row (values by header), frozen
+    header, fitted column widths."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -85,24 +130,40 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data", allow_personal:
     wb = Workbook()
     ws = wb.active
     ws.title = _sheet_title(sheet_name)
-    widths = []
+    for i, line in enumerate(title_lines, start=1):
+        _set(ws.cell(row=i, column=1), defuse_cell(line))
+        ws.cell(row=i, column=1).font = Font(bold=True, size=13) if i == 1 else Font(italic=True)
+    top = len(title_lines) + 1 if title_lines else 0
+    rows = list(data.itertuples(index=False, name=None))
+    if totals:
+        rows.append(tuple(defuse_cell(totals.get(c)) for c in frame.columns if c in _kept(frame, allow_personal)))
+    formats = [(number_formats or {}).get(c) for c in _kept(frame, allow_personal)]
+    widths = [len(str(c)) for c in data.columns]
     for j, column in enumerate(data.columns, start=1):
-        cell = ws.cell(row=1, column=j)
+        cell = ws.cell(row=top + 1, column=j)
         _set(cell, str(column))
         cell.font = Font(bold=True)
-        widths.append(len(str(column)))
-    for i, row in enumerate(data.itertuples(index=False, name=None), start=2):
+    for i, row in enumerate(rows, start=top + 2):
         for j, value in enumerate(row, start=1):
             cell = ws.cell(row=i, column=j)
             _set(cell, value)
-            if i < 1000:
+            if formats[j - 1] and cell.data_type == "n":
+                cell.number_format = formats[j - 1]
+            if totals and i == top + 1 + len(rows):
+                cell.font = Font(bold=True)
+            elif i < 1000:
                 widths[j - 1] = max(widths[j - 1], len(str(cell.value)) if cell.value is not None else 0)
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(row=1, column=j).column_letter].width = min(max(8, width + 2), 60)
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = f"A{top + 2}"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _kept(frame: pd.DataFrame, allow_personal: bool) -> list:
+    """``frame``'s columns that an export keeps (in order)."""
+    return list(drop_personal(frame.head(0), allow_personal).columns)
 
 
 def _set(cell, value) -> None:

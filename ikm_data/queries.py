@@ -310,7 +310,8 @@ def directory(ds: Dataset, f: Filters, search: str = "", page: int = 1,
 def phase_summaries(ds: Dataset, f: Filters | None = None) -> pd.DataFrame:
     """One summary per phase from its single source: participant rows where the phase has
     them, else the department's own published totals. Columns: phase, enterprises, workers,
-    source_kind (data | sample | published), approximate, as_of, source, note."""
+    source_kind (data | sample | published), approximate, as_of, source and source_id (English
+    and Indonesian), note and note_id, scope."""
     f = f or Filters()
     rows = []
     data = set(ds.data_phases())
@@ -322,6 +323,7 @@ def phase_summaries(ds: Dataset, f: Filters | None = None) -> pd.DataFrame:
             rows.append({"phase": phase, "enterprises": k["enterprises"], "workers": k["workers"],
                          "source_kind": "sample" if meta.sample else "data", "approximate": False,
                          "as_of": meta.at[:10], "source": f"{meta.file} ({meta.version})",
+                         "source_id": f"{meta.file} ({meta.version})",
                          "note": "", "note_id": "", "scope": DEPARTMENT_SCOPE})
             continue
         totals = {p.metric: p for p in ds.ref.published_for(phase)
@@ -335,6 +337,7 @@ def phase_summaries(ds: Dataset, f: Filters | None = None) -> pd.DataFrame:
             "approximate": any(p.approximate for p in totals.values()),
             "as_of": first.as_of if first else "",
             "source": "; ".join(dict.fromkeys(p.source for p in totals.values())),
+            "source_id": "; ".join(dict.fromkeys(p.source_in("id") for p in totals.values())),
             "note": "; ".join(p.note for p in totals.values() if p.note),
             "note_id": "; ".join(p.note_id for p in totals.values() if p.note_id),
             "scope": DEPARTMENT_SCOPE,
@@ -373,8 +376,8 @@ def reconciliation(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:
         rows.append({
             "metric": p.metric, "commodity": p.commodity, "scope": p.scope, "published": p.value,
             "stored": stored, "match": (stored == p.value) if comparable else None,
-            "approximate": p.approximate, "as_of": p.as_of, "source": p.source, "note": p.note,
-            "note_id": p.note_id,
+            "approximate": p.approximate, "as_of": p.as_of, "source": p.source,
+            "source_id": p.source_in("id"), "note": p.note, "note_id": p.note_id,
         })
     frame = pd.DataFrame(rows, columns=_RECONCILIATION_COLUMNS)
     frame["stored"] = frame["stored"].astype("Int64")
@@ -382,7 +385,7 @@ def reconciliation(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:
 
 
 _RECONCILIATION_COLUMNS = ["metric", "commodity", "scope", "published", "stored", "match", "approximate",
-                           "as_of", "source", "note", "note_id"]
+                           "as_of", "source", "source_id", "note", "note_id"]
 
 
 def summary(ds: Dataset, phase: int | None = None) -> dict:

@@ -68,13 +68,23 @@ class PublishedFigure:
     value: int
     approximate: bool
     as_of: str
-    source: str
+    source: str  # English, as the release file gives it
     note: str  # English, as the release file gives it
     note_id: str = ""  # the same note in Bahasa Indonesia
+    source_id: str = ""  # the source in Bahasa Indonesia (names of outlets stay as they are)
+    provenance: str = ""  # where the repository keeps the release's text; never shown
 
     @property
     def is_total(self) -> bool:
         return self.commodity == "(total)"
+
+    def source_in(self, lang: str = "id") -> str:
+        """The source as the UI shows it: Indonesian unless ``lang`` is ``"en"``."""
+        return self.source if lang == "en" or not self.source_id else self.source_id
+
+    def note_in(self, lang: str = "id") -> str:
+        """The note as the UI shows it: Indonesian unless ``lang`` is ``"en"``."""
+        return self.note if lang == "en" else self.note_id
 
 
 DEPARTMENT_SCOPE = "Dinas Perindustrian NTB"
@@ -195,14 +205,16 @@ def load_reference() -> Reference:
         )
         for r in _read_csv("products.csv")
     )
-    published, previous = [], ""
+    published, previous = [], ("", "")
     for r in _read_csv("published_figures.csv"):
         # the release file says "same release"/"same article" for the row above's source
-        source = previous if r["source"].lower().startswith("same ") and previous else r["source"]
-        previous = source
+        same = r["source"].lower().startswith("same ") and previous[0]
+        source, source_id = previous if same else (r["source"], r.get("source_id") or r["source"])
+        previous = (source, source_id)
         published.append(PublishedFigure(
             phase=int(r["phase"]), scope=r["scope"], metric=r["metric"], commodity=r["commodity"],
             value=int(r["value"]), approximate=r["approximate"] == "yes", as_of=r["as_of"],
-            source=source, note=r["note"], note_id=r.get("note_id", ""),
+            source=source, note=r["note"], note_id=r.get("note_id", ""), source_id=source_id,
+            provenance=r.get("provenance", ""),
         ))
     return Reference(regencies, products, tuple(published))

@@ -1,12 +1,23 @@
 """Tables as officials read them: headers from the text catalogue, numbers and dates
-already written in id-ID (``2.858``, ``Rp250.000``), yes/no as ✓ and –."""
+already written in id-ID (``2.858``, ``Rp250.000``), yes/no as ✓ and –.
+
+Each builder returns a ``Table``: ``display()`` is what ``st.dataframe`` shows; ``values()``
+and ``totals()`` are what the downloads write (see ``export.table_csv``/``table_xlsx``). Both
+come from the same columns, headers and labels, so the screen and the file cannot drift.
+In files, numbers stay numbers, rounded as the screen rounds them (``num`` to 1 decimal);
+labels, dates and ✓ are written as the screen shows them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import NamedTuple
+
 import pandas as pd
 
+from ikm_data import schema
 from ikm_data.formatting import fmt_date, fmt_datetime, fmt_int, fmt_money, fmt_num, fmt_pct
-from ikm_data.i18n import t
+from ikm_data.i18n import CATALOGUE, t
+from ikm_data.reference import slug
 
 _FORMATS = {
     "int": fmt_int,
@@ -18,11 +29,117 @@ _FORMATS = {
     "bool": lambda v: "✓" if v is True or (not pd.isna(v) and bool(v)) else "–",
     "text": lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v),
 }
+# kinds a file keeps as numbers (the rest are written as the screen shows them)
+NUMERIC_KINDS = ("int", "num", "money")
+
+
+class Column(NamedTuple):
+    """One column of a table: the frame's column, the catalogue key of its header, its kind
+    (int, num, pct, money, date, datetime, bool, text) and whether a totals row adds it up."""
+
+    name: str
+    key: str
+    kind: str
+    total: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    """A table in one language: ``frame`` holds the values (label columns already in the UI
+    language), ``columns`` what is shown; ``total_key`` names the totals row's label, None
+    where adding the rows up would not give a true figure."""
+
+    frame: pd.DataFrame
+    columns: tuple[Column, ...]
+    lang: str = "id"
+    total_key: str | None = None
+
+    def headers(self, allow_personal: bool = True) -> list[str]:
+        """The column headers in the UI language (personal columns left out unless allowed)."""
+        return [t(c.key, self.lang) for c in self._shown(allow_personal)]
+
+    def display(self) -> pd.DataFrame:
+        """The frame to show on screen: every cell formatted as text."""
+        out = {}
+        for c in self.columns:
+            fmt = _FORMATS[c.kind]
+            if c.kind in ("date", "datetime"):
+                fmt = (lambda f: lambda v: f(v, self.lang))(fmt)
+            out[t(c.key, self.lang)] = [fmt(v) for v in self.frame[c.name]] if len(self.frame) else []
+        return pd.DataFrame(out)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """``display()``, so that ``st.dataframe`` given a Table shows the screen table."""
+        return self.display()
+
+    def values(self, allow_personal: bool = False) -> pd.DataFrame:
+        """The frame a file carries: the screen's headers and labels; int/money columns as
+        whole numbers, num columns rounded to 1 decimal (missing stays missing); personal
+        columns (owner, NIK, phone) left out unless ``allow_personal``."""
+        shown = self.display()
+        out = {}
+        for c in self._shown(allow_personal):
+            header = t(c.key, self.lang)
+            out[header] = _number(self.frame[c.name], c.kind) if c.kind in NUMERIC_KINDS else shown[header]
+        return pd.DataFrame(out, index=range(len(self.frame)))
+
+    def number_formats(self) -> dict[str, str]:
+        """Excel number formats per header of the numeric columns (``2.858``, ``6,3`` and
+        ``Rp250.000`` in an Indonesian Excel)."""
+        return {t(c.key, self.lang): _EXCEL_FORMATS[c.kind] for c in self.columns if c.kind in NUMERIC_KINDS}
+
+    def totals(self, allow_personal: bool = False) -> dict[str, object] | None:
+        """The totals row by header: the label in the first column, the sum of each additive
+        column (left empty where a row's figure is unknown: a partial sum would be invented).
+        None where the table is not additive."""
+        if self.total_key is None or self.frame.empty:
+            return None
+        values = self.values(allow_personal)
+        row: dict[str, object] = {values.columns[0]: t(self.total_key, self.lang)}
+        for c in self._shown(allow_personal):
+            if c.total:
+                column = values[t(c.key, self.lang)]
+                row[t(c.key, self.lang)] = None if column.isna().any() else _plain(column.sum())
+        return row
+
+    def _shown(self, allow_personal: bool) -> list[Column]:
+        return [c for c in self.columns if allow_personal or c.name not in schema.PERSONAL]
+
+
+_EXCEL_FORMATS = {"int": "#,##0", "num": "#,##0.0", "money": '"Rp"#,##0'}
+
+
+def _number(series: pd.Series, kind: str) -> pd.Series:
+    numbers = pd.to_numeric(series, errors="coerce").reset_index(drop=True)
+    if kind == "num":
+        return numbers.astype("Float64").round(1)
+    return numbers.round().astype("Int64")
+
+
+def _plain(value: object) -> object:
+    """A numpy/pandas scalar as a Python int or float."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def _table(frame: pd.DataFrame, columns: list[tuple], lang: str, total_key: str | None = None) -> Table:
+    return Table(frame.reset_index(drop=True), tuple(Column(*c) for c in columns), lang, total_key)
 
 
 def _note(lang: str) -> str:
     """The note column in the UI language (the release file's notes are English)."""
     return "note" if lang == "en" else "note_id"
+
+
+def _source(frame: pd.DataFrame, lang: str) -> str:
+    """The source column in the UI language (``source_id`` is the Indonesian wording)."""
+    return "source" if lang == "en" or "source_id" not in frame.columns else "source_id"
+
+
+def scope_label(scope: object, lang: str) -> str:
+    """A published figure's scope as the UI names it: ``All agencies`` is ``Semua instansi``
+    in Indonesian; an agency's own name (``Dinas Perindustrian NTB``) stays as it is."""
+    key = f"downloads.scope.{slug(scope)}"
+    return t(key, lang) if key in CATALOGUE else ("" if scope is None else str(scope))
 
 
 def _figure_labels(frame: pd.DataFrame, lang: str) -> list[str]:
@@ -35,34 +152,40 @@ def _phase_labels(frame: pd.DataFrame, lang: str) -> list[str]:
     return [t("phase.label", lang, n=p) for p in frame["phase"]]
 
 
+def _release(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Published-figure rows with the scope, source and note in the UI language."""
+    if frame.empty:
+        return frame.assign(scope_label=[], source_label=[], note_label=[])
+    return frame.assign(
+        scope_label=[scope_label(s, lang) for s in frame["scope"]],
+        source_label=frame[_source(frame, lang)].fillna(""),
+        note_label=frame[_note(lang)].fillna(""),
+    )
+
+
 def display(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str) -> pd.DataFrame:
     """A frame to show: ``columns`` lists (column, catalogue key of its header, kind) with
     kind one of int, num, pct, money, date, datetime, bool, text."""
-    out = {}
-    for column, key, kind in columns:
-        fmt = _FORMATS[kind]
-        if kind in ("date", "datetime"):
-            fmt = (lambda f: lambda v: f(v, lang))(fmt)
-        out[t(key, lang)] = [fmt(v) for v in frame[column]] if len(frame) else []
-    return pd.DataFrame(out)
+    return _table(frame, columns, lang).display()
 
 
-def reconciliation(rec: pd.DataFrame, lang: str) -> pd.DataFrame:
+def reconciliation(rec: pd.DataFrame, lang: str) -> Table:
     """The reconciliation panel: ✓ where stored equals published, ✗ where not, — where
-    the figure is of another scope or the phase has no rows to compare."""
-    rec = rec.assign(
+    the figure is of another scope or the phase has no rows to compare. Not additive: it
+    holds product rows beside their totals and figures of other scopes."""
+    rec = _release(rec, lang).assign(
         check=[{True: "✓", False: "✗"}.get(m, "—") for m in rec["match"]],
         figure=_figure_labels(rec, lang),
     )
-    return display(rec, [
+    return _table(rec, [
         ("check", "reconcile.check", "text"),
         ("figure", "reconcile.figure", "text"),
         ("published", "reconcile.published", "int"),
         ("stored", "reconcile.stored", "int"),
-        ("scope", "reconcile.scope", "text"),
+        ("scope_label", "reconcile.scope", "text"),
         ("as_of", "reconcile.as_of", "date"),
-        ("source", "reconcile.source", "text"),
-        (_note(lang), "reconcile.note", "text"),
+        ("source_label", "reconcile.source", "text"),
+        ("note_label", "reconcile.note", "text"),
     ], lang)
 
 
@@ -73,22 +196,47 @@ def reconciliation_verdict(rec: pd.DataFrame) -> dict:
             "mismatches": int((~comparable.astype(bool)).sum())}
 
 
-def products(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Per product: enterprises and workers (– where only a group figure is known)."""
-    return display(frame, [
+def kpis(k: dict, lang: str) -> Table:
+    """The headline figures as one row, the same as the cards on Ringkasan (workers per
+    enterprise rounded to 1 decimal). Not additive."""
+    return _table(pd.DataFrame([k]), [
+        ("enterprises", "metric.enterprises", "int"),
+        ("workers", "metric.workers", "int"),
+        ("products", "metric.products", "int"),
+        ("regencies", "metric.regencies", "int"),
+        ("workers_per_enterprise", "metric.workers_per_enterprise", "num"),
+    ], lang)
+
+
+def products(frame: pd.DataFrame, lang: str) -> Table:
+    """Per product: enterprises and workers (– where only a group figure is known). The
+    totals row counts an enterprise once per product it supplies, and says so."""
+    return _table(frame, [
         ("product", "metric.product", "text"),
-        ("enterprises", "metric.enterprises", "int"),
-        ("workers", "metric.workers", "int"),
-    ], lang)
+        ("enterprises", "metric.enterprises", "int", True),
+        ("workers", "metric.workers", "int", True),
+    ], lang, "downloads.total.per_product")
 
 
-def regencies(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Per regency: enterprises and workers."""
-    return display(frame, [
+def worker_groups(frame: pd.DataFrame, lang: str) -> Table:
+    """Per published worker group (products without a group stand alone): the products in
+    it, enterprises and workers, ✓ where the release gives the group one worker figure."""
+    return _table(frame, [
+        ("group", "export.col.group", "text"),
+        ("products", "chart.tooltip.products", "text"),
+        ("enterprises", "metric.enterprises", "int", True),
+        ("workers", "metric.workers", "int", True),
+        ("published", "downloads.col.group_published", "bool"),
+    ], lang, "downloads.total.per_product")
+
+
+def regencies(frame: pd.DataFrame, lang: str) -> Table:
+    """Per regency: enterprises and workers (additive: each enterprise has one regency)."""
+    return _table(frame, [
         ("regency", "metric.regency", "text"),
-        ("enterprises", "metric.enterprises", "int"),
-        ("workers", "metric.workers", "int"),
-    ], lang)
+        ("enterprises", "metric.enterprises", "int", True),
+        ("workers", "metric.workers", "int", True),
+    ], lang, "downloads.total")
 
 
 def comparable_counts(phases: pd.DataFrame) -> dict:
@@ -96,51 +244,54 @@ def comparable_counts(phases: pd.DataFrame) -> dict:
     return {m: int(phases[m].notna().sum()) for m in ("enterprises", "workers")}
 
 
-def phases(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The phase comparison table, each row with its source kind, scope and note."""
-    frame = frame.assign(
+def phases(frame: pd.DataFrame, lang: str) -> Table:
+    """The phase comparison table, each row with its source kind, scope and note. Not
+    additive: an enterprise may supply in several phases."""
+    frame = _release(frame, lang).assign(
         phase_label=_phase_labels(frame, lang),
         kind=[t(f"source.kind.{k}", lang) for k in frame["source_kind"]],
         approx=[t("tahap.approx", lang) if a else "" for a in frame["approximate"]],
     )
-    return display(frame, [
+    return _table(frame, [
         ("phase_label", "metric.phase", "text"),
         ("enterprises", "metric.enterprises", "int"),
         ("workers", "metric.workers", "int"),
         ("approx", "tahap.col.approx", "text"),
         ("kind", "tahap.col.kind", "text"),
-        ("scope", "reconcile.scope", "text"),
-        ("source", "reconcile.source", "text"),
-        (_note(lang), "reconcile.note", "text"),
+        ("scope_label", "reconcile.scope", "text"),
+        ("source_label", "reconcile.source", "text"),
+        ("note_label", "reconcile.note", "text"),
     ], lang)
 
 
-def other_scopes(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Published figures of other scopes (other agencies, all agencies together)."""
-    frame = frame.assign(
+def other_scopes(frame: pd.DataFrame, lang: str) -> Table:
+    """Published figures of other scopes (other agencies, all agencies together); never
+    added up."""
+    frame = _release(frame, lang).assign(
         phase_label=_phase_labels(frame, lang),
         figure=_figure_labels(frame, lang),
     )
-    return display(frame, [
+    return _table(frame, [
         ("phase_label", "metric.phase", "text"),
         ("figure", "reconcile.figure", "text"),
         ("value", "reconcile.published", "int"),
-        ("scope", "reconcile.scope", "text"),
+        ("scope_label", "reconcile.scope", "text"),
         ("as_of", "reconcile.as_of", "date"),
-        ("source", "reconcile.source", "text"),
-        (_note(lang), "reconcile.note", "text"),
+        ("source_label", "reconcile.source", "text"),
+        ("note_label", "reconcile.note", "text"),
     ], lang)
 
 
-def directory(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """A page of the enterprise directory (personal data already masked by the query)."""
+def directory(frame: pd.DataFrame, lang: str) -> Table:
+    """A page of the enterprise directory (personal data already masked by the query; left
+    out of files). Not totalled: a page of search results is not a population."""
     frame = frame.assign(
         certs=[", ".join(c.upper() if c != "halal" else "Halal" for c in ("pirt", "halal", "bpom", "sni")
                          if r[c] is True) for r in frame.to_dict("records")],
         split=[f"{fmt_int(m)} / {fmt_int(w)}" if not (pd.isna(m) or pd.isna(w)) else "–"
                for m, w in zip(frame["workers_male"], frame["workers_female"])],
     )
-    return display(frame, [
+    return _table(frame, [
         ("name", "metric.enterprise", "text"),
         ("regency", "metric.regency", "text"),
         ("product", "metric.product", "text"),
@@ -156,26 +307,26 @@ def directory(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     ], lang)
 
 
-def published(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def published(frame: pd.DataFrame, lang: str) -> Table:
     """Every published figure with its scope, date and source."""
-    frame = frame.assign(
+    frame = _release(frame, lang).assign(
         phase_label=_phase_labels(frame, lang),
         figure=_figure_labels(frame, lang),
         approx=[t("tahap.approx", lang) if a else "" for a in frame["approximate"]],
     )
-    return display(frame, [
+    return _table(frame, [
         ("phase_label", "metric.phase", "text"),
         ("figure", "reconcile.figure", "text"),
         ("value", "reconcile.published", "int"),
         ("approx", "tahap.col.approx", "text"),
-        ("scope", "reconcile.scope", "text"),
+        ("scope_label", "reconcile.scope", "text"),
         ("as_of", "reconcile.as_of", "date"),
-        ("source", "reconcile.source", "text"),
-        (_note(lang), "reconcile.note", "text"),
+        ("source_label", "reconcile.source", "text"),
+        ("note_label", "reconcile.note", "text"),
     ], lang)
 
 
-def history(metas: list, lang: str) -> pd.DataFrame:
+def history(metas: list, lang: str) -> Table:
     """The store's history, newest first."""
     frame = pd.DataFrame([m.to_dict() for m in metas], columns=[
         "version", "phase", "mode", "user", "file", "rows", "enterprises", "workers", "at", "sample"])
@@ -183,7 +334,7 @@ def history(metas: list, lang: str) -> pd.DataFrame:
         phase_label=_phase_labels(frame, lang),
         mode_label=[t(f"history.mode.{m}", lang) for m in frame["mode"]],
     )
-    return display(frame, [
+    return _table(frame, [
         ("version", "history.version", "text"),
         ("at", "history.at", "datetime"),
         ("phase_label", "metric.phase", "text"),

@@ -129,7 +129,7 @@ def source_label(phase: int | None) -> str:
     meta = ds.state.current(phase) if phase is not None else None
     if meta is None:
         figures = [p for p in ds.ref.published_for(phase) if p.is_total] or ds.ref.published_for(phase)
-        src = figures[0].source if figures else "-"
+        src = figures[0].source_in(lang()) if figures else "-"
         return tr("source.published", source=src)
     if meta.sample:
         return tr("source.sample", version=meta.version)
@@ -147,14 +147,20 @@ def page_header(title_key: str, caption_key: str | None = None) -> Filters:
     if f.phase in ds.sample_phases:
         st.badge(tr("sample.badge"), icon=":material/science:", color="orange",
                  help=tr("sample.help"))
-    active = []
-    if f.regencies:
-        active.append(", ".join(ds.ref.regency(c).label for c in f.regencies))
-    if f.products:
-        active.append(", ".join(ds.ref.product_name(c, lang()) for c in f.products))
+    active = active_filters(f)
     if active:
         st.caption(tr("filter.active", what=" · ".join(active)))
     return f
+
+
+def active_filters(f: Filters) -> list[str]:
+    """The regency and product filters of ``f`` as officials read them (one text each)."""
+    ref, active = dataset().ref, []
+    if f.regencies:
+        active.append(", ".join(ref.regency(c).label for c in f.regencies))
+    if f.products:
+        active.append(", ".join(ref.product_name(c, lang()) for c in f.products))
+    return active
 
 
 def has_rows(phase: int | None) -> bool:
@@ -203,34 +209,41 @@ _MIME = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def downloads(chart=None, frame=None, name: str = "data", *, allow_personal: bool = False,
-              key: str | None = None) -> None:
-    """A compact row of download buttons under a chart or table: the chart as PNG (2x)
-    and SVG, the data behind it (as filtered on screen) as CSV and XLSX. Personal data
-    (owner, NIK, phone) is left out unless ``allow_personal``; spreadsheet formulas are
-    defused. ``frame`` may be a dict (one row, e.g. the KPIs). Files are made only when a
+def downloads(chart=None, table=None, name: str = "data", *, title: str = "", source: str = "",
+              view: Filters | None = None, allow_personal: bool = False, key: str | None = None) -> None:
+    """A compact row of download buttons under a chart or table: the chart as PNG (2x) and
+    SVG; ``table`` (a ``tables.Table``, the same object the screen shows) as CSV for an
+    Indonesian Excel (``;``, decimal comma), international CSV and Excel. The Excel sheet
+    opens with ``title``, the phase and the filters of ``view`` (default: the sidebar's),
+    then ``source``. Personal data (owner, NIK, phone) is left out unless
+    ``allow_personal``; spreadsheet formulas are defused. Files are made only when a
     button is clicked."""
     current = lang()
-    if isinstance(frame, dict):
-        import pandas as pd
-
-        frame = pd.DataFrame([frame])
     stem = _export.file_stem(name)
     key = key or stem
     files = []
     if chart is not None:
-        files += [("png", lambda: _export.chart_png(chart, scale=2)), ("svg", lambda: _export.chart_svg(chart))]
-    if frame is not None:
-        data = _export.labelled(_export.drop_personal(frame, allow_personal), current)
-        files += [("csv", lambda: _export.to_csv_bytes(data, allow_personal)),
-                  ("xlsx", lambda: _export.to_xlsx_bytes(data, stem, allow_personal))]
+        files += [("png", "png", "export.png", "export.help.png", lambda: _export.chart_png(chart, scale=2)),
+                  ("svg", "svg", "export.svg", "export.help.svg", lambda: _export.chart_svg(chart))]
+    if table is not None:
+        f = view or filters()
+        heading = _export.title_line(title, f.phase, active_filters(f), current)
+        files += [
+            ("csv", "csv", "downloads.csv_id", "downloads.help.csv_id",
+             lambda: _export.table_csv(table, "id", allow_personal)),
+            ("csv_intl", "csv", "downloads.csv_intl", "downloads.help.csv_intl",
+             lambda: _export.table_csv(table, "intl", allow_personal)),
+            ("xlsx", "xlsx", "export.xlsx", "downloads.help.xlsx",
+             lambda: _export.table_xlsx(table, heading, source, stem, allow_personal)),
+        ]
     with st.container(horizontal=True, gap="small", key=f"dl_{key}", vertical_alignment="center"):
         st.caption(t("export.label", current) + ":", width="content")
-        for fmt, make in files:
+        for fid, ext, label, help_key, make in files:
+            suffix = "-intl" if fid == "csv_intl" else ""
             st.download_button(
-                t(f"export.{fmt}", current), data=make, file_name=f"{stem}.{fmt}", mime=_MIME[fmt],
-                key=f"dl_{key}_{fmt}", on_click="ignore", type="tertiary", icon=":material/download:",
-                help=t(f"export.help.{fmt}", current),
+                t(label, current), data=make, file_name=f"{stem}{suffix}.{ext}", mime=_MIME[ext],
+                key=f"dl_{key}_{fid}", on_click="ignore", type="tertiary", icon=":material/download:",
+                help=t(help_key, current),
             )
 
 

@@ -26,6 +26,8 @@ right.markdown(ui.tr("direktori.showing", first=fmt_int(min(total, first + 1)),
 if total == 0:
     st.warning(ui.tr("direktori.none"))
 else:
-    st.dataframe(tables.directory(rows, lang), hide_index=True, key="tabel_direktori")
-    ui.downloads(frame=rows, name=f"direktori-ikm-tahap-{f.phase}-halaman-{page}")
+    rows_table = tables.directory(rows, lang)
+    st.dataframe(rows_table.display(), hide_index=True, key="tabel_direktori")
+    ui.downloads(table=rows_table, name=f"direktori-ikm-tahap-{f.phase}-halaman-{page}",
+                 title=ui.tr("downloads.direktori.title", page=page), source=ui.source_label(f.phase))
 st.caption(ui.tr("direktori.privacy"))

@@ -13,9 +13,10 @@ if not ui.has_rows(f.phase):
     st.info(ui.tr("produk.published_only", n=f.phase))
     pub = ui.query("published_products", f.phase, lang=lang)
     st.altair_chart(charts.by_product(pub, lang=lang, source=source, interactive=False), width="stretch")
-    ui.downloads(charts.by_product(pub, lang=lang, source=source, interactive=False), pub,
-                 f"ikm-per-produk-tahap-{f.phase}")
-    st.dataframe(tables.products(pub, lang), hide_index=True)
+    pub_table = tables.products(pub, lang)
+    ui.downloads(charts.by_product(pub, lang=lang, source=source, interactive=False), pub_table,
+                 f"ikm-per-produk-tahap-{f.phase}", title=ui.tr("chart.by_product.title"), source=source)
+    st.dataframe(pub_table.display(), hide_index=True)
     st.stop()
 
 products = ui.query("by_product", f, lang=lang)
@@ -23,8 +24,9 @@ event = st.altair_chart(
     charts.by_product(products, lang=lang, source=source),
     key="chart_produk", on_select="rerun", selection_mode=[charts.SELECT_PRODUCT], width="stretch",
 )
-ui.downloads(charts.by_product(products, lang=lang, source=source, interactive=False), products,
-             f"ikm-per-produk-tahap-{f.phase}")
+ui.downloads(charts.by_product(products, lang=lang, source=source, interactive=False),
+             tables.products(products, lang), f"ikm-per-produk-tahap-{f.phase}",
+             title=ui.tr("chart.by_product.title"), source=source)
 picked = ui.selected(event, charts.SELECT_PRODUCT, "product_code")
 st.caption(ui.tr("produk.click_hint"))
 focus = f.narrowed(products=picked) if picked else f
@@ -35,13 +37,14 @@ left, right = st.columns(2)
 with left:
     groups = ui.query("worker_groups", focus, lang=lang)
     st.altair_chart(charts.by_worker_group(groups, lang=lang, source=source), width="stretch")
-    ui.downloads(charts.by_worker_group(groups, lang=lang, source=source), groups,
-                 f"tenaga-kerja-per-kelompok-tahap-{f.phase}")
+    ui.downloads(charts.by_worker_group(groups, lang=lang, source=source), tables.worker_groups(groups, lang),
+                 f"tenaga-kerja-per-kelompok-tahap-{f.phase}", title=ui.tr("chart.by_group.title"),
+                 source=source, view=focus)
     st.caption(ui.tr("produk.groups_note"))
 with right:
     st.markdown(f"**{ui.tr('produk.by_regency')}**")
-    st.dataframe(tables.regencies(ui.query("by_regency", focus), lang), hide_index=True,
+    st.dataframe(tables.regencies(ui.query("by_regency", focus), lang).display(), hide_index=True,
                  key="tabel_wilayah_produk")
 
 st.markdown(f"**{ui.tr('produk.table')}**")
-st.dataframe(tables.products(products, lang), hide_index=True)
+st.dataframe(tables.products(products, lang).display(), hide_index=True)

@@ -21,7 +21,8 @@ if ui.has_rows(f.phase):
     for col, (key, value) in zip(st.columns(len(cards)), cards):
         col.metric(ui.tr(key), value, border=True)
     st.caption(ui.source_label(f.phase))
-    ui.downloads(frame=k, name=f"angka-utama-tahap-{f.phase}")
+    ui.downloads(table=tables.kpis(k, lang), name=f"angka-utama-tahap-{f.phase}",
+                 title=ui.tr("downloads.kpis.title"), source=ui.source_label(f.phase))
     if k["product_enterprises"] != k["enterprises"]:
         st.info(ui.tr("ringkasan.multi_product", pairs=fmt_int(k["product_enterprises"]),
                       enterprises=fmt_int(k["enterprises"])))
@@ -40,8 +41,11 @@ rec = ui.query("reconciliation", f.phase, lang=lang)
 if rec.empty:
     st.info(ui.tr("ringkasan.reconcile.none", n=f.phase))
 else:
-    st.dataframe(tables.reconciliation(rec, lang), hide_index=True)
-    ui.downloads(frame=rec, name=f"pencocokan-rilis-tahap-{f.phase}")
+    rec_table = tables.reconciliation(rec, lang)
+    st.dataframe(rec_table.display(), hide_index=True)
+    ui.downloads(table=rec_table, name=f"pencocokan-rilis-tahap-{f.phase}",
+                 view=f.narrowed(regencies=(), products=()), title=ui.tr("ringkasan.reconcile.title"),
+                 source=ui.tr("downloads.reconcile.source", source=ui.source_label(f.phase)))
     verdict = tables.reconciliation_verdict(rec)
     if verdict["mismatches"]:
         st.warning(ui.tr("ringkasan.reconcile.mismatch", n=verdict["mismatches"]))

@@ -10,6 +10,7 @@ f = ui.page_header("page.tahap", "tahap.caption")
 lang = ui.lang()
 
 phases = ui.query("phase_summaries", f.narrowed(phase=None))
+phase_table = tables.phases(phases, lang)
 comparable = tables.comparable_counts(phases)
 cols = st.columns(2)
 for col, metric in zip(cols, ("enterprises", "workers")):
@@ -19,14 +20,15 @@ for col, metric in zip(cols, ("enterprises", "workers")):
         st.altair_chart(charts.by_phase(phases, metric=metric, lang=lang,
                                         source=ui.tr("tahap.chart_source")), width="stretch")
         ui.downloads(charts.by_phase(phases, metric=metric, lang=lang, source=ui.tr("tahap.chart_source")),
-                     phases, f"perbandingan-tahap-{metric}")
+                     phase_table, f"perbandingan-tahap-{metric}", title=ui.tr("tahap.table"),
+                     source=ui.tr("downloads.tahap.source"), view=f.narrowed(phase=None))
 st.caption(ui.tr("tahap.approx_note"))
 if f.regencies or f.products:
     st.caption(ui.tr("tahap.filter_note"))
 
 st.subheader(ui.tr("tahap.table"))
-st.dataframe(tables.phases(phases, lang), hide_index=True)
+st.dataframe(phase_table.display(), hide_index=True)
 
 st.subheader(ui.tr("tahap.other_scopes"))
 st.caption(ui.tr("tahap.other_scopes.caption"))
-st.dataframe(tables.other_scopes(ui.query("published_other_scopes"), lang), hide_index=True)
+st.dataframe(tables.other_scopes(ui.query("published_other_scopes"), lang).display(), hide_index=True)

@@ -11,7 +11,7 @@ ui.show_flashes()
 
 st.subheader(ui.tr("tentang.sources"))
 st.markdown(ui.tr("tentang.sources.body"))
-st.dataframe(tables.published(ui.query("published_all"), lang), hide_index=True)
+st.dataframe(tables.published(ui.query("published_all"), lang).display(), hide_index=True)
 
 st.subheader(ui.tr("tentang.counting"))
 st.markdown(ui.tr("tentang.counting.body"))
@@ -31,4 +31,4 @@ else:
 
 st.subheader(ui.tr("tentang.store"))
 st.markdown(ui.tr("tentang.store.body", path=str(ui.store().root)))
-st.dataframe(tables.history(ui.store().history(), lang), hide_index=True)
+st.dataframe(tables.history(ui.store().history(), lang).display(), hide_index=True)

@@ -142,7 +142,7 @@ if not history:
     st.info(ui.tr("unggah.history.empty"))
 else:
     st.caption(ui.tr("unggah.history.caption"))
-    st.dataframe(tables.history(history, lang), hide_index=True, key="unggah_history")
+    st.dataframe(tables.history(history, lang).display(), hide_index=True, key="unggah_history")
     by_version = {m.version: m for m in history}
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     target = left.selectbox(

@@ -20,7 +20,8 @@ map_event = st.altair_chart(
     key="peta_ntb", on_select="rerun", selection_mode=[charts.SELECT_REGENCY_MAP], width="stretch",
 )
 ui.downloads(charts.ntb_map(regions, load_coastline(), lang=lang, source=source, interactive=False),
-             regions, f"peta-ikm-tahap-{f.phase}")
+             tables.regencies(regions, lang), f"peta-ikm-tahap-{f.phase}", title=ui.tr("chart.map.title"),
+             source=source)
 left, right = st.columns([3, 2])
 with left:
     bar_event = st.altair_chart(
@@ -28,7 +29,8 @@ with left:
         key="chart_wilayah", on_select="rerun", selection_mode=[charts.SELECT_REGENCY], width="stretch",
     )
     ui.downloads(charts.by_regency(regions, lang=lang, source=source, interactive=False),
-                 regions.drop(columns=["lat", "lon"]), f"ikm-per-wilayah-tahap-{f.phase}")
+                 tables.regencies(regions, lang), f"ikm-per-wilayah-tahap-{f.phase}",
+                 title=ui.tr("chart.by_regency.title"), source=source)
 picked = (ui.selected(map_event, charts.SELECT_REGENCY_MAP, "regency_code")
           + ui.selected(bar_event, charts.SELECT_REGENCY, "regency_code"))
 st.caption(ui.tr("wilayah.click_hint"))
@@ -39,6 +41,6 @@ if picked:
 
 with right:
     st.markdown(f"**{ui.tr('wilayah.products')}**")
-    st.dataframe(tables.products(ui.query("by_product", focus, lang=lang), lang), hide_index=True)
+    st.dataframe(tables.products(ui.query("by_product", focus, lang=lang), lang).display(), hide_index=True)
 st.markdown(f"**{ui.tr('wilayah.table')}**")
-st.dataframe(tables.regencies(ui.query("by_regency", focus), lang), hide_index=True, key="tabel_wilayah")
+st.dataframe(tables.regencies(ui.query("by_regency", focus), lang).display(), hide_index=True, key="tabel_wilayah")
