@@ -1,4 +1,4 @@
-"""Tests for ikm_data.export: chart images (PNG 2x, SVG), CSV/XLSX bytes, personal data left out, formulas defused."""
+"""Tests for ikm_data.export: chart images (PNG 2x, SVG), CSV (two flavours)/XLSX bytes, tables exported as shown, personal data left out, formulas defused."""
 
 import io
 
@@ -6,7 +6,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ikm_data import charts, export, queries
+from ikm_data import charts, export, queries, tables
 
 HOSTILE = ["=1+1", "+cmd", "-2+3", "@SUM(A1:A2)", "\tx", "\rx"]
 
@@ -132,3 +132,76 @@ def test_a_query_export_has_the_real_figures(dataset, phase3):
 def test_file_stem_is_safe():
     assert export.file_stem("IKM per Produk — Tahap 3!") == "ikm-per-produk-tahap-3"
     assert export.file_stem("///") == "data"
+
+
+def test_csv_for_indonesian_excel_uses_semicolons_and_decimal_commas(hostile_frame):
+    data = export.to_csv_bytes(hostile_frame, flavour="id")
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0] == "name;workers;capacity" and lines[1] == "'=1+1;-5;-2,5"
+    back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", keep_default_na=False)
+    intl = pd.read_csv(io.BytesIO(export.to_csv_bytes(hostile_frame)), encoding="utf-8-sig", keep_default_na=False)
+    assert back.equals(intl) and back["capacity"].tolist()[:3] == [-2.5, 0.0, 1.5]
+    assert b"Siti" not in data
+
+
+def test_table_xlsx_has_title_source_header_rows_and_totals(dataset, phase3):
+    table = tables.regencies(queries.by_regency(dataset, phase3), "id")
+    data = export.table_xlsx(table, export.title_line("IKM per wilayah", 3, ["Kota Mataram"], "id"), "Sumber: uji")
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    assert rows[0][0] == "IKM per wilayah — Tahap 3 — Filter: Kota Mataram" and ws["A1"].font.b
+    assert rows[1][0] == "Sumber: uji" and rows[2] == [None, None, None]
+    assert rows[3] == ["Kabupaten/Kota", "IKM/UKM", "Tenaga kerja"] and ws.freeze_panes == "A5"
+    body = rows[4:-1]
+    assert len(body) == 10 and body[0] == ["Lombok Timur", 123, 703]
+    assert rows[-1] == ["Jumlah", sum(r[1] for r in body), sum(r[2] for r in body)] == ["Jumlah", 453, 2858]
+    last = ws.max_row
+    assert ws.cell(row=last, column=1).font.b and ws.cell(row=last, column=2).number_format == "#,##0"
+
+
+def test_table_exports_round_like_the_screen():
+    table = tables.kpis({"enterprises": 453, "workers": 2858, "products": 7, "regencies": 10,
+                         "workers_per_enterprise": 2858 / 453}, "en")
+    assert table.display().iloc[0].tolist() == ["453", "2.858", "7", "10", "6,3"]
+    assert table.values().iloc[0].tolist() == [453, 2858, 7, 10, 6.3]
+    assert table.totals() is None  # one row of figures that do not add up
+    assert "6,3" in export.table_csv(table, "id").decode("utf-8-sig")
+    assert "6.3" in export.table_csv(table, "intl").decode("utf-8-sig")
+    ws = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(table))).active
+    assert [c.value for c in ws[1]] == ["IKM/SMEs", "Workers", "Products", "Regencies/cities", "Workers per IKM"]
+    assert ws.cell(row=2, column=5).value == 6.3 and ws.cell(row=2, column=5).number_format == "#,##0.0"
+    assert ws.max_row == 2 and ws.freeze_panes == "A2"  # no title given: header on top
+
+
+def test_a_total_over_an_unknown_figure_is_left_empty():
+    frame = pd.DataFrame({"product": ["Teh Kelor", "Tas Kemasan"], "enterprises": [35, 66],
+                          "workers": pd.array([None, 198], dtype="Int64")})
+    totals = tables.products(frame, "id").totals()
+    assert totals == {"Produk": "Jumlah (IKM dengan beberapa produk dihitung per produk)",
+                      "IKM/UKM": 101, "Tenaga kerja": None}
+
+
+def test_table_exports_defuse_hostile_labels():
+    frame = pd.DataFrame({"product": ["=HYPERLINK(\"http://x\")", "-1+1"], "enterprises": [-3, 4],
+                          "workers": [1, 2]})
+    table = tables.products(frame, "id")
+    ws = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(table, "=t", "@s"))).active
+    assert ws["A1"].value == "'=t" and ws["A2"].value == "'@s"
+    assert ws["A5"].value == "'=HYPERLINK(\"http://x\")" and ws["A5"].data_type == "s"
+    assert ws["B5"].value == -3 and ws["B5"].data_type == "n"
+    assert "'-1+1" in export.table_csv(table).decode("utf-8-sig")
+
+
+def test_table_exports_leave_personal_columns_out(dataset, phase3):
+    _, rows = queries.directory(dataset, phase3)
+    table = tables.directory(rows, "id")
+    assert {"Pemilik", "NIK", "No. HP"} <= set(table.display().columns)  # masked on screen
+    header = pd.read_csv(io.BytesIO(export.table_csv(table, "id")), sep=";", encoding="utf-8-sig").columns
+    assert not {"Pemilik", "NIK", "No. HP"} & set(header) and "Nama IKM" in header
+    assert {"NIK"} <= set(table.values(allow_personal=True).columns)
+
+
+def test_title_line_names_phase_and_filters():
+    assert export.title_line("Tabel", None, [], "en") == "Tabel — All phases — No filters"
+    assert export.title_line("", 2, ["Lombok Barat", "Teh Kelor"], "id") == "Tahap 2 — Filter: Lombok Barat · Teh Kelor"

@@ -57,6 +57,23 @@ def test_published_sources_are_resolved(ref):
     assert all("disperin.ntbprov.go.id" in p.source for p in phase3)
     totals = {p.metric: p.value for p in phase3 if p.is_total}
     assert totals == {"enterprises": 453, "workers": 2858}
+    assert all(p.source_in("id").startswith("Siaran pers Dinas Perindustrian NTB") for p in phase3)
+    assert all(p.source_in("en").startswith("Dinas Perindustrian NTB news release") for p in phase3)
+
+
+def test_published_texts_name_no_internal_file(ref):
+    shown = [text for p in ref.published for text in (p.source, p.source_id, p.note, p.note_id)]
+    assert not [text for text in shown if "seed/" in text or text.lower().startswith("same ")]
+    assert ref.published[0].provenance == "text in seed/000_d01f6b45eee1e194.txt"  # kept, never shown
+    assert ref.published_for(1)[1].source_in("id") == "metrontb.com, 2020-04-16 ('57 IKM')"
+    assert ref.published_for(1)[1].note_in("en").startswith("coconut oil")
+
+
+def test_published_values_are_the_release_figures(ref):
+    assert [(p.phase, p.value) for p in ref.published] == [
+        (3, 55), (3, 382), (3, 138), (3, 895), (3, 35), (3, 22), (3, 17), (3, 910), (3, 66), (3, 198),
+        (3, 120), (3, 473), (3, 453), (3, 2858), (3, 184), (2, 900), (2, 535), (1, 25), (1, 23), (1, 6),
+        (1, 3), (1, 57)]
 
 
 def test_norm_key():

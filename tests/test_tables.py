@@ -29,3 +29,23 @@ def test_history_table_shows_wita_times(store_with_phase3):
     frame = tables.history(store_with_phase3.history(), "id").display()
     assert frame.iloc[0]["Versi"] == "v1" and frame.iloc[0]["Jenis"] == "data contoh"
     assert frame.iloc[0]["Waktu (WITA)"].endswith("WITA")
+
+
+def test_scope_labels_follow_the_ui_language():
+    assert tables.scope_label("All agencies", "id") == "Semua instansi"
+    assert tables.scope_label("All agencies", "en") == "All agencies"
+    assert tables.scope_label("Dinas Perdagangan NTB", "id") == "Dinas Perdagangan NTB"
+
+
+def test_phase_table_labels_kinds_sources_and_notes(dataset):
+    rows = tables.phases(queries.phase_summaries(dataset), "en").display()
+    assert rows["Kind of source"].tolist() == ["published figure", "published figure", "sample data (synthetic)"]
+    assert rows["Note"].tolist()[:2] == ["count on launch day", "about 900"]
+    rows = tables.phases(queries.phase_summaries(dataset), "id").display()
+    assert rows["Catatan"].tolist()[:2] == ["hitungan pada hari peluncuran", "sekitar 900"]
+
+
+def test_reconciliation_sources_and_notes_in_english(dataset):
+    frame = tables.reconciliation(queries.reconciliation(dataset, 3), "en").display()
+    assert frame["Source"].iloc[0] == "Dinas Perindustrian NTB news release (disperin.ntbprov.go.id/?p=1431)"
+    assert frame["Note"].iloc[-1].startswith("other agency")
