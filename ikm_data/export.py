@@ -89,14 +89,18 @@ def table_csv(table, flavour: str = "id", allow_personal: bool = False) -> bytes
     return to_csv_bytes(table.values(allow_personal), allow_personal, flavour)
 
 
-def table_xlsx(table, title: str = "", source: str = "", sheet_name: str = "Data",
+def table_xlsx(table, title: str = "", source: str | tuple[str, ...] = "", sheet_name: str = "Data",
                allow_personal: bool = False) -> bytes:
-    """A ``tables.Table`` as an Excel workbook: ``title`` and ``source`` lines, the header
+    """A ``tables.Table`` as an Excel workbook: ``title`` and ``source`` line(s), the header
     (frozen), the rows with the screen's labels and rounding, and a bold totals row where
     the table is additive (``Table.totals``)."""
     return to_xlsx_bytes(table.values(allow_personal), sheet_name, allow_personal,
-                         title_lines=tuple(x for x in (title, source) if x),
+                         title_lines=tuple(x for x in (title, *_lines(source)) if x),
                          totals=table.totals(allow_personal), number_formats=table.number_formats())
+
+
+def _lines(text: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (text,) if isinstance(text, str) else tuple(text)
 
 
 def title_line(title: str, phase: int | None, active: list[str], lang: str = "id") -> str:

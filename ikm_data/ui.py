@@ -209,13 +209,13 @@ _MIME = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def downloads(chart=None, table=None, name: str = "data", *, title: str = "", source: str = "",
+def downloads(chart=None, table=None, name: str = "data", *, title: str = "", source: str | tuple[str, ...] = "",
               view: Filters | None = None, allow_personal: bool = False, key: str | None = None) -> None:
     """A compact row of download buttons under a chart or table: the chart as PNG (2x) and
     SVG; ``table`` (a ``tables.Table``, the same object the screen shows) as CSV for an
     Indonesian Excel (``;``, decimal comma), international CSV and Excel. The Excel sheet
     opens with ``title``, the phase and the filters of ``view`` (default: the sidebar's),
-    then ``source``. Personal data (owner, NIK, phone) is left out unless
+    then ``source`` (one line, or a tuple of lines). Personal data (owner, NIK, phone) is left out unless
     ``allow_personal``; spreadsheet formulas are defused. Files are made only when a
     button is clicked."""
     current = lang()

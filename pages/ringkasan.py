@@ -45,7 +45,7 @@ else:
     st.dataframe(rec_table.display(), hide_index=True)
     ui.downloads(table=rec_table, name=f"pencocokan-rilis-tahap-{f.phase}",
                  view=f.narrowed(regencies=(), products=()), title=ui.tr("ringkasan.reconcile.title"),
-                 source=ui.tr("downloads.reconcile.source", source=ui.source_label(f.phase)))
+                 source=(ui.source_label(f.phase), ui.tr("downloads.reconcile.source")))
     verdict = tables.reconciliation_verdict(rec)
     if verdict["mismatches"]:
         st.warning(ui.tr("ringkasan.reconcile.mismatch", n=verdict["mismatches"]))

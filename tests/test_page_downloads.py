@@ -60,11 +60,13 @@ def test_reconciliation_xlsx_speaks_indonesian_like_the_screen(app, files):
     at = app("ringkasan")
     ws, rows = _sheet(files, "pencocokan-rilis-tahap-3.xlsx")
     assert rows[0][0] == "Pencocokan dengan angka rilis — Tahap 3 — Tanpa filter"
-    assert rows[1][0].startswith("Sumber: angka rilis") and rows[2][0] is None
+    assert rows[1][0].startswith("Sumber: data contoh (sintetis) v1")
+    assert rows[2][0] == "Angka rilis: sumber masing-masing di kolom Sumber." and rows[3][0] is None
+    rows = rows[1:]  # one more source line than the other exports
     screen = _table(at, "Cocok")
     assert rows[3] == list(screen.columns) == ["Cocok", "Angka", "Rilis", "Data", "Lingkup", "Per tanggal",
                                                "Sumber", "Catatan"]
-    assert ws.freeze_panes == "A5"
+    assert ws.freeze_panes == "A6"
     body = rows[4:]
     assert len(body) == len(screen)  # no totals row: product rows, totals and other scopes side by side
     assert [r[0] for r in body] == screen["Cocok"].tolist() and [r[0] for r in body].count("✓") == 14
@@ -72,7 +74,7 @@ def test_reconciliation_xlsx_speaks_indonesian_like_the_screen(app, files):
     assert total[2] == 2858 and total[3] == 2858 and total[5] == "Juli 2020"
     assert total[7] == "'tak kurang dari'; sama dengan jumlah baris per produk"
     assert total[6] == "Siaran pers Dinas Perindustrian NTB (disperin.ntbprov.go.id/?p=1431)"
-    assert ws.cell(row=5, column=3).data_type == "n" and ws.cell(row=5, column=3).number_format == "#,##0"
+    assert ws.cell(row=6, column=3).data_type == "n" and ws.cell(row=6, column=3).number_format == "#,##0"
     text = _text(files, "pencocokan-rilis-tahap-3.xlsx")
     assert not [raw for raw in RAW if raw in text]
 
@@ -90,6 +92,8 @@ def test_english_ui_exports_english_headers_and_notes(app, files):
     app("ringkasan", "en")
     _, rows = _sheet(files, "pencocokan-rilis-tahap-3.xlsx")
     assert rows[0][0] == "Reconciliation with published figures — Phase 3 — No filters"
+    assert rows[2][0] == "Published figures: each one's source is in the Source column."
+    rows = rows[1:]
     assert rows[3] == ["Match", "Figure", "Published", "Data", "Scope", "As of", "Source", "Note"]
     notes = [r[7] for r in rows[4:] if r[7]]
     assert "equals the sum of the product rows" in notes

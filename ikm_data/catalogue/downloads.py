@@ -34,8 +34,8 @@ MESSAGES = {
     # table titles given to the Excel sheets
     "downloads.kpis.title": ("Angka utama", "Headline figures"),
     "downloads.reconcile.source": (
-        "Sumber: angka rilis (lihat kolom Sumber) dibandingkan dengan data yang tersimpan — {source}",
-        "Source: published figures (see the Source column) compared with the stored data — {source}",
+        "Angka rilis: sumber masing-masing di kolom Sumber.",
+        "Published figures: each one's source is in the Source column.",
     ),
     "downloads.tahap.source": (
         "Sumber: data per tahap dan rilis Dinas Perindustrian NTB (lihat kolom Sumber)",
