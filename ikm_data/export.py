@@ -138,10 +138,11 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data", allow_personal:
         _set(ws.cell(row=i, column=1), defuse_cell(line))
         ws.cell(row=i, column=1).font = Font(bold=True, size=13) if i == 1 else Font(italic=True)
     top = len(title_lines) + 1 if title_lines else 0
+    kept = _kept(frame, allow_personal)
     rows = list(data.itertuples(index=False, name=None))
     if totals:
-        rows.append(tuple(defuse_cell(totals.get(c)) for c in frame.columns if c in _kept(frame, allow_personal)))
-    formats = [(number_formats or {}).get(c) for c in _kept(frame, allow_personal)]
+        rows.append(tuple(defuse_cell(totals.get(c)) for c in kept))
+    formats = [(number_formats or {}).get(c) for c in kept]
     widths = [len(str(c)) for c in data.columns]
     for j, column in enumerate(data.columns, start=1):
         cell = ws.cell(row=top + 1, column=j)

@@ -13,6 +13,7 @@ from ikm_data import export as _export
 from ikm_data import importer as _importer
 from ikm_data import queries, settings
 from ikm_data import slides as _slides
+from ikm_data import tables as _tables
 from ikm_data import template as _template
 from ikm_data.mapping import MappingMemory as _MappingMemory
 from ikm_data.errors import IkmError
@@ -209,15 +210,16 @@ _MIME = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def downloads(chart=None, table=None, name: str = "data", *, title: str = "", source: str | tuple[str, ...] = "",
-              view: Filters | None = None, allow_personal: bool = False, key: str | None = None) -> None:
+def downloads(chart=None, table=None, name: str = "data", *, title: str = "",
+              source: str | tuple[str, ...] = "", view: Filters | None = None,
+              allow_personal: bool = False, key: str | None = None) -> None:
     """A compact row of download buttons under a chart or table: the chart as PNG (2x) and
     SVG; ``table`` (a ``tables.Table``, the same object the screen shows) as CSV for an
     Indonesian Excel (``;``, decimal comma), international CSV and Excel. The Excel sheet
     opens with ``title``, the phase and the filters of ``view`` (default: the sidebar's),
-    then ``source`` (one line, or a tuple of lines). Personal data (owner, NIK, phone) is left out unless
-    ``allow_personal``; spreadsheet formulas are defused. Files are made only when a
-    button is clicked."""
+    then ``source`` (one line, or a tuple of lines). Personal data (owner, NIK, phone) is
+    left out unless ``allow_personal``; spreadsheet formulas are defused. Files are made
+    only when a button is clicked."""
     current = lang()
     stem = _export.file_stem(name)
     key = key or stem
@@ -226,6 +228,8 @@ def downloads(chart=None, table=None, name: str = "data", *, title: str = "", so
         files += [("png", "png", "export.png", "export.help.png", lambda: _export.chart_png(chart, scale=2)),
                   ("svg", "svg", "export.svg", "export.help.svg", lambda: _export.chart_svg(chart))]
     if table is not None:
+        if not isinstance(table, _tables.Table):  # a raw frame would export raw keys
+            raise TypeError(f"downloads() takes a tables.Table, not {type(table).__name__}")
         f = view or filters()
         heading = _export.title_line(title, f.phase, active_filters(f), current)
         files += [

@@ -185,3 +185,11 @@ def test_published_figures_on_screen_speak_the_ui_language(app):
     at = app("tahap", "en")
     other = _table(at, "Figure")  # the figures of other scopes
     assert "All agencies" in other["Scope"].tolist() and "Semua instansi" not in other["Scope"].tolist()
+
+
+def test_downloads_refuses_a_raw_frame(app):
+    """A caller passing the query's frame (raw keys, True, unrounded ratios) fails at once, not on click."""
+    from ikm_data import ui
+
+    with pytest.raises(TypeError, match="tables.Table"):
+        ui.downloads(table=pd.DataFrame({"enterprises": [453]}), name="x")
