@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from ikm_data import layout as layout_mod
 from ikm_data import readers
@@ -219,11 +220,10 @@ def stored_products(store: Store, state=None) -> dict[int, set[str]]:
     the synthetic sample, or nothing, is left out: its products were never uploaded)."""
     state = state or store.state()
     out = {}
-    for p in sorted(state.phases):
-        meta = state.current(p)
-        if meta is None or meta.sample:
+    for p, path in store.current_files(state).items():
+        if state.current(p).sample:
             continue
-        column = store.phase_table(p, state).column("product_code")
+        column = pq.read_table(path, columns=["product_code"]).column("product_code")
         out[p] = {c for c in pc.unique(column).to_pylist() if c}
     return out
 
