@@ -128,6 +128,10 @@ def _print_issues(outcome, lang: str) -> None:
     print(f"{prepared.file_name} ({raw.kind}{where}) — "
           f"{t('unggah.col.row', lang)} {', '.join(str(r) for r in rep.header_rows)}: "
           + ", ".join(f"{v} = {k}" for k, v in rep.columns.items()))
+    auto = prepared.auto_sheet
+    if auto:
+        print(t("reading.sheet.auto", lang, sheet=auto["sheet"], found=auto["required"],
+                total=auto["required_total"]), t("reading.sheet.cli_hint", lang))
     for kind, items in (("error", rep.errors), ("warning", rep.warnings)):
         for issue in items:
             where = []
@@ -291,7 +295,8 @@ def _add_data_commands(sub) -> None:
         p.add_argument("file", help="the .xlsx, .csv or .parquet file")
         p.add_argument("--phase", type=int, help="phase number (optional when the file has a Tahap column)")
         p.add_argument("--mode", choices=MODES, default="replace")
-        p.add_argument("--sheet", help="the xlsx sheet to read (default: the first)")
+        p.add_argument("--sheet", help="the xlsx sheet to read (default: the one whose header "
+                       "matches the known columns best)")
         p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the messages")
         p.add_argument("--json", action="store_true")
         if commit:

@@ -14,12 +14,13 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from ikm_data import layout as layout_mod
 from ikm_data import readers
 from ikm_data.errors import UsageError
 from ikm_data.layout import Layout
-from ikm_data.mapping import ColumnMap, MappingMemory
+from ikm_data.mapping import REQUIRED, ColumnMap, MappingMemory
 from ikm_data.readers import RawSheet
 from ikm_data.reference import load_reference
 from ikm_data.store import CommitResult, Store, sha256_bytes
@@ -47,6 +48,16 @@ class Prepared:
     @property
     def has_phase_column(self) -> bool:
         return "phase" in self.cmap.fields
+
+    @property
+    def auto_sheet(self) -> dict | None:
+        """When the sheet was chosen by its header (several sheets, none named):
+        ``{"sheet", "required", "required_total"}``; else None."""
+        raw = self.raw
+        if not raw.auto or raw.sheet not in raw.ranks:
+            return None
+        return {"sheet": raw.sheet, "required": int(raw.ranks[raw.sheet][0]),
+                "required_total": len(REQUIRED)}
 
 
 @dataclass
@@ -76,6 +87,7 @@ class Outcome:
         out = {
             "file": self.prepared.file_name,
             "sheet": self.prepared.raw.sheet,
+            "sheet_auto": self.prepared.auto_sheet is not None,
             "phase": self.phase,
             "phases": rep.phases,
             "mode": self.mode,
@@ -106,9 +118,11 @@ def prepare(fileobj, name: str, *, sheet: str | None = None, manual: dict[str, s
             memory: MappingMemory | None = None) -> Prepared:
     """Read ``fileobj`` (bytes or a binary file object) named ``name``, find its header and
     map its columns (``manual`` wins; else a mapping remembered in ``memory`` for the same
-    headers). Raises IngestError for a file that cannot be read."""
+    headers). Without ``sheet``, a workbook is read at the sheet whose header matches the
+    known fields best (``Prepared.auto_sheet`` says so). Raises IngestError for a file
+    that cannot be read."""
     content = readers.read_bytes(fileobj)
-    raw = readers.read_file(content, name, sheet)
+    raw = readers.read_file(content, name, sheet, rank=layout_mod.sheet_score)
     found = layout_mod.find_header(raw.grid)
     remembered = False
     if manual is None and memory is not None:
@@ -150,7 +164,7 @@ def check(prepared: Prepared, *, store: Store | None = None, phase: int | None =
         phases = [phase] if phase is not None else _file_phases(body, prepared)
         existing, info = existing_rows(store, phases)
     return validate(body, prepared.cmap, prepared.layout, phase=phase, existing=existing,
-                    existing_info=info, lang=lang)
+                    existing_info=info, lang=lang, numeric=prepared.raw.numeric)
 
 
 def _file_phases(body, prepared: Prepared) -> list[int]:
@@ -201,14 +215,32 @@ def _totals(table: pa.Table) -> dict:
             "products": products}
 
 
+def stored_products(store: Store, state=None) -> dict[int, set[str]]:
+    """``{phase: product codes}`` of the real rows every phase shows now (a phase showing
+    the synthetic sample, or nothing, is left out: its products were never uploaded)."""
+    state = state or store.state()
+    out = {}
+    for p, path in store.current_files(state).items():
+        if state.current(p).sample:
+            continue
+        column = pq.read_table(path, columns=["product_code"]).column("product_code")
+        out[p] = {c for c in pc.unique(column).to_pylist() if c}
+    return out
+
+
 def effect(store: Store, report: Report, *, phase: int | None, mode: str) -> list[dict]:
     """Per phase the file touches: what the phase shows now (``before``), what it would show
-    after the commit (``after``), the difference, and the products it would newly show.
+    after the commit (``after``), the difference, and the products it brings: ``new_products``
+    are not among the phase's uploaded rows now (``phase_had_products`` says whether it had
+    any: the sample and an empty phase have none, so every product is new to them),
+    ``new_to_programme`` are in no phase's uploaded rows (``programme_had_products``).
     Only for a valid report."""
     if not report.valid:
         return []
     state = store.state()
     ref = load_reference()
+    stored = stored_products(store, state)
+    everywhere = set().union(*stored.values())
     out = []
     for p, table in split_phases(report, phase).items():
         meta = state.current(p)
@@ -220,14 +252,17 @@ def effect(store: Store, report: Report, *, phase: int | None, mode: str) -> lis
         else:
             after_table = table
         after = _totals(after_table)
-        new_products = [name for code, name in after["products"].items() if code not in before["products"]]
+        had = stored.get(p, set())
+        brought = _totals(table)["products"]
         out.append({
             "phase": p, "mode": mode, "replaces_sample": replaces_sample,
             "current_version": meta.version if meta else None,
             "before": {k: before[k] for k in ("rows", "enterprises", "workers")},
             "after": {k: after[k] for k in ("rows", "enterprises", "workers")},
             "delta": {k: after[k] - before[k] for k in ("rows", "enterprises", "workers")},
-            "new_products": new_products,
+            "new_products": sorted(name for code, name in brought.items() if code not in had),
+            "new_to_programme": sorted(name for code, name in brought.items() if code not in everywhere),
+            "phase_had_products": bool(had), "programme_had_products": bool(everywhere),
             "unknown_products": [n["name"] for n in report.new_products
                                  if ref.product(n["code"]) is None],
         })

@@ -130,6 +130,20 @@ def find_header(grid: pd.DataFrame) -> Layout:
     return Layout(best[2], best[3])
 
 
+def sheet_score(grid: pd.DataFrame) -> tuple[int, int]:
+    """How well the header ``find_header`` detects in ``grid`` matches the known fields:
+    ``(required fields found, other fields found)``, compared required first (the score
+    that picks the data sheet of a workbook; a summary or notes sheet scores lower)."""
+    if grid.empty:
+        return (0, 0)
+    found = find_header(grid)
+    if not found.found:
+        return (0, 0)
+    cmap = mapping.resolve(found.headers)
+    required = len(mapping.REQUIRED) - len(cmap.missing)
+    return (required, len([f for f in cmap.fields if f not in mapping.REQUIRED]))
+
+
 def split_body(grid: pd.DataFrame, layout: Layout, cmap: ColumnMap) -> Body:
     """The rows under the header: data rows (blank rows, totals rows and notes left out).
 

@@ -3,7 +3,10 @@ plus its name, into a grid of text cells that keeps the spreadsheet's row number
 
 Every cell comes back as text, so NIK and NIB never pass through a float: Excel numbers
 that are whole become ``"1250"``, others are written the Indonesian way (``"12,5"``) so
-the id-ID number parser reads them back exactly. A file that is not what its name says,
+the id-ID number parser reads them back exactly. Which cells held a long number (a NIK or
+NIB typed into Excel as a number, its last digits possibly gone) is kept beside the text.
+A workbook with several sheets can be read at the sheet whose first rows score best by a
+``rank`` function (the header detection's). A file that is not what its name says,
 an empty file or an unsupported type raises ``IngestError`` (exit code 2 in the CLI).
 """
 
@@ -28,6 +31,8 @@ ACCEPTED = ("xlsx", "csv", "parquet")  # for the upload widget
 MAX_UNCOMPRESSED = 1 << 30  # an xlsx that unzips to more than 1 GiB is refused
 MAX_RATIO = 500  # nor one whose parts are compressed more than this (zip bomb)
 DELIMITERS = (",", ";", "\t")
+HEAD_ROWS = 25  # rows of each sheet a ``rank`` function sees when choosing the sheet
+LONG_NUMBER = 1e9  # a number cell this large is an identifier typed as a number (or money)
 _SNIFF_LINES = 60
 
 # Magic bytes of files that turn up under a wrong name.
@@ -54,6 +59,9 @@ class RawSheet:
 
     ``grid`` has positional columns ``0..n-1``, every cell a ``str`` (``""`` when blank),
     and its index is the row number as the official sees it (1-based, like Excel).
+    ``numeric`` maps a column position to the row numbers whose cell held a number of at
+    least ``LONG_NUMBER`` (in the file, not as text). ``ranks`` holds each sheet's score
+    when the sheet was chosen by ``rank`` (``auto``).
     """
 
     grid: pd.DataFrame
@@ -65,6 +73,9 @@ class RawSheet:
     delimiter: str | None = None
     size: int = 0
     notes: list[str] = field(default_factory=list)
+    numeric: dict[int, np.ndarray] = field(default_factory=dict)
+    ranks: dict[str, tuple] = field(default_factory=dict)
+    auto: bool = False
 
 
 def kind_of(name: str) -> str:
@@ -114,17 +125,20 @@ def list_sheets(fileobj, name: str) -> list[str]:
         wb.close()
 
 
-def read_file(fileobj, name: str, sheet: str | None = None) -> RawSheet:
+def read_file(fileobj, name: str, sheet: str | None = None, *, rank=None) -> RawSheet:
     """Read ``fileobj`` (bytes or a binary file object) named ``name`` as a grid of text.
 
-    ``sheet`` picks an xlsx sheet (default: the first visible one). Raises IngestError for
-    an empty, unsupported, mislabelled, corrupt or oversized file.
+    ``sheet`` picks an xlsx sheet. Without it: with ``rank`` (a function from the first
+    ``HEAD_ROWS`` rows of a sheet, as a text grid, to a comparable score) and several
+    visible sheets, the best-scoring sheet (the first of equals; ``auto`` set); else the
+    first visible one. Raises IngestError for an empty, unsupported, mislabelled, corrupt
+    or oversized file.
     """
     content = read_bytes(fileobj)
     kind = kind_of(name)
     _check_not_empty(content, name)
     if kind == "xlsx":
-        raw = _read_xlsx(content, name, sheet)
+        raw = _read_xlsx(content, name, sheet, rank)
     elif kind == "csv":
         raw = _read_csv(content, name)
     else:
@@ -215,45 +229,85 @@ def number_text(value: float) -> str:
     return format(value, ".15g").replace(".", ",")
 
 
-def _read_xlsx(content: bytes, name: str, sheet: str | None) -> RawSheet:
+def _read_xlsx(content: bytes, name: str, sheet: str | None, rank=None) -> RawSheet:
     from python_calamine import CalamineError
 
     wb = _open_workbook(content, name)
+    ranks: dict[str, tuple] = {}
     try:
         sheets = _visible_sheets(wb)
-        chosen = sheet if sheet is not None else (sheets[0] if sheets else None)
+        ws = None
+        if sheet is None and rank is not None and len(sheets) > 1:
+            chosen, ws, ranks = _best_sheet(wb, sheets, rank)
+        else:
+            chosen = sheet if sheet is not None else (sheets[0] if sheets else None)
         if chosen is None or chosen not in wb.sheet_names:
             raise IngestError.from_key("ingest.no_sheet", name=name, sheet=sheet or "-",
                                        sheets=", ".join(sheets))
         try:
-            ws = wb.get_sheet_by_name(chosen)
+            ws = wb.get_sheet_by_name(chosen) if ws is None else ws
             rows = ws.to_python(skip_empty_area=False)
             merged = ws.merged_cell_ranges or []
         except (CalamineError, ValueError, OSError, RuntimeError):
             raise IngestError.from_key("ingest.corrupt", name=name) from None
     finally:
         wb.close()
+    grid, numeric = _grid(rows, merged)
+    return RawSheet(grid=grid, file_name=name, kind="xlsx", sheet=chosen, sheets=tuple(sheets),
+                    numeric=numeric, ranks=ranks, auto=bool(ranks))
+
+
+def _best_sheet(wb, sheets: list[str], rank) -> tuple[str, object, dict[str, tuple]]:
+    """``(name, sheet, scores)``: the sheet whose first ``HEAD_ROWS`` rows ``rank`` scores
+    highest (the first of equals). Only those rows become Python objects; the chosen
+    sheet is kept so that it is not loaded twice."""
+    from python_calamine import CalamineError
+
+    best, ranks = None, {}
+    for name in sheets:
+        try:
+            ws = wb.get_sheet_by_name(name)
+            head = ws.to_python(skip_empty_area=False, nrows=HEAD_ROWS)
+        except (CalamineError, ValueError, OSError, RuntimeError):
+            continue  # an unreadable sheet is not the data; the chosen one is read again
+        ranks[name] = tuple(rank(_grid(head, ws.merged_cell_ranges or [])[0]))
+        if best is None or ranks[name] > ranks[best[0]]:
+            best = (name, ws)
+    if best is None:
+        return sheets[0], None, {}
+    return best[0], best[1], ranks
+
+
+def _grid(rows: list[list], merged) -> tuple[pd.DataFrame, dict[int, np.ndarray]]:
+    """Calamine rows as a text grid indexed from 1, and the long-number cells per column."""
     width = max((len(r) for r in rows), default=0)
     if any(len(r) != width for r in rows):
         rows = [list(r) + [""] * (width - len(r)) for r in rows]
-    columns = [_column_text(col) for col in zip(*rows)] if rows else []
+    columns, numeric = [], {}
+    for pos, col in enumerate(zip(*rows)):
+        text, long_rows = _column_text(col)
+        columns.append(text)
+        if len(long_rows):
+            numeric[pos] = long_rows + 1  # positions count from 0, rows from 1
     _fill_vertical_merges(columns, merged)
     grid = pd.DataFrame(dict(enumerate(columns)), columns=range(width), dtype=object)
     grid.index = pd.RangeIndex(1, len(grid) + 1)
-    return RawSheet(grid=grid, file_name=name, kind="xlsx", sheet=chosen, sheets=tuple(sheets))
+    return grid, numeric
 
 
-def _column_text(values) -> np.ndarray:
+def _column_text(values) -> tuple[np.ndarray, np.ndarray]:
     """One column of calamine cells as text: whole numbers without ``.0`` (vectorised:
-    a sheet can hold a million rows)."""
+    a sheet can hold a million rows); and the positions of the cells that held a number
+    of at least ``LONG_NUMBER``."""
     arr = np.empty(len(values), dtype=object)
     arr[:] = values
     text = np.fromiter((v.__class__ is str for v in arr), bool, len(arr))
     if text.all():
-        return arr
+        return arr, _NO_ROWS
     rest = np.flatnonzero(~text)
     sub = arr[rest]
     floats = np.fromiter((v.__class__ is float for v in sub), bool, len(sub))
+    long_rows = [_NO_ROWS]
     if floats.any():
         vals = sub[floats].astype(np.float64)
         whole = np.isfinite(vals) & (vals == np.round(vals)) & (np.abs(vals) < 1e18)
@@ -261,10 +315,16 @@ def _column_text(values) -> np.ndarray:
         out[whole] = vals[whole].astype(np.int64).astype(str).astype(object)
         out[~whole] = [number_text(v) for v in vals[~whole]]
         arr[rest[floats]] = out
+        long_rows.append(rest[floats][np.abs(np.nan_to_num(vals)) >= LONG_NUMBER])
     others = rest[~floats]
     if len(others):
+        long_rows.append(np.array([p for p in others if arr[p].__class__ is int
+                                   and abs(arr[p]) >= LONG_NUMBER], dtype=np.int64))
         arr[others] = [_cell_text(v) for v in arr[others]]
-    return arr
+    return arr, np.sort(np.concatenate(long_rows)).astype(np.int64)
+
+
+_NO_ROWS = np.empty(0, dtype=np.int64)
 
 
 def _fill_vertical_merges(columns: list[np.ndarray], merged) -> None:
@@ -379,12 +439,27 @@ def _read_parquet(content: bytes, name: str) -> RawSheet:
         table = pq.read_table(io.BytesIO(content))
     except (pa.ArrowException, OSError, ValueError):
         raise IngestError.from_key("ingest.corrupt", name=name) from None
-    columns = {}
+    columns, numeric = {}, {}
     for i, (col_name, column) in enumerate(zip(table.column_names, table.columns)):
         columns[i] = [str(col_name)] + _arrow_text(column)
+        long_rows = _arrow_long_numbers(column)
+        if len(long_rows):
+            numeric[i] = long_rows + 2  # row 1 holds the column names
     grid = pd.DataFrame(columns, dtype=object)
     grid.index = pd.RangeIndex(1, len(grid) + 1)
-    return RawSheet(grid=grid, file_name=name, kind="parquet")
+    return RawSheet(grid=grid, file_name=name, kind="parquet", numeric=numeric)
+
+
+def _arrow_long_numbers(column) -> np.ndarray:
+    """Positions of the values of a numeric column at least ``LONG_NUMBER`` (a NIK or NIB
+    kept as a number before it reached the Parquet file)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not (pa.types.is_integer(column.type) or pa.types.is_floating(column.type)):
+        return _NO_ROWS
+    big = pc.fill_null(pc.greater_equal(pc.abs(pc.cast(column, pa.float64())), LONG_NUMBER), False)
+    return np.flatnonzero(big.to_numpy(zero_copy_only=False)).astype(np.int64)
 
 
 def _arrow_text(column) -> list[str]:

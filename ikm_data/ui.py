@@ -431,6 +431,8 @@ def deck_download(f: Filters, fmt: str) -> None:
 # -- the Unggah Data page ----------------------------------------------------------------
 
 UPLOAD_KEY = "unggah_file"
+SHEET_KEY = "unggah_sheet"
+_SHEET_FOR = "_unggah_sheet_for"
 _UPLOAD_CACHE = "_unggah_cache"
 _UPLOAD_MANUAL = "_unggah_manual"
 _FLASH = "_unggah_flash"
@@ -463,7 +465,7 @@ def _cached(key: tuple, make):
     an official's own) and dropped when another file or setting comes."""
     cache = st.session_state.setdefault(_UPLOAD_CACHE, {})
     if key not in cache:
-        if len(cache) >= 4:
+        if len(cache) >= 6:  # sheets, the best sheet, a sheet picked by hand, checks
             cache.clear()
         cache[key] = make()
     return cache[key]
@@ -482,6 +484,15 @@ def upload_sheets(uploaded) -> list[str] | None:
         return None
 
 
+def preselect_sheet(uploaded, sheet: str) -> None:
+    """Select ``sheet`` in the sheet picker when this upload is first shown (a new file
+    gets its own best sheet; the official's own pick afterwards stays)."""
+    upload = _upload_id(uploaded)
+    if st.session_state.get(_SHEET_FOR) != upload:
+        st.session_state[_SHEET_FOR] = upload
+        st.session_state[SHEET_KEY] = sheet
+
+
 def manual_mapping(uploaded) -> dict | None:
     """The column mapping the official made by hand for this upload (None: none yet)."""
     entry = st.session_state.get(_UPLOAD_MANUAL)
@@ -496,8 +507,9 @@ def set_manual_mapping(uploaded, prepared, manual: dict[str, str], user: str = "
 
 
 def upload_prepare(uploaded, sheet: str | None):
-    """The upload read, its header found and columns mapped (a remembered manual mapping
-    applies); None after showing why the file cannot be read."""
+    """The upload read at ``sheet`` (None: a workbook's sheet whose header matches best),
+    its header found and columns mapped (a remembered manual mapping applies); None after
+    showing why the file cannot be read."""
     manual = manual_mapping(uploaded)
     key = ("prepare", _upload_id(uploaded), sheet, tuple(sorted((manual or {}).items())), manual is None)
     memory = _MappingMemory(store().root)

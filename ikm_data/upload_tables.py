@@ -100,13 +100,37 @@ def effect_lines(effect: list[dict], lang: str) -> list[dict]:
         notes = []
         if e["replaces_sample"]:
             notes.append(t("unggah.effect.sample", lang))
-        if e["new_products"]:
-            notes.append(t("unggah.effect.new_products", lang, products=", ".join(e["new_products"])))
+        notes.extend(_product_notes(e, lang))
         if e["unknown_products"]:
             notes.append(t("unggah.effect.unknown_products", lang, products=", ".join(e["unknown_products"])))
         out.append({"phase": e["phase"], "title": t("unggah.effect.phase", lang, phase=e["phase"]),
                     "metrics": metrics, "notes": notes})
     return out
+
+
+def _product_notes(e: dict, lang: str) -> list[str]:
+    """What an effect says about products: those in no phase yet (once some phase has
+    uploaded rows), then those new to this phase but already in another (once the phase
+    has uploaded rows; to an empty phase or the sample every product is new, so it says
+    nothing)."""
+    programme = e.get("new_to_programme", []) if e.get("programme_had_products") else []
+    phase_only = [n for n in e["new_products"] if n not in set(e.get("new_to_programme", []))]
+    notes = []
+    if programme:
+        notes.append(t("reading.effect.new_to_programme", lang, products=_product_names(programme, lang)))
+    if phase_only and e.get("phase_had_products"):
+        notes.append(t("reading.effect.new_to_phase", lang, products=_product_names(phase_only, lang)))
+    return notes
+
+
+def _product_names(names: list[str], lang: str) -> str:
+    """Product names joined, each in the UI's language when it is a standard product."""
+    ref = load_reference()
+    out = []
+    for name in names:
+        code = ref.resolve_product(name)
+        out.append(ref.product_name(code, lang) if code and ref.product(code) else name)
+    return ", ".join(out)
 
 
 def mapping_frame(cmap: ColumnMap, lang: str) -> pd.DataFrame:

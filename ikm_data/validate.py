@@ -298,13 +298,16 @@ def _field_name(fld: str, lang: str) -> str:
 
 def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None = None,
              existing: pd.DataFrame | None = None, existing_info: dict | None = None,
-             lang: str = "id", ref: Reference | None = None) -> Report:
+             lang: str = "id", ref: Reference | None = None,
+             numeric: dict[int, np.ndarray] | None = None) -> Report:
     """Check and normalise the data rows of ``body`` mapped by ``cmap``.
 
     ``phase``: the phase chosen for the commit (rows of another phase in a ``Tahap`` column
     are errors). ``existing``: the rows the phase holds now (append mode: a row that
     duplicates one of them is an error); ``existing_info`` names them (``phase``,
-    ``version``, ``file``). Returns a Report; never raises for bad data.
+    ``version``, ``file``). ``numeric``: per column position, the spreadsheet rows whose
+    cell was a long number in the file (``RawSheet.numeric``): a NIK or NIB there was
+    typed as a number. Returns a Report; never raises for bad data.
     """
     ref = ref or load_reference()
     rep = Report(header_rows=layout.header_rows,
@@ -446,8 +449,9 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
         frame[fld] = text(fld, collapse=fld in ("owner", "address"))
 
     # -- NIK and NIB: text, never numbers
-    frame["nik"] = _ids(text("nik"), "nik", 16, raw.get("nik"), col)
-    frame["nib"] = _ids(text("nib"), "nib", 13, raw.get("nib"), col)
+    for fld, digits in (("nik", 16), ("nib", 13)):
+        frame[fld] = _ids(text(fld), fld, digits, raw.get(fld), col,
+                          _numeric_mask(idx, (numeric or {}).get(cmap.fields.get(fld))))
 
     # -- capacity ("500" or "500 liter/bulan") and money
     frame["capacity"] = np.nan
@@ -578,9 +582,21 @@ def _closest_regency(ref: Reference, text: str) -> str | None:
     return names[match[0]].label if match else None
 
 
-def _ids(values: pd.Series, fld: str, digits: int, raw: pd.Series | None, col: _Collector) -> pd.Series:
+def _numeric_mask(idx: pd.Index, rows: np.ndarray | None) -> pd.Series:
+    """True at the rows of ``idx`` listed in ``rows`` (the cells that held a number)."""
+    if rows is None or not len(rows):
+        return pd.Series(False, index=idx)
+    return pd.Series(idx.isin(rows), index=idx)
+
+
+def _ids(values: pd.Series, fld: str, digits: int, raw: pd.Series | None, col: _Collector,
+         numeric: pd.Series) -> pd.Series:
     """NIK/NIB as text: spaces and a leading apostrophe removed; blank-ish words become
-    null; a wrong length or a number Excel wrote in scientific form is a warning."""
+    null. Warnings, one per cell: a number Excel wrote in scientific form; a cell Excel
+    stored as a number (``numeric``) — for a NIK always (16 digits are more than the 15
+    Excel keeps, so the last one is zeroed), for a NIB only when it has fewer than its 13
+    digits (a leading zero dropped; 13 digits fit and come through exact); else a wrong
+    length."""
     if raw is None:
         return values
     s = _strip_chars(values.fillna("").astype("str").str.lstrip("'"), " \t")
@@ -589,8 +605,13 @@ def _ids(values: pd.Series, fld: str, digits: int, raw: pd.Series | None, col: _
     scientific = pd.Series(pc.match_substring_regex(arr, r"^[0-9]+[.,]?[0-9]*[eE][+]?[0-9]+$")
                            .to_numpy(zero_copy_only=False), index=s.index)
     col.mask("warning", scientific, fld, raw, f"validate.{fld}.scientific")
-    exact = pc.match_substring_regex(arr, "^[0-9]{%d}$" % digits).to_numpy(zero_copy_only=False)
-    wrong = ~blank & ~scientific & ~pd.Series(exact, index=s.index)
+    exact = pd.Series(pc.match_substring_regex(arr, "^[0-9]{%d}$" % digits).to_numpy(zero_copy_only=False),
+                      index=s.index)
+    as_number = numeric & ~blank & ~scientific
+    if fld == "nib":
+        as_number &= s.str.fullmatch(r"[0-9]{1,%d}" % (digits - 1))
+    col.mask("warning", as_number, fld, raw, f"reading.validate.{fld}.numeric", digits=digits)
+    wrong = ~blank & ~scientific & ~as_number & ~exact
     col.mask("warning", wrong, fld, raw, f"validate.{fld}.format", digits=digits)
     return s.where(~blank, None)
 

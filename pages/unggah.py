@@ -24,11 +24,22 @@ if uploaded is not None:
     sheets = ui.upload_sheets(uploaded)
     if sheets is None:
         st.stop()
-    sheet = st.selectbox(ui.tr("unggah.sheet"), sheets, key="unggah_sheet") if len(sheets) > 1 else None
     with st.spinner(ui.tr("unggah.checking")):
-        prepared = ui.upload_prepare(uploaded, sheet)
+        prepared = ui.upload_prepare(uploaded, None)  # a workbook: the sheet whose header matches best
     if prepared is None:
         st.stop()
+    if len(sheets) > 1:
+        ui.preselect_sheet(uploaded, prepared.raw.sheet)
+        sheet = st.selectbox(ui.tr("unggah.sheet"), sheets, key=ui.SHEET_KEY)
+        if sheet != prepared.raw.sheet:
+            with st.spinner(ui.tr("unggah.checking")):
+                prepared = ui.upload_prepare(uploaded, sheet)
+            if prepared is None:
+                st.stop()
+        elif prepared.auto_sheet:
+            auto = prepared.auto_sheet
+            st.caption(ui.tr("reading.sheet.auto", sheet=auto["sheet"], found=fmt_int(auto["required"]),
+                             total=fmt_int(auto["required_total"])))
     raw = prepared.raw
     st.caption(ui.tr("unggah.read", file=raw.file_name, kind=raw.kind.upper(),
                      sheet=ui.tr("unggah.read.sheet", sheet=raw.sheet) if raw.sheet else "",

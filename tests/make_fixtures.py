@@ -179,6 +179,29 @@ def several_sheets() -> bytes:
     return xlsx_bytes(wb)
 
 
+def summary_first() -> bytes:
+    """The workbook an office sends: a summary per regency first ("Rekap", whose header
+    names a regency and workers but no enterprise or product), then the data with title
+    rows ("Data IKM"), then notes ("Keterangan"). One NIK was typed as a number: Excel kept
+    15 digits (5201010101900001 became 5201010101900000); one NIB as a number lost its
+    leading zero; another NIB typed as a number kept all its 13 digits."""
+    wb = Workbook()
+    sheet(wb, "Rekap", [
+        ["REKAPITULASI IKM PER KABUPATEN/KOTA"], [],
+        ["No", "Kabupaten/Kota", "Jumlah IKM", "Jumlah TK"],
+        [1, "Lombok Barat", 2, 9], [2, "Dompu", 1, 3], [None, "Jumlah", 3, 12],
+    ], index=0)
+    sheet(wb, "Data IKM", [
+        [TITLE], [OFFICE], [],
+        ["No", "Nama IKM", "Kabupaten/Kota", "Jenis Produk", "Jumlah TK", "NIK", "NIB"],
+        [1, "UD Rekap Satu", "Lombok Barat", "Minyak Goreng", 4, "5201014405900001", "9120007770011"],
+        [2, "UD Rekap Dua", "Lombok Barat", "Kopi", 5, 5201010101900000, 220000351486],
+        [3, "UD Rekap Tiga", "Dompu", "Garam", 3, "5205014405900003", 9120007770013],
+    ])
+    sheet(wb, "Keterangan", [["Keterangan"], ["TK = tenaga kerja"], ["Sumber: Dinas Perindustrian"]])
+    return xlsx_bytes(wb)
+
+
 def tahap_column() -> bytes:
     """One file for two phases: a ``Tahap`` column written three ways."""
     rows = [
@@ -280,6 +303,7 @@ def files() -> dict[str, bytes]:
         "good_comma_quoted.csv": comma_quoted(),
         "good_export.parquet": parquet_file(),
         "good_several_sheets.xlsx": several_sheets(),
+        "good_summary_first.xlsx": summary_first(),
         "good_tahap_column.csv": tahap_column(),
         "good_numbers.xlsx": numbers_as_numbers(),
         "good_office_report.xlsx": office_report(),

@@ -53,7 +53,8 @@ GOOD = {
     "good_tab_bom.csv": ({}, 2, 2, 9, {"susu_kedelai": 1, "madu_hutan": 1}),
     "good_comma_quoted.csv": ({}, 3, 3, 16, {"dodol_rumput_laut": 1, "kopi_luwak": 1, "sabun": 1}),
     "good_export.parquet": ({}, 3, 3, 13, {"minyak_goreng": 1, "susu_kedelai": 1, "teh_kelor": 1}),
-    "good_several_sheets.xlsx": ({"sheet": "Data Tahap 4"}, 2, 2, 10, {"minyak_goreng": 1, "garam": 1}),
+    "good_several_sheets.xlsx": ({}, 2, 2, 10, {"minyak_goreng": 1, "garam": 1}),  # the sheet by its header
+    "good_summary_first.xlsx": ({}, 3, 3, 12, {"minyak_goreng": 1, "kopi": 1, "garam": 1}),
     "good_numbers.xlsx": ({}, 3, 2, 8, {"minyak_goreng": 1, "sabun": 1, "kopi": 1}),
     "good_office_report.xlsx": ({}, 3, 3, 11, {"minyak_goreng": 1, "susu_kedelai": 1, "gula_semut": 1}),
 }
@@ -143,6 +144,9 @@ INVALID = {
 }
 
 
+_EXTRA_ARGS = {"bad_several_sheets_first.xlsx": ["--sheet", "Petunjuk"]}  # named, the instructions sheet is read
+
+
 def _path(name: str) -> Path:
     return DATA / ("good_several_sheets.xlsx" if name == "bad_several_sheets_first.xlsx" else name)
 
@@ -164,6 +168,7 @@ def test_invalid_files_report_exact_rows_and_change_nothing(store_with_phase3, c
     phase, expected = INVALID[name]
     before = snapshot(store_with_phase3)
     args = ["--data-dir", str(store_with_phase3.root), "import", str(_path(name)), "--json"]
+    args += _EXTRA_ARGS.get(name, [])
     if phase is not None:
         args += ["--phase", str(phase)]
     code, payload, err = run_cli(capsys, *args)
@@ -173,7 +178,7 @@ def test_invalid_files_report_exact_rows_and_change_nothing(store_with_phase3, c
     assert "version" not in payload
     assert snapshot(store_with_phase3) == before
     code, payload, _ = run_cli(capsys, "--data-dir", str(store_with_phase3.root), "validate", str(_path(name)),
-                               "--json", *(["--phase", str(phase)] if phase else []))
+                               "--json", *(["--phase", str(phase)] if phase else []), *_EXTRA_ARGS.get(name, []))
     assert code == 1 and [(e["row"], e["column"]) for e in payload["errors"]] == [(r, c) for r, c, _ in expected]
 
 
@@ -213,6 +218,54 @@ def test_effect_against_the_sample_and_then_real_data(store_with_phase3):
     assert not effect["replaces_sample"]
     assert effect["delta"] == {"rows": 3, "enterprises": 3, "workers": 13}
     assert effect["new_products"] == []  # all three are already in the phase
+
+
+def _csv(*rows) -> bytes:
+    return ("Nama IKM;Kabupaten/Kota;Jenis Produk;Jumlah TK\n"
+            + "".join(";".join(r) + "\n" for r in rows)).encode("utf-8")
+
+
+def test_effect_tells_products_new_to_the_programme_from_products_new_to_the_phase(store_with_phase3):
+    from ikm_data.upload_tables import effect_lines
+
+    s = store_with_phase3
+    # onto the sample, in a store without uploaded rows, no product is "new": there is nothing to compare
+    first = importer.run((DATA / "good_two_row_header.xlsx").read_bytes(), "x.xlsx", store=s, phase=3,
+                         commit=False)
+    assert effect_lines(first.effect, "id")[0]["notes"] == [
+        "Tahap ini sekarang memakai data contoh (sintetis); unggahan ini menggantikannya."]
+    importer.run((DATA / "good_two_row_header.xlsx").read_bytes(), "x.xlsx", store=s, phase=3, user="x")
+    # phase 3 now holds Minyak Goreng (and six more), not Kopi; phase 4 is new
+    four = importer.run(_csv(["UD A", "Dompu", "Minyak Goreng", "2"], ["UD B", "Bima", "Kopi", "3"]), "a.csv",
+                        store=s, phase=4, commit=False)
+    (e,) = four.effect
+    assert e["new_to_programme"] == ["Kopi"] and not e["phase_had_products"] and e["programme_had_products"]
+    assert e["new_products"] == ["Kopi", "Minyak Goreng"]  # to an empty phase every product is new
+    assert effect_lines(four.effect, "id")[0]["notes"] == ["Produk yang belum pernah ada di tahap mana pun: Kopi."]
+    importer.run(_csv(["UD A", "Dompu", "Minyak Goreng", "2"], ["UD B", "Bima", "Kopi", "3"]), "a.csv",
+                 store=s, phase=4, user="x")
+    more = importer.run(_csv(["UD C", "Dompu", "Minyak Goreng", "1"], ["UD D", "Bima", "Susu Kedelai", "1"],
+                             ["UD E", "Bima", "Garam", "1"]), "b.csv", store=s, phase=4, mode="append",
+                        commit=False)
+    (e,) = more.effect
+    assert (e["new_products"], e["new_to_programme"]) == (["Garam", "Susu Kedelai"], ["Garam"])
+    assert effect_lines(more.effect, "en")[0]["notes"] == [
+        "Products not yet in any phase: Salt.", "Products new to this phase (already in another phase): Soy milk."]
+    again = importer.run(_csv(["UD F", "Bima", "Kopi", "1"]), "c.csv", store=s, phase=4, commit=False)
+    assert again.effect[0]["new_products"] == [] and effect_lines(again.effect, "id")[0]["notes"] == []
+
+
+def test_cli_reads_the_best_sheet_unless_one_is_named(store_with_phase3, capsys):
+    path = str(DATA / "good_summary_first.xlsx")
+    code, payload, _ = run_cli(capsys, "validate", path, "--phase", "4", "--json")
+    assert code == 0 and (payload["sheet"], payload["sheet_auto"]) == ("Data IKM", True)
+    assert [(w["row"], w["column"], w["code"]) for w in payload["warnings"]] == [
+        (6, "NIK", "reading.validate.nik.numeric"), (6, "NIB", "reading.validate.nib.numeric")]
+    code, payload, _ = run_cli(capsys, "validate", path, "--phase", "4", "--sheet", "Rekap", "--json")
+    assert code == 1 and (payload["sheet"], payload["sheet_auto"]) == ("Rekap", False)
+    assert cli.main(["validate", path, "--phase", "4"]) == 0
+    assert ("Lembar “Data IKM” dipilih otomatis karena judul kolomnya paling cocok (4 dari 4 kolom wajib)."
+            in capsys.readouterr().out)
 
 
 def test_import_requires_a_phase_without_tahap_column(store_with_phase3, capsys):

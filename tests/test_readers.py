@@ -179,3 +179,50 @@ def test_sniff_delimiter_prefers_the_consistent_one():
     assert readers.sniff_delimiter("Judul\nNama;Nilai\nUD A, B;12,5\nUD C;1.250\n") == ";"
     assert readers.sniff_delimiter("a\tb\tc\n1\t2,5\t3\n") == "\t"
     assert readers.sniff_delimiter("a,b,c\n1,2,3\n") == ","
+
+
+# -- the sheet chosen by its header; numbers that were identifiers -------------------------
+def test_a_rank_picks_the_data_sheet_after_a_summary_sheet():
+    from ikm_data.layout import sheet_score
+
+    content = (DATA / "good_summary_first.xlsx").read_bytes()
+    assert readers.list_sheets(content, "x.xlsx") == ["Rekap", "Data IKM", "Keterangan"]
+    raw = readers.read_file(content, "x.xlsx", rank=sheet_score)
+    assert (raw.sheet, raw.auto) == ("Data IKM", True)
+    assert raw.ranks == {"Rekap": (2, 0), "Data IKM": (4, 2), "Keterangan": (0, 0)}
+    assert _cells(raw, 5)[:2] == ["1", "UD Rekap Satu"] and len(raw.grid) == 7
+    # without a rank, or with a sheet named, nothing is chosen
+    assert readers.read_file(content, "x.xlsx").sheet == "Rekap"
+    named = readers.read_file(content, "x.xlsx", sheet="Rekap", rank=sheet_score)
+    assert (named.sheet, named.auto, named.ranks) == ("Rekap", False, {})
+
+
+def test_a_rank_sees_only_the_first_rows_and_equals_keep_the_first_sheet():
+    wb = Workbook()
+    wb.active.title = "A"
+    for i in range(300):
+        wb.active.append([f"a{i}", i])
+    wb.create_sheet("B").append(["b"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    seen = {}
+
+    def rank(grid):
+        seen[grid.iat[0, 0]] = len(grid)
+        return (0,)
+
+    raw = readers.read_file(buf.getvalue(), "x.xlsx", rank=rank)
+    assert seen == {"a0": readers.HEAD_ROWS, "b": 1}
+    assert raw.sheet == "A" and len(raw.grid) == 300 and _cells(raw, 300) == ["a299", "299"]
+
+
+def test_long_numbers_in_xlsx_and_parquet_are_marked_with_their_rows():
+    raw = readers.read_file((DATA / "good_summary_first.xlsx").read_bytes(), "x.xlsx", sheet="Data IKM")
+    assert {c: rows.tolist() for c, rows in raw.numeric.items()} == {5: [6], 6: [6, 7]}
+    assert _cells(raw, 6)[5:] == ["5201010101900000", "220000351486"]
+    buf = io.BytesIO()
+    pq.write_table(pa.table({"NIK": pa.array([5201010101900000, None, 7], pa.int64()),
+                             "NIB": pa.array([9120001112223.0, 1.5, None])}), buf)
+    raw = readers.read_file(buf.getvalue(), "p.parquet")
+    assert {c: rows.tolist() for c, rows in raw.numeric.items()} == {0: [2], 1: [2]}
+    assert readers.read_file(b"NIK\n5201010101900000\n", "x.csv").numeric == {}

@@ -136,11 +136,35 @@ def test_manual_mapping_is_applied_and_remembered(app, store_with_phase3):
 
 def test_sheet_picker_for_a_workbook_with_several_sheets(app):
     at = upload(app("unggah"), "good_several_sheets.xlsx")
-    assert at.selectbox(key="unggah_sheet").options == ["Petunjuk", "Data Tahap 4", "Rekap"]
-    assert {m.label: m.value for m in at.metric}["Kesalahan"] == "4"
-    at.selectbox(key="unggah_sheet").set_value("Data Tahap 4").run()
+    picker = at.selectbox(key="unggah_sheet")
+    assert picker.options == ["Petunjuk", "Data Tahap 4", "Rekap"] and picker.value == "Data Tahap 4"
     assert {m.label: m.value for m in at.metric}["Kesalahan"] == "0"
     assert table(at, "unggah_preview")["Nama IKM"].tolist() == ["IKM Lembar Dua A", "IKM Lembar Dua B"]
+    at.selectbox(key="unggah_sheet").set_value("Petunjuk").run()  # the official can still pick another
+    assert {m.label: m.value for m in at.metric}["Kesalahan"] == "4"
+    assert at.selectbox(key="unggah_sheet").value == "Petunjuk"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_summary_sheet_first_the_data_sheet_is_chosen_and_said(app, lang):
+    at = upload(app("unggah", lang), "good_summary_first.xlsx")
+    assert at.selectbox(key="unggah_sheet").value == "Data IKM"
+    expected = {"id": "Lembar “Data IKM” dipilih otomatis karena judul kolomnya paling cocok (4 dari 4 kolom wajib).",
+                "en": "Sheet “Data IKM” was chosen automatically because its column headers match best "
+                      "(4 of 4 required columns)."}[lang]
+    assert expected in texts(at, "caption")
+    mapping_asked = ("tidak dikenali otomatis", "were not recognised")
+    assert not any(m in w for w in texts(at, "warning") for m in mapping_asked)
+    from ikm_data.i18n import t
+
+    (warnings,) = [df.value for df in at.dataframe if t("unggah.col.message", lang) in df.value.columns]
+    assert warnings.iloc[:, :3].values.tolist() == [["6", "NIK", "5201010101900000"], ["6", "NIB", "220000351486"]]
+    at.selectbox(key="unggah_sheet").set_value("Rekap").run()
+    assert not any("dipilih otomatis" in c or "chosen automatically" in c for c in texts(at, "caption"))
+    assert any(m in w for w in texts(at, "warning") for m in mapping_asked)  # no enterprise or product column
+    # another file gets its own best sheet, not the sheet picked for the last one
+    at = upload(at, "good_several_sheets.xlsx")
+    assert at.selectbox(key="unggah_sheet").value == "Data Tahap 4"
 
 
 def test_remove_the_sample_from_the_page(app, store_with_phase3):

@@ -293,3 +293,27 @@ def test_messy_two_row_file_normalised():
     assert (rep.rows, rep.enterprises, rep.workers) == (7, 7, 43)
     assert [t["ok"] for t in rep.totals] == [True, True, True, True]
     assert rep.skipped == {"blank": 2, "notes": 2, "totals": 1}
+
+
+def test_nik_and_nib_excel_stored_as_numbers_are_warned_in_their_row():
+    prepared = importer.prepare((DATA / "good_summary_first.xlsx").read_bytes(), "good_summary_first.xlsx")
+    rep = importer.check(prepared, phase=4, lang="en")
+    assert rep.valid and prepared.raw.sheet == "Data IKM"
+    # row 6: NIK typed as a number (Excel kept 15 digits), NIB typed as a number lost its
+    # leading zero; row 7: a 13-digit NIB typed as a number came through exact
+    assert issues(rep, "warnings") == [
+        (6, "NIK", "5201010101900000", "reading.validate.nik.numeric"),
+        (6, "NIB", "220000351486", "reading.validate.nib.numeric"),
+    ]
+    assert "stored as a number by Excel" in rep.warnings[0].message("en")
+    assert "Format the NIK column as Text" in rep.warnings[0].message("en")
+    assert "Teks" in rep.warnings[1].message("id") and "13" in rep.warnings[1].message("id")
+    assert list(rep.frame["nik"]) == ["5201014405900001", "5201010101900000", "5205014405900003"]
+    assert list(rep.frame["nib"]) == ["9120007770011", "220000351486", "9120007770013"]
+
+
+def test_a_nik_ending_in_zeros_as_text_is_not_suspected():
+    header = ["Nama IKM", "Kab/Kota", "Produk", "TK", "NIK", "NIB"]
+    rep = check([["UD A", "Dompu", "Kopi", "1", "5201010101900000", "9120001110000"],
+                 ["UD B", "Dompu", "Kopi", "1", "5.20101E+15", ""]], header=header)
+    assert issues(rep, "warnings") == [(3, "NIK", "5.20101E+15", "validate.nik.scientific")]

@@ -377,8 +377,6 @@ MESSAGES = {
         "Tahap ini sekarang memakai data contoh (sintetis); unggahan ini menggantikannya.",
         "This phase now shows sample (synthetic) data; this upload replaces it.",
     ),
-    "unggah.effect.new_products": ("Produk baru di tahap ini: {products}.",
-                                   "Products new to this phase: {products}."),
     "unggah.effect.unknown_products": ("Produk di luar daftar baku: {products}.",
                                        "Products outside the standard list: {products}."),
     "unggah.commit.title": ("Simpan", "Commit"),
