@@ -2,6 +2,7 @@
 and column, commit a good one and see Ringkasan change, roll back from the page, map a
 column by hand, and refuse an unreadable file without a traceback."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -35,6 +36,14 @@ def table(at, key):
 
 def texts(at, kind):
     return [e.value for e in getattr(at, kind)]
+
+
+def confirm(at, name: str):
+    """Tick the confirmation checkbox ``name`` (its key also names the store's state)."""
+    (box,) = [c for c in at.checkbox if c.key and c.key.rsplit("_", 1)[0] == name]
+    box.check().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 def state_bytes(store) -> bytes:
@@ -87,6 +96,10 @@ def test_commit_a_good_file_then_ringkasan_shows_it_then_roll_back(app, store_wi
     assert len(store_with_phase3.history()) == 1
     at.text_input(key="unggah_user").set_value("Baiq Aminah").run()
     at.button(key="unggah_commit").click().run()
+    assert any("Isi tanggal data" in w for w in texts(at, "warning"))
+    assert len(store_with_phase3.history()) == 1
+    at.date_input(key="unggah_as_of").set_value(dt.date(2020, 7, 13)).run()
+    at.button(key="unggah_commit").click().run()
     assert not at.exception
     assert any("Tersimpan: versi v2" in s for s in texts(at, "success"))
     meta = store_with_phase3.history()[0]
@@ -98,6 +111,7 @@ def test_commit_a_good_file_then_ringkasan_shows_it_then_roll_back(app, store_wi
 
     at.switch_page("pages/unggah.py").run()
     at.selectbox(key="unggah_rollback_version").set_value("v1").run()
+    confirm(at, "unggah_confirm_rollback_v1")
     at.button(key="unggah_rollback").click().run()
     assert any("v3" in s for s in texts(at, "success"))
     assert store_with_phase3.history()[0].rollback_of == "v1"
@@ -110,6 +124,7 @@ def test_recommitting_the_same_file_says_nothing_changed(app, store_with_phase3)
     at = upload(app("unggah"), "good_export.parquet")
     at.number_input(key="unggah_phase").set_value(4).run()
     at.text_input(key="unggah_user").set_value("Lalu").run()
+    at.date_input(key="unggah_as_of").set_value(dt.date(2020, 8, 1)).run()
     at.button(key="unggah_commit").click().run()
     at.button(key="unggah_commit").click().run()
     assert any("Tidak ada perubahan" in i for i in texts(at, "info"))
@@ -145,6 +160,7 @@ def test_sheet_picker_for_a_workbook_with_several_sheets(app):
 
 def test_remove_the_sample_from_the_page(app, store_with_phase3):
     at = app("unggah")
+    confirm(at, "unggah_confirm_remove_sample")
     at.button(key="unggah_remove_sample").click().run()
     assert any("Data contoh dihapus" in s for s in texts(at, "success"))
     assert store_with_phase3.state().phases == {3: None}
