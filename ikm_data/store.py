@@ -5,7 +5,8 @@ Layout of a data directory::
 
     state.json                  the current state: which version each phase shows, and the
                                 history; replaced atomically (write, fsync, os.replace)
-    versions/v7/meta.json       what version 7 is (phase, mode, user, file, sha256, totals)
+    versions/v7/meta.json       what version 7 is (phase, mode, user, file, sha256, totals,
+                                the date its data is as of, the programme)
     versions/v7/participants.parquet   the whole phase as it stood right after version 7
     versions/v7/upload/<file>   the file as the official uploaded it
     .lock                       writers take it (flock); readers never wait
