@@ -1,5 +1,6 @@
 """Unggah Data: upload a phase's file, see every error with its row and column, commit it
-as a new version, and manage the history (rollback, removing the sample)."""
+as a new version with its data's date and programme, and manage the history (rollback,
+removing a phase or the sample, each confirmed first)."""
 
 import streamlit as st
 

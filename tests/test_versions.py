@@ -29,7 +29,8 @@ def test_slides_give_the_datas_date_when_recorded(dated):
     ds = Dataset.open(dated)
     assert slides.as_of(ds, 4, "id") == "13 Juli 2020"
     assert slides.as_of(ds, 4, "en") == "13 July 2020"
-    assert slides.footer(ds, 4, "id") == "Sumber: Dinas Perindustrian NTB, Tahap IV · unggahan tahap4.xlsx (v2, data per 13 Juli 2020)"
+    assert slides.footer(ds, 4, "id") == ("Sumber: Dinas Perindustrian NTB, Tahap IV · "
+                                          "unggahan tahap4.xlsx (v2, data per 13 Juli 2020)")
     title = slides.build(ds, Filters(phase=4), "id", today=TODAY)[0]
     assert title.title == "Program Kopi NTB — Tahap IV"
     assert title.subtitle == ""  # the JPS Gemilang line belongs to JPS Gemilang only
@@ -42,7 +43,8 @@ def test_slides_word_an_undated_upload_as_its_upload_day(dated):
     assert slides.as_of(ds, 5, "id") == f"diunggah {day}"
     assert slides.footer(ds, 5, "id").endswith(f"unggahan tahap5.xlsx (v3, diunggah {day})")
     title = slides.build(ds, Filters(phase=5), "en", today=TODAY)[0]
-    assert title.lines[0] == f"Data as of: date not recorded (uploaded {fmt_date(ds.state.current(5).upload_day, 'en')})"
+    day_en = fmt_date(ds.state.current(5).upload_day, "en")
+    assert title.lines[0] == f"Data as of: date not recorded (uploaded {day_en})"
     assert title.title == "JPS Gemilang — Phase V"
 
 
