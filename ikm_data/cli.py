@@ -181,11 +181,14 @@ def cmd_import(args) -> int:
     from ikm_data import importer
     from ikm_data.i18n import t
 
+    from ikm_data.store import clean_as_of, clean_programme
+
+    as_of, programme = clean_as_of(args.as_of), clean_programme(args.programme)  # bad usage: exit 2
     content = _read_input(args.file)
     store = Store.open(args.data_dir)
     outcome = importer.run(content, _base_name(args.file), store=store, phase=args.phase, mode=args.mode,
                            user=args.user or _default_user(), sheet=args.sheet, commit=True,
-                           lang=args.lang)
+                           lang=args.lang, as_of=as_of, programme=programme)
     if args.json:
         _print_json(outcome.to_json(args.lang))
     else:
@@ -199,12 +202,12 @@ def cmd_import(args) -> int:
 
 
 _HISTORY_KEYS = ("version", "phase", "mode", "user", "file", "sha256", "rows", "enterprises",
-                 "workers", "at", "sample", "rollback_of", "note")
+                 "workers", "at", "sample", "rollback_of", "note", "as_of", "programme")
 
 
 def cmd_history(args) -> int:
     """Every version, newest first."""
-    from ikm_data.formatting import fmt_datetime
+    from ikm_data.formatting import fmt_date, fmt_datetime
     from ikm_data.i18n import t
 
     history = Store.open(args.data_dir).history()
@@ -215,9 +218,10 @@ def cmd_history(args) -> int:
         print(t("cli.history_empty", "id"))
     for m in history:
         extra = f" -> {m.rollback_of}" if m.rollback_of else ""
+        as_of = t("versions.cli.as_of", "id", date=fmt_date(m.as_of)) if m.as_of else ""
         print(f"{m.version:>5}  {fmt_datetime(m.at)}  Tahap {m.phase}  {m.mode}{extra:<8}  {m.user}  "
               f"{m.file}  {fmt_int(m.rows)} baris  {fmt_int(m.enterprises)} IKM  "
-              f"{fmt_int(m.workers)} TK  {m.sha256[:12]}")
+              f"{fmt_int(m.workers)} TK  {m.sha256[:12]}  {m.programme}{as_of}")
     return 0
 
 
@@ -274,6 +278,25 @@ def cmd_remove_sample(args) -> int:
     return 0
 
 
+def cmd_remove_phase(args) -> int:
+    """Empty a phase (a new history entry, so ``rollback`` brings it back); 1 when the
+    phase shows no rows, saying why (e.g. it has only published figures)."""
+    from ikm_data.i18n import t
+    from ikm_data.reference import load_reference
+
+    meta = Store.open(args.data_dir).remove_phase(args.phase, user=args.user or _default_user())
+    if meta is None:
+        key = ("versions.remove.published_only" if load_reference().published_for(args.phase)
+               else "versions.remove.nothing")
+        print(t(key, args.lang, phase=args.phase), file=sys.stderr)
+        return 1
+    if args.json:
+        _print_json({k: meta.to_dict()[k] for k in _HISTORY_KEYS})
+    else:
+        print(t("versions.remove.done", args.lang, phase=meta.phase, version=meta.version))
+    return 0
+
+
 def cmd_bench(args) -> int:
     """The performance benchmark: import times and dashboard query times at ``--rows``."""
     from ikm_data import bench
@@ -290,6 +313,7 @@ def cmd_bench(args) -> int:
 
 def _add_data_commands(sub) -> None:
     from ikm_data.importer import MODES
+    from ikm_data.store import DEFAULT_PROGRAMME
 
     def common(p, commit: bool) -> None:
         p.add_argument("file", help="the .xlsx, .csv or .parquet file")
@@ -301,6 +325,9 @@ def _add_data_commands(sub) -> None:
         p.add_argument("--json", action="store_true")
         if commit:
             p.add_argument("--user", help="name recorded in the history (default: the login name)")
+            p.add_argument("--as-of", help="the date the data is as of, YYYY-MM-DD (e.g. 2020-07-13)")
+            p.add_argument("--programme", default=DEFAULT_PROGRAMME,
+                           help=f"the programme the data belongs to (default: {DEFAULT_PROGRAMME})")
 
     p = sub.add_parser("validate", help="check a file; stores nothing")
     common(p, commit=False)
@@ -330,6 +357,13 @@ def _add_data_commands(sub) -> None:
     p.add_argument("--user")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_remove_sample)
+
+    p = sub.add_parser("remove-phase", help="empty a phase (kept in the history; rollback restores it)")
+    p.add_argument("phase", type=int)
+    p.add_argument("--user")
+    p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the messages")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_remove_phase)
 
     p = sub.add_parser("bench", help="the performance benchmark")
     p.add_argument("--rows", type=int, default=100_000, help="participant rows in the CSV (default 100000)")

@@ -23,7 +23,7 @@ from ikm_data.layout import Layout
 from ikm_data.mapping import REQUIRED, ColumnMap, MappingMemory
 from ikm_data.readers import RawSheet
 from ikm_data.reference import load_reference
-from ikm_data.store import CommitResult, Store, sha256_bytes
+from ikm_data.store import DEFAULT_PROGRAMME, CommitResult, Store, clean_as_of, clean_programme, sha256_bytes
 from ikm_data.validate import Report, validate
 
 MODES = ("replace", "append")
@@ -272,15 +272,18 @@ def effect(store: Store, report: Report, *, phase: int | None, mode: str) -> lis
 def run(fileobj, name: str, *, store: Store | None = None, phase: int | None = None,
         mode: str = "replace", user: str = "-", sheet: str | None = None,
         manual: dict[str, str] | None = None, commit: bool = True, lang: str = "id",
-        prepared: Prepared | None = None) -> Outcome:
+        prepared: Prepared | None = None, as_of=None, programme: str | None = DEFAULT_PROGRAMME) -> Outcome:
     """Validate ``fileobj`` and, when ``commit`` and it has no error, commit it to ``store``.
 
     ``phase`` may be None when the file has a ``Tahap`` column (one version per phase it
-    holds). Returns an Outcome (``committed`` empty when rejected or not committing).
-    Raises IngestError for an unreadable file, UsageError when a commit has no phase.
+    holds). ``as_of`` (a date or ``YYYY-MM-DD``; None: not given) and ``programme`` are
+    recorded with the versions. Returns an Outcome (``committed`` empty when rejected or
+    not committing). Raises IngestError for an unreadable file, UsageError when a commit
+    has no phase or a bad date or programme.
     """
     if mode not in MODES:
         raise UsageError.from_key("cli.bad_mode", mode=mode)
+    as_of, programme = clean_as_of(as_of), clean_programme(programme)
     memory = MappingMemory(store.root) if store is not None else None
     prepared = prepared or prepare(fileobj, name, sheet=sheet, manual=manual, memory=memory)
     if commit and phase is None and not prepared.has_phase_column:
@@ -293,5 +296,5 @@ def run(fileobj, name: str, *, store: Store | None = None, phase: int | None = N
         return outcome
     tables = split_phases(report, phase)
     outcome.committed = store.commit_many(tables, mode=mode, user=user, file_name=name,
-                                          content=prepared.content)
+                                          content=prepared.content, as_of=as_of, programme=programme)
     return outcome

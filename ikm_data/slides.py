@@ -102,11 +102,15 @@ def _published_as_of(ds: Dataset, phase: int) -> str:
 
 
 def as_of(ds: Dataset, phase: int, lang: str = "id") -> str:
-    """What date the phase's figures are as of, in id-ID: the release for published
-    figures and the sample (which equals the release), the upload for uploaded data."""
+    """What date the phase's figures are as of (``13 Juli 2020``): the date recorded with
+    the uploaded version; the release for published figures and the sample (which equals
+    the release). An upload recorded without a date gives its upload day, worded as such
+    (``diunggah 14 November 2026``), never as the data's date."""
     meta = ds.state.current(phase)
     if meta is not None and not meta.sample:
-        return fmt_date(meta.at[:10], lang)
+        if meta.as_of:
+            return fmt_date(meta.as_of, lang)
+        return t("versions.when.uploaded", lang, date=fmt_date(meta.upload_day, lang))
     published = _published_as_of(ds, phase)
     return fmt_date(published, lang) if published else "–"
 
@@ -119,8 +123,9 @@ def footer(ds: Dataset, phase: int, lang: str) -> str:
     if meta is not None and meta.sample:
         what = t("present.footer.sample", lang, version=meta.version, as_of=as_of(ds, phase, lang))
     elif meta is not None:
-        what = t("present.footer.upload", lang, file=meta.file, version=meta.version,
-                 date=fmt_date(meta.at[:10], lang))
+        when = (t("versions.when.as_of", lang, date=as_of(ds, phase, lang)) if meta.as_of
+                else as_of(ds, phase, lang))
+        what = t("present.footer.upload", lang, file=meta.file, version=meta.version, when=when)
     else:
         figures = [p for p in ds.ref.published_for(phase) if p.scope == DEPARTMENT_SCOPE]
         source = figures[0].source if figures else "–"
@@ -186,13 +191,18 @@ def build(ds: Dataset, f: Filters, lang: str = "id", *, scale: float = SLIDE_SCA
 def _title_slide(ds, f, lang, today, slide) -> Slide:
     phase = int(f.phase)
     today = today or dt.date.today()
-    lines = [t("present.title.as_of", lang, as_of=as_of(ds, phase, lang))]
+    meta = ds.state.current(phase)
+    dated = meta is None or meta.sample or bool(meta.as_of)
+    lines = [t("present.title.as_of" if dated else "versions.title.uploaded", lang, as_of=as_of(ds, phase, lang))]
     scope = _scope_text(ds, f, lang)
     if scope:
         lines.append(t("present.title.scope", lang, what=scope))
     lines.append(t("present.title.date", lang, date=fmt_date(today, lang)))
-    return slide("title", "title", f"{t('present.programme', lang)} — {phase_name(phase, lang)}",
-                 subtitle=t("present.programme.long", lang), lines=lines,
+    # the long line describes JPS Gemilang only: another programme's slide names just itself
+    programme = meta.programme if meta is not None else t("present.programme", lang)
+    jps = programme == t("present.programme", lang)
+    return slide("title", "title", f"{programme} — {phase_name(phase, lang)}",
+                 subtitle=t("present.programme.long", lang) if jps else "", lines=lines,
                  notes=[t("present.department", lang)])
 
 

@@ -5,7 +5,8 @@ Layout of a data directory::
 
     state.json                  the current state: which version each phase shows, and the
                                 history; replaced atomically (write, fsync, os.replace)
-    versions/v7/meta.json       what version 7 is (phase, mode, user, file, sha256, totals)
+    versions/v7/meta.json       what version 7 is (phase, mode, user, file, sha256, totals,
+                                the date its data is as of, the programme)
     versions/v7/participants.parquet   the whole phase as it stood right after version 7
     versions/v7/upload/<file>   the file as the official uploaded it
     .lock                       writers take it (flock); readers never wait
@@ -17,6 +18,7 @@ into place complete, and it counts only once ``state.json`` names it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import hashlib
 import json
@@ -25,7 +27,7 @@ import shutil
 import sys
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import duckdb
@@ -34,8 +36,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ikm_data import schema
-from ikm_data.errors import StoreError, UnknownVersion
-from ikm_data.formatting import utc_now
+from ikm_data.errors import StoreError, UnknownVersion, UsageError
+from ikm_data.formatting import WITA, utc_now
 from ikm_data.settings import data_dir as resolve_data_dir
 from ikm_data.settings import setting
 
@@ -44,6 +46,8 @@ DIRECTORY_ORDER = [("name", "ascending"), ("product_code", "ascending"), ("sourc
 FORMAT = 1
 MODES = ("replace", "append")
 SAMPLE_USER = "sistem"
+DEFAULT_PROGRAMME = "JPS Gemilang"
+PROGRAMME_MAX = 80
 
 
 @dataclass(frozen=True)
@@ -63,9 +67,26 @@ class VersionMeta:
     sample: bool = False
     rollback_of: str | None = None
     note: str = ""
+    as_of: str = ""  # the date the data is as of (ISO ``YYYY-MM-DD``), '' when not given
+    programme: str = DEFAULT_PROGRAMME
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "VersionMeta":
+        """An entry as ``state.json``/``meta.json`` hold it; keys an older store lacks take
+        their defaults and keys a newer one adds are ignored."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in raw.items() if k in known})
+
+    @property
+    def upload_day(self) -> str:
+        """The day of the upload in WITA (ISO date), for where no ``as_of`` was given."""
+        at = dt.datetime.fromisoformat(self.at)
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=dt.timezone.utc)
+        return at.astimezone(WITA).date().isoformat()
 
 
 @dataclass(frozen=True)
@@ -98,6 +119,45 @@ class CommitResult:
 
 def sha256_bytes(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
+
+
+def today() -> dt.date:
+    """Today in NTB (WITA)."""
+    return dt.datetime.now(WITA).date()
+
+
+def clean_as_of(value: dt.date | str | None) -> str:
+    """The date the data is as of, as stored: ISO ``YYYY-MM-DD``, or '' when not given.
+    Takes a date or ``YYYY-MM-DD`` text; raises UsageError for any other text or a date
+    after today (WITA)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        text = str(value).strip()
+        try:
+            if len(text) != 10:
+                raise ValueError(text)
+            value = dt.date.fromisoformat(text)
+        except ValueError:
+            raise UsageError.from_key("versions.as_of.bad", value=text) from None
+    if value > today():
+        raise UsageError.from_key("versions.as_of.future", value=value.isoformat())
+    return value.isoformat()
+
+
+def clean_programme(value: str | None) -> str:
+    """The programme's name as stored (spaces tidied; ``None`` gives the default).
+    Raises UsageError for a blank or overlong name."""
+    if value is None:
+        return DEFAULT_PROGRAMME
+    text = " ".join(str(value).split())
+    if not text:
+        raise UsageError.from_key("versions.programme.empty")
+    if len(text) > PROGRAMME_MAX:
+        raise UsageError.from_key("versions.programme.long", limit=PROGRAMME_MAX)
+    return text
 
 
 def table_totals(table: pa.Table) -> tuple[int, int, int]:
@@ -217,7 +277,7 @@ class Store:
         return State(
             seq=raw["seq"],
             phases={int(k): v for k, v in raw["phases"].items()},
-            history=tuple(VersionMeta(**m) for m in raw["history"]),
+            history=tuple(VersionMeta.from_dict(m) for m in raw["history"]),
         )
 
     def history(self) -> list[VersionMeta]:
@@ -264,25 +324,30 @@ class Store:
 
     def commit(
         self, table: pa.Table, *, phase: int, mode: str = "replace", user: str, file_name: str,
-        content: bytes, note: str = "",
+        content: bytes, note: str = "", as_of: dt.date | str | None = "",
+        programme: str | None = DEFAULT_PROGRAMME,
     ) -> CommitResult:
         """Commit validated participant rows for one phase as a new version.
 
         ``replace`` makes ``table`` the whole phase; ``append`` adds it to what the phase
         holds (onto the synthetic sample it replaces it instead: real and invented rows are
-        never mixed). The same content with the same mode as the phase's current data is
-        a no-op (``CommitResult.noop``). Raises StoreError for a bad mode or phase.
+        never mixed). ``as_of`` (the date the data is as of) and ``programme`` are recorded
+        with the version. The same content with the same mode, date and programme as the
+        phase's current data is a no-op (``CommitResult.noop``). Raises StoreError for a bad
+        mode or phase, UsageError for a bad date or programme.
         """
         return self.commit_many({phase: table}, mode=mode, user=user, file_name=file_name,
-                                content=content, note=note)[0]
+                                content=content, note=note, as_of=as_of, programme=programme)[0]
 
     def commit_many(
         self, tables: dict[int, pa.Table], *, mode: str = "replace", user: str, file_name: str,
-        content: bytes, note: str = "",
+        content: bytes, note: str = "", as_of: dt.date | str | None = "",
+        programme: str | None = DEFAULT_PROGRAMME,
     ) -> list[CommitResult]:
         """``commit`` for a file holding several phases (its ``Tahap`` column): one version
         per phase, all switched in by one atomic state change. Returns one result per
         phase, in phase order."""
+        as_of, programme = clean_as_of(as_of), clean_programme(programme)
         if mode not in MODES:
             raise StoreError(f"Mode '{mode}' tidak dikenal (replace atau append).")
         if not tables:
@@ -297,7 +362,7 @@ class Store:
             for phase in sorted(tables, key=int):
                 result, state = self._stage(
                     state, tables[phase], phase=int(phase), mode=mode, user=user,
-                    file_name=file_name, content=content, note=note,
+                    file_name=file_name, content=content, note=note, as_of=as_of, programme=programme,
                 )
                 results.append(result)
             if any(not r.noop for r in results):
@@ -335,14 +400,15 @@ class Store:
 
     def _stage(self, state: State, table, *, phase, mode, user, file_name, content, sample=False,
                note="", rollback_of=None, source_parquet: Path | None = None,
-               sha256: str | None = None) -> tuple[CommitResult, State]:
+               sha256: str | None = None, as_of: str = "",
+               programme: str = DEFAULT_PROGRAMME) -> tuple[CommitResult, State]:
         """Write one version's folder complete (temporary name, fsync, rename) and return
         the state that would show it; the caller writes that state."""
         current = state.current(phase)
         digest = sha256_bytes(content) if content is not None else (sha256 or "")
         if current and content is not None and not current.sample:
             shown = self.effective(current, state)
-            if shown.sha256 == digest and shown.mode == mode:
+            if (shown.sha256, shown.mode, current.as_of, current.programme) == (digest, mode, as_of, programme):
                 return CommitResult(current, noop=True), state
         if mode == "append" and current and not current.sample:
             table = pa.concat_tables([self.phase_table(phase, state), table.cast(schema.SCHEMA)])
@@ -375,7 +441,7 @@ class Store:
         meta = VersionMeta(
             version=vid, phase=phase, mode=mode, user=user or "-", file=file_name, sha256=digest,
             rows=rows, enterprises=enterprises, workers=workers, at=utc_now(), sample=sample,
-            rollback_of=rollback_of, note=note,
+            rollback_of=rollback_of, note=note, as_of=as_of, programme=programme,
         )
         _write_file(tmp / "meta.json", json.dumps(meta.to_dict(), ensure_ascii=False, indent=1).encode())
         for f in (tmp / "participants.parquet",):
@@ -404,8 +470,17 @@ class Store:
                 None, phase=target.phase, mode="rollback", user=user, file_name=target.file,
                 content=None, sample=target.sample, rollback_of=vid,
                 source_parquet=source if source.exists() else None,
-                note=f"rollback ke {vid}", sha256=target.sha256,
+                note=f"rollback ke {vid}", sha256=target.sha256, as_of=target.as_of,
+                programme=target.programme,
             ).meta
+
+    def _remove_locked(self, current: VersionMeta, *, user: str, note: str) -> VersionMeta:
+        """Empty ``current``'s phase as a new history entry (mode ``remove``, carrying the
+        emptied version's file, date and programme). The caller holds the lock."""
+        return self._commit_locked(
+            None, phase=current.phase, mode="remove", user=user, file_name=current.file,
+            content=None, note=note, as_of=current.as_of, programme=current.programme,
+        ).meta
 
     def remove_sample(self, *, user: str = "-") -> list[VersionMeta]:
         """Empty every phase that now shows the synthetic sample (one action; it stays in
@@ -416,9 +491,17 @@ class Store:
             for phase in sorted(state.phases):
                 current = state.current(phase)
                 if current and current.sample:
-                    done.append(self._commit_locked(
-                        None, phase=phase, mode="remove", user=user, file_name=current.file,
-                        content=None, note="data contoh dihapus",
-                    ).meta)
+                    done.append(self._remove_locked(current, user=user, note="data contoh dihapus"))
                     state = self.state()
         return done
+
+    def remove_phase(self, phase: int, *, user: str = "-") -> VersionMeta | None:
+        """Empty ``phase`` (its rows, sample or uploaded) as a new history entry; rolling
+        back to the version before brings them back. Returns the entry, or None when the
+        phase shows no rows (never uploaded, already emptied, or only published figures,
+        which live in the reference data and are not the store's to remove)."""
+        with self._locked():
+            current = self.state().current(int(phase))
+            if current is None:
+                return None
+            return self._remove_locked(current, user=user, note=f"tahap {int(phase)} dihapus")

@@ -329,7 +329,8 @@ def published(frame: pd.DataFrame, lang: str) -> Table:
 def history(metas: list, lang: str) -> Table:
     """The store's history, newest first."""
     frame = pd.DataFrame([m.to_dict() for m in metas], columns=[
-        "version", "phase", "mode", "user", "file", "rows", "enterprises", "workers", "at", "sample"])
+        "version", "phase", "mode", "user", "file", "rows", "enterprises", "workers", "at", "sample",
+        "as_of", "programme"])
     frame = frame.assign(
         phase_label=_phase_labels(frame, lang),
         mode_label=[t(f"history.mode.{m}", lang) for m in frame["mode"]],
@@ -341,6 +342,8 @@ def history(metas: list, lang: str) -> Table:
         ("mode_label", "history.mode", "text"),
         ("user", "history.user", "text"),
         ("file", "history.file", "text"),
+        ("as_of", "versions.history.as_of", "date"),
+        ("programme", "versions.history.programme", "text"),
         ("rows", "history.rows", "int"),
         ("enterprises", "metric.enterprises", "int"),
         ("workers", "metric.workers", "int"),

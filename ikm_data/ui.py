@@ -4,6 +4,7 @@ page uses. Logic stays in the rest of the library; this only wires it to the ses
 
 from __future__ import annotations
 
+import datetime as _dt
 import html as _html
 
 import streamlit as st
@@ -17,12 +18,13 @@ from ikm_data import tables as _tables
 from ikm_data import template as _template
 from ikm_data.mapping import MappingMemory as _MappingMemory
 from ikm_data.errors import IkmError
-from ikm_data.formatting import fmt_datetime
+from ikm_data.formatting import fmt_date, fmt_datetime, fmt_int
 from ikm_data.i18n import DEFAULT_LANG, LANGS, t
 from ikm_data.queries import Dataset, Filters
 from ikm_data.reference import load_reference
-from ikm_data.store import Store
+from ikm_data.store import DEFAULT_PROGRAMME, PROGRAMME_MAX, Store, today  # noqa: F401 (pages use them)
 
+AS_OF_MIN = _dt.date(2000, 1, 1)  # the earliest "Data per tanggal" the Unggah page offers
 LANG_KEY = "lang"
 PHASE_KEY = "flt_phase"
 REGENCY_KEY = "flt_regencies"
@@ -134,7 +136,9 @@ def source_label(phase: int | None) -> str:
         return tr("source.published", source=src)
     if meta.sample:
         return tr("source.sample", version=meta.version)
-    return tr("source.upload", file=meta.file, version=meta.version, date=fmt_datetime(meta.at, lang()))
+    when = (tr("versions.when.as_of", date=fmt_date(meta.as_of, lang())) if meta.as_of
+            else tr("versions.when.uploaded", date=fmt_datetime(meta.at, lang())))
+    return tr("source.upload", file=meta.file, version=meta.version, when=when)
 
 
 def page_header(title_key: str, caption_key: str | None = None) -> Filters:
@@ -530,10 +534,16 @@ def upload_check(prepared, phase: int | None, mode: str):
                                               commit=False, lang=current, prepared=prepared))
 
 
-def upload_commit(prepared, phase: int | None, mode: str, user: str):
-    """Validate again and commit (all or nothing); caches are cleared after a change."""
-    outcome = _importer.run(None, prepared.file_name, store=store(), phase=phase, mode=mode, user=user,
-                            commit=True, lang=lang(), prepared=prepared)
+def upload_commit(prepared, phase: int | None, mode: str, user: str, *, as_of=None,
+                  programme: str | None = None):
+    """Validate again and commit (all or nothing) with the data's date and programme;
+    caches are cleared after a change. None after showing why a date or programme is refused."""
+    try:
+        outcome = _importer.run(None, prepared.file_name, store=store(), phase=phase, mode=mode, user=user,
+                                commit=True, lang=lang(), prepared=prepared, as_of=as_of, programme=programme)
+    except IkmError as err:
+        show_ikm_error(err)
+        return None
     if outcome.committed:
         clear_caches()
         st.session_state.pop(_UPLOAD_CACHE, None)
@@ -554,6 +564,63 @@ def remove_sample_data(user: str) -> list:
     clear_caches()
     st.session_state.pop(_UPLOAD_CACHE, None)
     return removed
+
+
+def remove_phase_data(phase: int, user: str):
+    """Empty ``phase`` (a new history entry) and drop cached results; the entry, or None
+    when the phase had no rows."""
+    meta = store().remove_phase(phase, user=user)
+    clear_caches()
+    st.session_state.pop(_UPLOAD_CACHE, None)
+    return meta
+
+
+def confirm_key(name: str) -> str:
+    """A confirmation checkbox's key, bound to the store's state: any change to the store
+    (this session's action or another's) clears every tick, so a tick confirms only what
+    it named."""
+    return f"{name}_{store().state().token}"
+
+
+def rollback_confirmation(target) -> str:
+    """The confirmation before restoring version ``target`` (a VersionMeta): what its phase
+    will show afterwards."""
+    if not target.rows:
+        return tr("versions.rollback.confirm_empty", phase=target.phase, target=target.version)
+    return tr("versions.rollback.confirm", phase=target.phase, target=target.version,
+              rows=fmt_int(target.rows), enterprises=fmt_int(target.enterprises),
+              workers=fmt_int(target.workers))
+
+
+def shown_versions() -> dict:
+    """``{phase: version it shows}`` for every phase with rows now (what can be removed)."""
+    state = dataset().state
+    return {p: state.current(p) for p in dataset().data_phases()}
+
+
+def published_only_phases() -> list[int]:
+    """Phases that have only published figures: nothing in them can be removed."""
+    ds = dataset()
+    return sorted({p.phase for p in ds.ref.published} - set(ds.data_phases()))
+
+
+def upload_phase_default(mode: str) -> int:
+    """Where the Unggah phase box starts: appending, the newest phase with rows (appending
+    to a phase that does not exist yet is rare); replacing, the phase after the highest
+    known one (a new phase's file is the common upload; the box is there to change it)."""
+    data = dataset().data_phases()
+    if mode == "append" and data:
+        return max(data)
+    return max(phase_options() or [0]) + 1
+
+
+def follow_upload_mode(mode_key: str, phase_key: str) -> None:
+    """``on_change`` of the mode radio: move the phase box to the new mode's default, unless
+    the official has typed another phase there."""
+    new = st.session_state.get(mode_key)
+    old = next((m for m in _importer.MODES if m != new), new)
+    if st.session_state.get(phase_key) in (None, upload_phase_default(old)):
+        st.session_state[phase_key] = upload_phase_default(new)
 
 
 def flash(kind: str, text: str) -> None:

@@ -1,5 +1,6 @@
 """Unggah Data: upload a phase's file, see every error with its row and column, commit it
-as a new version, and manage the history (rollback, removing the sample)."""
+as a new version with its data's date and programme, and manage the history (rollback,
+removing a phase or the sample, each confirmed first)."""
 
 import streamlit as st
 
@@ -45,18 +46,19 @@ if uploaded is not None:
                      sheet=ui.tr("unggah.read.sheet", sheet=raw.sheet) if raw.sheet else "",
                      header=" + ".join(str(r) for r in prepared.layout.header_rows)))
 
-    # -- phase and mode
+    # -- mode, then phase (its default follows the mode)
     left, right = st.columns(2)
     with left:
+        mode = st.radio(ui.tr("unggah.mode"), importer.MODES, key="unggah_mode", horizontal=True,
+                        format_func=lambda m: t(f"unggah.mode.{m}", lang), help=ui.tr("unggah.mode.help"),
+                        on_change=ui.follow_upload_mode, args=("unggah_mode", "unggah_phase"))
+    with right:
         phase = None
         if prepared.has_phase_column:
             use_file = st.checkbox(ui.tr("unggah.phase.from_file"), value=True, key="unggah_phase_from_file")
         if not prepared.has_phase_column or not use_file:
             phase = int(st.number_input(ui.tr("unggah.phase"), min_value=1, max_value=99, step=1,
-                                        value=max(ui.phase_options() or [0]) + 1, key="unggah_phase"))
-    with right:
-        mode = st.radio(ui.tr("unggah.mode"), importer.MODES, key="unggah_mode", horizontal=True,
-                        format_func=lambda m: t(f"unggah.mode.{m}", lang), help=ui.tr("unggah.mode.help"))
+                                        value=ui.upload_phase_default(mode), key="unggah_phase"))
 
     # -- column mapping
     cmap = prepared.cmap
@@ -130,48 +132,90 @@ if uploaded is not None:
             for note in effect["notes"]:
                 st.info(note)
         st.subheader(ui.tr("unggah.commit.title"))
-        user = st.text_input(ui.tr("unggah.commit.user"), key="unggah_user", help=ui.tr("unggah.commit.user_help"))
+        cols = st.columns(3)
+        as_of = cols[0].date_input(ui.tr("versions.unggah.as_of"), value=None, min_value=ui.AS_OF_MIN,
+                                   max_value=ui.today(), format="DD/MM/YYYY", key="unggah_as_of",
+                                   help=ui.tr("versions.unggah.as_of.help"))
+        programme = cols[1].text_input(ui.tr("versions.unggah.programme"), value=ui.DEFAULT_PROGRAMME,
+                                       max_chars=ui.PROGRAMME_MAX, key="unggah_programme",
+                                       help=ui.tr("versions.unggah.programme.help"))
+        user = cols[2].text_input(ui.tr("unggah.commit.user"), key="unggah_user",
+                                  help=ui.tr("unggah.commit.user_help"))
         if st.button(ui.tr("unggah.commit.button"), type="primary", key="unggah_commit",
                      icon=":material/save:"):
             if not user.strip():
                 st.warning(ui.tr("unggah.commit.need_user"))
+            elif as_of is None:
+                st.warning(ui.tr("versions.unggah.need_as_of"))
             else:
                 with st.spinner(ui.tr("unggah.commit.progress")):
-                    done = ui.upload_commit(prepared, phase, mode, user.strip())
-                if done.noop:
-                    meta = done.committed[0].meta
-                    ui.flash("info", ui.tr("unggah.commit.noop", phase=meta.phase, version=meta.version))
-                elif done.committed:
-                    ui.flash("success", ui.tr("unggah.commit.done", versions=done.version))
-                st.rerun()
+                    done = ui.upload_commit(prepared, phase, mode, user.strip(), as_of=as_of, programme=programme)
+                if done is not None:  # None: a bad date or programme, already explained
+                    if done.noop:
+                        meta = done.committed[0].meta
+                        ui.flash("info", ui.tr("unggah.commit.noop", phase=meta.phase, version=meta.version))
+                    elif done.committed:
+                        ui.flash("success", ui.tr("unggah.commit.done", versions=done.version))
+                    st.rerun()
 
-# -- history, rollback and the sample
+# -- history: rollback, removing a phase, the sample (each confirmed before it acts)
 st.divider()
 st.subheader(ui.tr("unggah.history.title"))
 history = ui.store().history()
+acting_user = st.session_state.get("unggah_user") or ui.tr("unggah.user.default")
 if not history:
     st.info(ui.tr("unggah.history.empty"))
 else:
     st.caption(ui.tr("unggah.history.caption"))
     st.dataframe(tables.history(history, lang).display(), hide_index=True, key="unggah_history")
     by_version = {m.version: m for m in history}
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
-    target = left.selectbox(
+    target = st.selectbox(
         ui.tr("unggah.history.pick"), list(by_version), key="unggah_rollback_version",
         format_func=lambda v: t("unggah.history.option", lang, version=v, phase=by_version[v].phase,
                                 mode=t(f"history.mode.{by_version[v].mode}", lang),
                                 file=by_version[v].file, at=fmt_datetime(by_version[v].at, lang)))
-    if right.button(ui.tr("unggah.history.rollback"), key="unggah_rollback", icon=":material/history:"):
-        meta = ui.rollback_version(target, st.session_state.get("unggah_user") or ui.tr("unggah.user.default"))
+    confirm = st.checkbox(ui.rollback_confirmation(by_version[target]),
+                          key=ui.confirm_key(f"unggah_confirm_rollback_{target}"))
+    if st.button(ui.tr("unggah.history.rollback"), key="unggah_rollback", icon=":material/history:",
+                 disabled=not confirm) and confirm:
+        meta = ui.rollback_version(target, acting_user)
         ui.flash("success", ui.tr("unggah.history.done", phase=meta.phase, target=target, version=meta.version))
         st.rerun()
+
+    st.subheader(ui.tr("versions.remove.title"))
+    st.caption(ui.tr("versions.remove.caption"))
+    shown = ui.shown_versions()
+    if shown:
+        gone = st.selectbox(ui.tr("versions.remove.pick"), list(shown), key="unggah_remove_phase",
+                            format_func=lambda p: t("versions.remove.option", lang, phase=p,
+                                                    version=shown[p].version, file=shown[p].file))
+        now = shown[gone]
+        confirm = st.checkbox(
+            ui.tr("versions.remove.confirm", phase=gone, version=now.version, rows=fmt_int(now.rows),
+                  enterprises=fmt_int(now.enterprises), workers=fmt_int(now.workers)),
+            key=ui.confirm_key(f"unggah_confirm_remove_phase_{gone}"))
+        if st.button(ui.tr("versions.remove.button"), key="unggah_remove_phase_button", icon=":material/delete:",
+                     disabled=not confirm) and confirm:
+            meta = ui.remove_phase_data(gone, acting_user)
+            if meta is not None:
+                ui.flash("success", ui.tr("versions.remove.done", phase=gone, version=meta.version))
+            st.rerun()
+    else:
+        st.info(ui.tr("versions.remove.none"))
+    published_only = ui.published_only_phases()
+    if published_only:
+        st.caption(ui.tr("versions.remove.published_note", phases=", ".join(str(p) for p in published_only)))
 
 st.subheader(ui.tr("unggah.sample.title"))
 sample_phases = sorted(ui.dataset().sample_phases)
 if sample_phases:
-    st.warning(ui.tr("unggah.sample.present", phases=", ".join(str(p) for p in sample_phases)))
-    if st.button(ui.tr("unggah.sample.remove"), key="unggah_remove_sample", icon=":material/delete:"):
-        removed = ui.remove_sample_data(st.session_state.get("unggah_user") or ui.tr("unggah.user.default"))
+    phases_text = ", ".join(str(p) for p in sample_phases)
+    st.warning(ui.tr("unggah.sample.present", phases=phases_text))
+    confirm = st.checkbox(ui.tr("versions.sample.confirm", phases=phases_text),
+                          key=ui.confirm_key("unggah_confirm_remove_sample"))
+    if st.button(ui.tr("unggah.sample.remove"), key="unggah_remove_sample", icon=":material/delete:",
+                 disabled=not confirm) and confirm:
+        removed = ui.remove_sample_data(acting_user)
         ui.flash("success", ui.tr("unggah.sample.removed", versions=", ".join(m.version for m in removed)))
         st.rerun()
 else:

@@ -45,6 +45,11 @@ def test_upload_bad_then_good_file_and_commit(server, page):
     page.get_by_label("Nama petugas", exact=True).fill("Baiq Browser")
     page.get_by_label("Nama petugas", exact=True).press("Enter")
     settle(page, drawn=False)
+    # st.date_input is a field of day/month/year segments: type into the first, it moves on
+    page.get_by_role("group", name="Data per tanggal").get_by_role("spinbutton").first.click()
+    page.keyboard.type("13072020")
+    page.keyboard.press("Tab")
+    settle(page, drawn=False)
     page.get_by_role("button", name="Simpan sebagai versi baru").click()
     page.get_by_text("Tersimpan: versi v2").wait_for(timeout=60_000)
     screenshot(page, "unggah-committed")
@@ -53,5 +58,6 @@ def test_upload_bad_then_good_file_and_commit(server, page):
     wait_for_page(page, "Ringkasan")
     body = page.locator("[data-testid='stMain']").inner_text()
     assert "43" in body and "good_two_row_header.xlsx" in body and "2.858" not in body.split("Pencocokan")[0]
+    assert "data per 13 Juli 2020" in body
     assert (folder / "versions" / "v2" / "upload" / "good_two_row_header.xlsx").read_bytes() == \
         (DATA / "good_two_row_header.xlsx").read_bytes()

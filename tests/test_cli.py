@@ -169,3 +169,44 @@ def test_bench_scale_times_every_page_query(capsys, tmp_path):
     assert code == 0 and payload["scale"]["rows"] == 5000
     assert {"kpis_ms", "worker_groups_ms", "by_regency_ms", "directory_page_1000_ms",
             "directory_search_ms", "reconciliation_ms"} <= set(payload["scale"]["queries"])
+
+
+def test_import_records_the_data_date_and_programme(capsys, tmp_path):
+    data_dir = tmp_path / "store"
+    code, payload, _ = run_json(capsys, data_dir, "import", GOOD, "--phase", "4", "--as-of", "2020-07-13",
+                                "--programme", "JPS Gemilang")
+    assert code == 0 and payload["version"] == "v2"
+    code, history, _ = run_json(capsys, data_dir, "history")
+    assert [(h["version"], h["as_of"], h["programme"]) for h in history] == [
+        ("v2", "2020-07-13", "JPS Gemilang"), ("v1", "", "JPS Gemilang")]
+    code, out, _ = run(capsys, data_dir, "history")
+    assert "JPS Gemilang, data per 13 Juli 2020" in out.splitlines()[0]
+
+
+def test_a_bad_data_date_is_a_usage_error(capsys, tmp_path):
+    data_dir = tmp_path / "store"
+    code, out, err = run(capsys, data_dir, "import", GOOD, "--phase", "4", "--as-of", "13/07/2020")
+    assert code == 2 and "Tanggal data tidak sah" in err and "TTTT-BB-HH" in err and "2020-07-13" in err
+    code, _, err = run(capsys, data_dir, "import", GOOD, "--phase", "4", "--as-of", "2999-01-01")
+    assert code == 2 and "belum tiba" in err
+    code, _, err = run(capsys, data_dir, "import", GOOD, "--phase", "4", "--programme", " ")
+    assert code == 2 and "Nama program tidak boleh kosong" in err
+    code, history, _ = run_json(capsys, data_dir, "history")
+    assert [h["version"] for h in history] == ["v1"]
+
+
+def test_remove_phase_then_roll_it_back(capsys, tmp_path):
+    data_dir = tmp_path / "store"
+    assert run(capsys, data_dir, "import", GOOD, "--phase", "44")[0] == 0
+    code, out, _ = run(capsys, data_dir, "remove-phase", "44", "--user", "Baiq")
+    assert code == 0 and "Tahap 44 dikosongkan (versi baru v3)" in out
+    code, history, _ = run_json(capsys, data_dir, "history")
+    assert [(h["version"], h["phase"], h["mode"], h["user"], h["rows"]) for h in history[:2]] == [
+        ("v3", 44, "remove", "Baiq", 0), ("v2", 44, "replace", history[1]["user"], 7)]
+    code, _, err = run(capsys, data_dir, "remove-phase", "44")
+    assert code == 1 and "tidak punya data" in err
+    code, _, err = run(capsys, data_dir, "remove-phase", "1", "--lang", "en")
+    assert code == 1 and "only the NTB Industry Department's published figures" in err
+    assert run(capsys, data_dir, "rollback", "v2")[0] == 0
+    code, summary, _ = run_json(capsys, data_dir, "summary", "--phase", "44")
+    assert summary["phases"][0]["enterprises"] == 7

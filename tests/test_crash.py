@@ -121,3 +121,30 @@ def test_sigkill_at_every_step_of_a_commit_and_at_random_moments(big, tmp_path):
         assert pq.read_table(store.parquet_path("v3")).num_rows == 7
         assert not list((store_dir / "versions").glob(".tmp-*"))
         assert not list(store_dir.glob(".state.json.*"))
+
+
+REMOVE_POINTS = ("before-rename", "after-rename", "before-replace")
+
+
+def test_sigkill_while_removing_a_phase(tmp_path):
+    """A removal killed at any step leaves the phase as it was; the next removal works."""
+    runs = []
+    for point in REMOVE_POINTS:
+        store = Store.open(tmp_path / point)
+        store.commit(*_small_table(), phase=44, user="lama", file_name="salah.csv", content=b"salah")
+        marker = tmp_path / f"{point}.paused"
+        env = dict(os.environ, IKM_TEST_PAUSE_AT=point, IKM_TEST_PAUSE_FILE=str(marker))
+        proc = subprocess.Popen([sys.executable, "-m", "ikm_data", "--data-dir", str(store.root), "remove-phase",
+                                 "44"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        runs.append((store, marker, proc))
+    for store, marker, proc in runs:
+        _wait_for(marker, proc)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        state = store.state()
+        assert state.phases == {3: "v1", 44: "v2"} and len(state.history) == 2
+        assert store.phase_table(44).num_rows == 1
+        gone = store.remove_phase(44, user="berikut")
+        assert (gone.version, gone.mode) == ("v3", "remove") and store.state().phases[44] is None
+        assert not list((store.root / "versions").glob(".tmp-*"))
+        assert store.rollback("v2").rows == 1 and store.phase_table(44).num_rows == 1

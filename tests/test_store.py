@@ -148,3 +148,107 @@ def test_reopening_does_not_rewrite_state(store_with_phase3):
     before = (store_with_phase3.root / "state.json").read_bytes()
     Store.open(store_with_phase3.root)
     assert (store_with_phase3.root / "state.json").read_bytes() == before
+
+
+# -- what a version records; removing a phase -----------------------------------------------
+def test_a_version_records_the_data_date_and_the_programme(empty_store):
+    meta = empty_store.commit(A, phase=4, user="u", file_name="a.csv", content=b"a", as_of="2020-07-13",
+                              programme="  JPS   Gemilang Lanjutan ").meta
+    assert (meta.as_of, meta.programme) == ("2020-07-13", "JPS Gemilang Lanjutan")
+    on_disk = json.loads((empty_store.version_dir(meta.version) / "meta.json").read_text())
+    assert (on_disk["as_of"], on_disk["programme"]) == ("2020-07-13", "JPS Gemilang Lanjutan")
+    assert empty_store.history()[0] == meta
+    plain = empty_store.commit(B, phase=5, user="u", file_name="b.csv", content=b"b").meta
+    assert (plain.as_of, plain.programme) == ("", "JPS Gemilang")
+
+
+def test_a_store_written_before_dates_and_programmes_still_loads(store_with_phase3):
+    store = store_with_phase3
+    store.commit(A, phase=4, user="u", file_name="a.csv", content=b"a", as_of="2020-07-13")
+    path = store.root / "state.json"
+    raw = json.loads(path.read_text())
+    for entry in raw["history"]:
+        del entry["as_of"], entry["programme"]
+    raw["history"][0]["added_by_a_newer_version"] = 1
+    path.write_text(json.dumps(raw))
+    old, new = store.state().history
+    assert (old.version, old.as_of, old.programme, old.sample) == ("v1", "", "JPS Gemilang", True)
+    assert (new.version, new.as_of, new.programme, new.rows) == ("v2", "", "JPS Gemilang", 2)
+    meta_json = json.loads((store.version_dir("v1") / "meta.json").read_text())
+    del meta_json["as_of"], meta_json["programme"]
+    from ikm_data.store import VersionMeta
+
+    assert VersionMeta.from_dict(meta_json) == old
+    # and the next commit and rollback work on it
+    assert store.rollback("v1", user="u").rows == 453
+
+
+@pytest.mark.parametrize("value", ["13/07/2020", "2020-7-13", "kemarin", "2020-02-30", "2999-01-01"])
+def test_a_bad_or_future_date_is_refused_and_stores_nothing(empty_store, value):
+    from ikm_data.errors import UsageError
+
+    with pytest.raises(UsageError) as err:
+        empty_store.commit(A, phase=4, user="u", file_name="a.csv", content=b"a", as_of=value)
+    assert ("belum tiba" if value.startswith("2999") else "TTTT-BB-HH") in err.value.text("id")
+    assert err.value.exit_code == 2
+    assert empty_store.history() == []
+
+
+def test_the_same_file_with_another_date_is_a_new_version(empty_store):
+    first = empty_store.commit(A, phase=4, user="u", file_name="a.csv", content=b"a", as_of="2020-07-01")
+    again = empty_store.commit(A, phase=4, user="u", file_name="a.csv", content=b"a", as_of="2020-07-01")
+    fixed = empty_store.commit(A, phase=4, user="u", file_name="a.csv", content=b"a", as_of="2020-07-13")
+    assert again.noop and again.meta.version == first.meta.version
+    assert not fixed.noop and (fixed.meta.version, fixed.meta.as_of) == ("v2", "2020-07-13")
+
+
+def test_rollback_and_remove_carry_their_targets_date_and_programme(empty_store):
+    empty_store.commit(A, phase=4, user="u", file_name="a.csv", content=b"a", as_of="2020-07-13",
+                       programme="Program A")
+    empty_store.commit(B, phase=4, user="u", file_name="b.csv", content=b"b", as_of="2020-09-01")
+    back = empty_store.rollback("v1", user="u")
+    assert (back.as_of, back.programme, back.rows) == ("2020-07-13", "Program A", 2)
+    gone = empty_store.remove_phase(4, user="u")
+    assert (gone.mode, gone.as_of, gone.programme, gone.file, gone.rows) == ("remove", "2020-07-13", "Program A",
+                                                                          "a.csv", 0)
+
+
+def test_remove_a_mistaken_phase_and_bring_it_back(store_with_phase3):
+    store = store_with_phase3
+    wrong = store.commit(A, phase=44, user="u", file_name="tahap4.csv", content=b"a").meta
+    before = store.state()
+    gone = store.remove_phase(44, user="Baiq")
+    state = store.state()
+    assert (gone.version, gone.phase, gone.mode, gone.user, gone.rows) == ("v3", 44, "remove", "Baiq", 0)
+    assert state.phases == {3: "v1", 44: None} and state.seq == before.seq + 1
+    assert store.phase_table(44).num_rows == 0 and store.phase_table(3).num_rows == 453
+    assert [m.version for m in store.history()] == ["v3", "v2", "v1"]
+    back = store.rollback(wrong.version, user="u")
+    assert store.state().phases[44] == back.version and store.phase_table(44).num_rows == 2
+
+
+def test_nothing_to_remove(store_with_phase3):
+    store = store_with_phase3
+    before = (store.root / "state.json").read_bytes()
+    assert store.remove_phase(1, user="u") is None  # only published figures
+    assert store.remove_phase(44, user="u") is None  # never uploaded
+    assert (store.root / "state.json").read_bytes() == before
+    assert store.remove_phase(3, user="u").mode == "remove"  # the sample phase can be emptied too
+    assert store.remove_phase(3, user="u") is None  # already empty
+
+
+def test_remove_phase_waits_for_the_writers_lock(empty_store):
+    import threading
+
+    from ikm_data.store import file_lock
+
+    empty_store.commit(A, phase=44, user="u", file_name="a.csv", content=b"a")
+    done = []
+    with file_lock(empty_store.root / ".lock"):
+        worker = threading.Thread(target=lambda: done.append(empty_store.remove_phase(44, user="u")))
+        worker.start()
+        worker.join(timeout=1.0)
+        assert worker.is_alive() and not done  # blocked while another writer holds the lock
+        assert empty_store.state().phases == {44: "v1"}
+    worker.join(timeout=30)
+    assert done[0].version == "v2" and empty_store.state().phases == {44: None}

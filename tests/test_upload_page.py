@@ -2,6 +2,7 @@
 and column, commit a good one and see Ringkasan change, roll back from the page, map a
 column by hand, and refuse an unreadable file without a traceback."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -35,6 +36,14 @@ def table(at, key):
 
 def texts(at, kind):
     return [e.value for e in getattr(at, kind)]
+
+
+def confirm(at, name: str):
+    """Tick the confirmation checkbox ``name`` (its key also names the store's state)."""
+    (box,) = [c for c in at.checkbox if c.key and c.key.rsplit("_", 1)[0] == name]
+    box.check().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 def state_bytes(store) -> bytes:
@@ -87,6 +96,10 @@ def test_commit_a_good_file_then_ringkasan_shows_it_then_roll_back(app, store_wi
     assert len(store_with_phase3.history()) == 1
     at.text_input(key="unggah_user").set_value("Baiq Aminah").run()
     at.button(key="unggah_commit").click().run()
+    assert any("Isi tanggal data" in w for w in texts(at, "warning"))
+    assert len(store_with_phase3.history()) == 1
+    at.date_input(key="unggah_as_of").set_value(dt.date(2020, 7, 13)).run()
+    at.button(key="unggah_commit").click().run()
     assert not at.exception
     assert any("Tersimpan: versi v2" in s for s in texts(at, "success"))
     meta = store_with_phase3.history()[0]
@@ -98,6 +111,7 @@ def test_commit_a_good_file_then_ringkasan_shows_it_then_roll_back(app, store_wi
 
     at.switch_page("pages/unggah.py").run()
     at.selectbox(key="unggah_rollback_version").set_value("v1").run()
+    confirm(at, "unggah_confirm_rollback_v1")
     at.button(key="unggah_rollback").click().run()
     assert any("v3" in s for s in texts(at, "success"))
     assert store_with_phase3.history()[0].rollback_of == "v1"
@@ -110,6 +124,7 @@ def test_recommitting_the_same_file_says_nothing_changed(app, store_with_phase3)
     at = upload(app("unggah"), "good_export.parquet")
     at.number_input(key="unggah_phase").set_value(4).run()
     at.text_input(key="unggah_user").set_value("Lalu").run()
+    at.date_input(key="unggah_as_of").set_value(dt.date(2020, 8, 1)).run()
     at.button(key="unggah_commit").click().run()
     at.button(key="unggah_commit").click().run()
     assert any("Tidak ada perubahan" in i for i in texts(at, "info"))
@@ -169,6 +184,122 @@ def test_summary_sheet_first_the_data_sheet_is_chosen_and_said(app, lang):
 
 def test_remove_the_sample_from_the_page(app, store_with_phase3):
     at = app("unggah")
+    confirm(at, "unggah_confirm_remove_sample")
     at.button(key="unggah_remove_sample").click().run()
     assert any("Data contoh dihapus" in s for s in texts(at, "success"))
     assert store_with_phase3.state().phases == {3: None}
+
+
+# -- confirmations, removing a phase, the phase box's default, the data's date ----------------
+def _commit_phase(store, phase, name="tahap.csv", content=b"x"):
+    from ikm_data import schema
+
+    rows = schema.to_table([{"enterprise_key": k, "name": f"UD {k}", "regency_code": "5205", "product_code": "kopi",
+                             "product_name": "Kopi", "workers": 3, "source_row": i + 2} for i, k in enumerate("abc")])
+    return store.commit(rows, phase=phase, user="u", file_name=name, content=content).meta
+
+
+def _disabled_click(at, key):
+    from streamlit.testing.v1.errors import AppTestError
+
+    button = at.button(key=key)
+    assert button.disabled
+    with pytest.raises(AppTestError):
+        button.click()
+    at.run()
+
+
+def test_rollback_asks_for_a_confirmation_naming_what_will_show(app, store_with_phase3):
+    _commit_phase(store_with_phase3, 3)
+    at = app("unggah")
+    at.selectbox(key="unggah_rollback_version").set_value("v1").run()
+    (box,) = [c for c in at.checkbox if (c.key or "").startswith("unggah_confirm_rollback_v1")]
+    assert box.label == ("Saya mengerti: Tahap 3 akan menampilkan data seperti setelah v1 — "
+                         "453 baris, 453 IKM, 2.858 tenaga kerja.")
+    _disabled_click(at, "unggah_rollback")
+    assert len(store_with_phase3.history()) == 2
+    confirm(at, "unggah_confirm_rollback_v1")
+    at.button(key="unggah_rollback").click().run()
+    assert len(store_with_phase3.history()) == 3 and store_with_phase3.history()[0].rollback_of == "v1"
+    # the tick confirmed that one action: the store changed, so it is cleared
+    assert at.button(key="unggah_rollback").disabled
+
+
+def test_removing_the_sample_asks_for_a_confirmation(app, store_with_phase3):
+    at = app("unggah")
+    _disabled_click(at, "unggah_remove_sample")
+    assert len(store_with_phase3.history()) == 1 and store_with_phase3.state().phases == {3: "v1"}
+    confirm(at, "unggah_confirm_remove_sample")
+    at.button(key="unggah_remove_sample").click().run()
+    assert len(store_with_phase3.history()) == 2 and store_with_phase3.state().phases == {3: None}
+
+
+def test_remove_a_mistaken_phase_from_the_page_then_restore_it(app, store_with_phase3):
+    wrong = _commit_phase(store_with_phase3, 44)
+    at = app("unggah", flt_phase=44)
+    assert at.selectbox(key="unggah_remove_phase").options == ["Tahap 3 · v1 · data_contoh_sintetis_tahap_3.csv",
+                                                                "Tahap 44 · v2 · tahap.csv"]
+    assert any("Tahap 1, 2 hanya punya angka rilis" in c.value for c in at.caption)
+    at.selectbox(key="unggah_remove_phase").set_value(44).run()
+    (box,) = [c for c in at.checkbox if (c.key or "").startswith("unggah_confirm_remove_phase_44")]
+    assert box.label == ("Saya mengerti: Tahap 44 (v2: 3 baris, 3 IKM, 9 tenaga kerja) akan dikosongkan.")
+    _disabled_click(at, "unggah_remove_phase_button")
+    assert len(store_with_phase3.history()) == 2
+    confirm(at, "unggah_confirm_remove_phase_44")
+    at.button(key="unggah_remove_phase_button").click().run()
+    assert not at.exception
+    assert any("Tahap 44 dikosongkan (versi baru v3)" in s for s in texts(at, "success"))
+    assert store_with_phase3.state().phases == {3: "v1", 44: None}
+    # the session had phase 44 in the sidebar: it now shows a phase that exists, on every page
+    assert at.session_state["flt_phase"] == 3 and 44 not in at.sidebar.selectbox[0].options
+    at.switch_page("pages/ringkasan.py").run()
+    assert not at.exception
+    at.switch_page("pages/unggah.py").run()
+    at.selectbox(key="unggah_rollback_version").set_value(wrong.version).run()
+    confirm(at, f"unggah_confirm_rollback_{wrong.version}")
+    at.button(key="unggah_rollback").click().run()
+    assert store_with_phase3.phase_table(44).num_rows == 3
+
+
+def test_a_session_on_a_phase_removed_elsewhere_does_not_crash(app, store_with_phase3):
+    _commit_phase(store_with_phase3, 44)
+    at = app("produk", flt_phase=44)
+    assert at.session_state["flt_phase"] == 44
+    store_with_phase3.remove_phase(44, user="cli")  # e.g. from the command line
+    at.run()
+    assert not at.exception and at.session_state["flt_phase"] == 3
+
+
+def test_the_phase_box_defaults_to_the_newest_phase_when_appending(app, store_with_phase3):
+    _commit_phase(store_with_phase3, 4)
+    at = upload(app("unggah"), "good_two_row_header.xlsx")
+    assert at.number_input(key="unggah_phase").value == 5  # replacing: a new phase after the last
+    at.radio(key="unggah_mode").set_value("append").run()
+    assert at.number_input(key="unggah_phase").value == 4  # appending: the newest phase with rows
+    at.radio(key="unggah_mode").set_value("replace").run()
+    assert at.number_input(key="unggah_phase").value == 5
+    at.number_input(key="unggah_phase").set_value(7).run()
+    at.radio(key="unggah_mode").set_value("append").run()
+    assert at.number_input(key="unggah_phase").value == 7  # a phase typed by hand stays
+
+
+def test_commit_records_the_datas_date_and_programme(app, store_with_phase3):
+    at = upload(app("unggah"), "good_two_row_header.xlsx")
+    date_box = at.date_input(key="unggah_as_of")
+    assert date_box.value is None and date_box.proto.format == "DD/MM/YYYY"
+    from ikm_data.store import today
+
+    assert date_box.proto.max == today().isoformat()  # no date in the future can be picked
+    assert at.text_input(key="unggah_programme").value == "JPS Gemilang"
+    at.number_input(key="unggah_phase").set_value(4)
+    at.text_input(key="unggah_user").set_value("Baiq")
+    at.date_input(key="unggah_as_of").set_value(dt.date(2020, 7, 13))
+    at.text_input(key="unggah_programme").set_value("   ").run()
+    at.button(key="unggah_commit").click().run()
+    assert any("Nama program tidak boleh kosong" in e for e in texts(at, "error"))
+    assert len(store_with_phase3.history()) == 1
+    at.text_input(key="unggah_programme").set_value("JPS Gemilang").run()
+    at.button(key="unggah_commit").click().run()
+    meta = store_with_phase3.history()[0]
+    assert (meta.version, meta.phase, meta.as_of, meta.programme) == ("v2", 4, "2020-07-13", "JPS Gemilang")
+    assert table(at, "unggah_history")[["Versi", "Data per"]].values.tolist()[0] == ["v2", "13 Juli 2020"]

@@ -44,7 +44,7 @@ MESSAGES = {
         "Source: sample data (synthetic) {version}, made to equal the Industry Department's "
         "release, Phase III (July 2020)",
     ),
-    "source.upload": ("Sumber: unggahan {file} ({version}, {date})", "Source: upload {file} ({version}, {date})"),
+    "source.upload": ("Sumber: unggahan {file} ({version}, {when})", "Source: upload {file} ({version}, {when})"),
     "source.published": ("Sumber: angka rilis — {source}", "Source: published figures — {source}"),
     "source.kind.data": ("data unggahan", "uploaded data"),
     "source.kind.sample": ("data contoh (sintetis)", "sample data (synthetic)"),
@@ -260,5 +260,5 @@ MESSAGES = {
     "history.mode.append": ("tambah ke tahap", "append to phase"),
     "history.mode.sample": ("data contoh", "sample data"),
     "history.mode.rollback": ("pemulihan", "rollback"),
-    "history.mode.remove": ("hapus data contoh", "sample removed"),
+    "history.mode.remove": ("tahap dikosongkan", "phase emptied"),
 }

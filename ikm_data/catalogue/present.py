@@ -83,7 +83,7 @@ MESSAGES = {
     "present.footer": ("Sumber: Dinas Perindustrian NTB, {phase}", "Source: NTB Industry Department, {phase}"),
     "present.footer.sample": ("data contoh (sintetis) {version}, sama dengan rilis {as_of}",
                               "sample data (synthetic) {version}, equal to the release of {as_of}"),
-    "present.footer.upload": ("unggahan {file} ({version}, {date})", "upload {file} ({version}, {date})"),
+    "present.footer.upload": ("unggahan {file} ({version}, {when})", "upload {file} ({version}, {when})"),
     "present.footer.published": ("angka rilis {as_of}: {source}", "published {as_of}: {source}"),
     "present.footer.phases": (
         "Sumber: Dinas Perindustrian NTB — data per tahap dan angka rilis (lihat slide Sumber)",
