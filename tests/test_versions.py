@@ -61,11 +61,11 @@ def test_upload_day_is_the_day_in_ntb(dated):
 
 
 def test_history_table_shows_date_and_programme(dated):
-    frame = tables.history(dated.history(), "id")
+    frame = tables.history(dated.history(), "id").display()
     assert list(frame.columns)[5:8] == ["Berkas", "Data per", "Program"]
     assert frame[["Versi", "Data per", "Program"]].values.tolist() == [
         ["v3", "–", "JPS Gemilang"], ["v2", "13 Juli 2020", "Program Kopi NTB"], ["v1", "–", "JPS Gemilang"]]
-    assert list(tables.history(dated.history(), "en").columns)[6:8] == ["Data as of", "Programme"]
+    assert list(tables.history(dated.history(), "en").display().columns)[6:8] == ["Data as of", "Programme"]
 
 
 def test_chart_captions_name_the_datas_date(dated, app):
