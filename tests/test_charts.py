@@ -56,3 +56,91 @@ def test_phase_chart_marks_approximate_figures(dataset):
     labels = {r["phase"]: r["value_label"] for r in _values(spec) if "value_label" in r}
     assert labels == {2: "± 900", 3: "2.858"}
     assert json.dumps(spec).count("Tahap 1") == 0  # phase 1 has no department worker figure
+
+
+# -- the phase comparison holds any number of phases ------------------------------------------
+import re  # noqa: E402
+
+import pytest  # noqa: E402
+
+from ikm_data import export, slides  # noqa: E402
+from ikm_data.queries import Dataset  # noqa: E402
+from tests.many_phases import MANY, commit_phases  # noqa: E402
+
+
+@pytest.fixture
+def six_phases(store_with_phase3):
+    """Phases 1 and 2 (published), 3 (sample), 4, 5 and 44 (uploaded rows)."""
+    return queries.phase_summaries(Dataset.open(commit_phases(store_with_phase3, MANY)))
+
+
+def _boxes(svg: str, role: str, start: int = 0) -> list[tuple[float, float, float, float]]:
+    """(x0, y0, x1, y1) of every bar or text in the first group of ``role`` (from ``start``)
+    in a rendered SVG; a text's box is estimated from its font size (0.55 em a character)."""
+    group = svg[svg.index(role, start):]
+    group = group[:group.index("</g>")]
+    if "rect mark" in group:
+        return [(float(x), float(y), float(x) + float(w), float(y) + float(h)) for x, y, w, h in
+                re.findall(r'd="M([-\d.]+),([-\d.]+)h([-\d.]+)v([-\d.]+)h', group)]
+    out = []
+    for anchor, x, y, size, text in re.findall(
+            r'text-anchor="(\w+)" transform="translate\(([-\d.]+),([-\d.]+)\)".*?font-size="([\d.]+)px"[^>]*>([^<]*)<',
+            group):
+        w, h, x, y = 0.55 * float(size) * len(text), float(size), float(x), float(y)
+        x0 = {"start": x, "middle": x - w / 2, "end": x - w}[anchor]
+        out.append((x0, y - h, x0 + w, y))
+    return out
+
+
+def _overlapping(boxes):
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5]
+
+
+@pytest.mark.parametrize("metric", ["enterprises", "workers"])
+def test_phase_chart_with_six_phases_keeps_bars_and_labels_apart(six_phases, metric):
+    """On a slide's half width (the deck's and the Presentasi page's two charts), six phases
+    draw bars, phase names and values that do not run into each other."""
+    chart = charts.by_phase(six_phases, metric=metric, lang="id", source="", scale=slides.SLIDE_SCALE,
+                            phase_label=lambda p: slides.phase_name(p, "id"))
+    svg = export.chart_svg(chart.properties(width=560, height=370)).decode()
+    bars = _boxes(svg, "layer_0_marks")
+    assert len(bars) == six_phases[metric].notna().sum() >= 5
+    assert not _overlapping(bars)
+    assert not _overlapping(_boxes(svg, "layer_1_marks"))
+    axes = [i.start() for i in re.finditer("role-axis-label", svg)]
+    names = next(b for i in axes if (b := _boxes(svg, "role-axis-label", i)) and
+                 svg[i:svg.index("</g>", i)].count(">Tahap ") == len(b))
+    assert len(names) == len(bars) and not _overlapping(names)
+    assert "Tahap XLIV" in svg and "Tahap 44" not in svg
+
+
+def test_phase_chart_spec_takes_bar_width_from_the_band(six_phases):
+    few = six_phases[six_phases["phase"] <= 4]
+    for frame, rows in ((six_phases, True), (few, False)):
+        spec = charts.by_phase(frame, metric="enterprises", lang="id", source="s", scale=1.6).to_dict()
+        bar, text = spec["layer"]
+        assert "size" not in bar["mark"]  # no fixed width wider than a band
+        phase_channel, value_channel = ("y", "x") if rows else ("x", "y")
+        assert bar["encoding"][phase_channel]["field"] == "phase_label"
+        assert bar["encoding"][value_channel]["scale"]["domainMax"] > frame["enterprises"].max()
+        assert text["mark"]["align"] == ("left" if rows else "center")
+    assert bar["encoding"]["x"]["axis"]["labelAngle"] == 0
+
+
+def test_phase_chart_names_phases_as_asked(dataset):
+    frame = queries.phase_summaries(dataset)
+    roman = charts.by_phase(frame, metric="enterprises", lang="en", source="s",
+                            phase_label=lambda p: slides.phase_name(p, "en")).to_dict()
+    assert {r["phase_label"] for r in _values(roman)} == {"Phase I", "Phase III"}
+    plain = charts.by_phase(frame, metric="enterprises", lang="id", source="s").to_dict()
+    assert {r["phase_label"] for r in _values(plain)} == {"Tahap 1", "Tahap 3"}
+
+
+def test_phase_chart_marks_only_the_approximate_metric(store_with_phase3):
+    """Phase 3's release: 453 enterprises exactly, 'at least' 2,858 workers."""
+    store_with_phase3.remove_sample(user="uji")
+    frame = queries.phase_summaries(Dataset.open(store_with_phase3))
+    labels = {m: {r["phase"]: r["value_label"] for r in _values(charts.by_phase(
+        frame, metric=m, lang="id", source="s").to_dict()) if "value_label" in r} for m in ("enterprises", "workers")}
+    assert labels == {"enterprises": {1: "57", 3: "453"}, "workers": {2: "± 900", 3: "± 2.858"}}
