@@ -157,9 +157,11 @@ def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, int
     return theme(chart, scale)
 
 
-# Up to this many phases stand as columns; more lie as rows, so that any number of
-# phases keeps its labels and values readable in a half-width column or on a slide.
-PHASE_COLUMNS_MAX = 4
+# Up to this many phases, named in this many characters at most ("Tahap III"), stand as
+# columns; more phases or longer names lie as rows, so that any number of phases keeps its
+# names and values apart in a half-width column or a half-slide (about 400 px at 1.6x type).
+PHASE_COLUMNS_MAX = 3
+PHASE_COLUMN_LABEL_MAX = 9
 
 
 def by_phase(frame: pd.DataFrame, *, metric: str, lang: str, source: str, scale: float = 1.0,
@@ -168,13 +170,14 @@ def by_phase(frame: pd.DataFrame, *, metric: str, lang: str, source: str, scale:
     frame of ``queries.phase_summaries``); phases without that figure are left out, and a
     figure the release gives as approximate reads ``± 900``. ``phase_label`` names a phase
     (default ``Tahap 3``; the slides pass ``Tahap III``). Bars take their width from the
-    band; more than ``PHASE_COLUMNS_MAX`` phases are drawn as horizontal bars."""
+    band; more than ``PHASE_COLUMNS_MAX`` phases (or longer names) are drawn as
+    horizontal bars, each value written past its bar."""
     name = phase_label or (lambda p: t("phase.label", lang, n=p))
     data = frame.dropna(subset=[metric]).copy()
     data["phase_label"] = [name(int(p)) for p in data["phase"]]
     data["value_label"] = [("± " if a else "") + fmt_int(v) for v, a in zip(data[metric], data[f"approx_{metric}"])]
     data["kind"] = [t(f"source.kind.{k}", lang) for k in data["source_kind"]]
-    rows = len(data) > PHASE_COLUMNS_MAX
+    rows = len(data) > PHASE_COLUMNS_MAX or any(len(x) > PHASE_COLUMN_LABEL_MAX for x in data["phase_label"])
     headroom = 1.25 if rows else 1.15  # room for the value written past the longest bar
     value = alt.Scale(domainMin=0, domainMax=max(1, float(data[metric].max() if len(data) else 0) * headroom))
     phase = alt.Scale(paddingInner=0.3, paddingOuter=0.15)

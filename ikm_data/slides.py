@@ -301,12 +301,17 @@ def _phases_slide(ds, f, lang, scale, slide) -> Slide:
     (``queries.phase_summaries``); each phase named in Roman numerals."""
     phases = queries.phase_summaries(ds, f)
     name = lambda p: phase_name(p, lang)  # noqa: E731
-    metrics = [m for m in ("enterprises", "workers") if phases[m].notna().any()]
+    # a metric no phase has a comparable figure for gets no chart (one stays: the layouts need one)
+    metrics = [m for m in ("enterprises", "workers") if phases[m].notna().any()] or ["enterprises"]
     built = [_bare(charts.by_phase(phases, metric=m, lang=lang, source="", scale=scale, phase_label=name))
              for m in metrics]
     notes = []
     if phases["approx_enterprises"].any() or phases["approx_workers"].any():
         notes.append(t("phases.approx_note", lang))
+    # what the release says of its own exact figures ("counted on launch day")
+    notes += [f"{phase_name(int(r['phase']), lang)}: {r['note' if lang == 'en' else 'note_id']}"
+              for r in phases.to_dict("records") if r["source_kind"] == "published" and not r["approximate"]
+              and r["note_id"] and (pd.notna(r["enterprises"]) or pd.notna(r["workers"]))]
     if f.regencies or f.products:
         notes.append(t("phases.filtered.short", lang, what=f.describe(ds.ref, lang)))
         notes += _gap_notes(phases, lang)

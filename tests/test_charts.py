@@ -97,13 +97,30 @@ def _overlapping(boxes):
             if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5]
 
 
+def _svg(chart, width: int, height: int | None) -> str:
+    """The chart drawn as the deck draws it into a box (``deck.chart_image``), as SVG."""
+    import vl_convert as vlc
+
+    spec = export.chart_spec(chart, width)
+    if height:
+        spec["height"] = height
+        spec["autosize"] = {"type": "fit", "contains": "padding"}
+    export.register_fonts()
+    return vlc.vegalite_to_svg(spec)
+
+
+# (width, height, type scale): a half-slide of the deck (its two chart boxes at CHART_PPI),
+# a half of the Presentasi page (ui.slide_chart), a half-width column of the dashboard.
+_SIZES = [(399, 300, slides.SLIDE_SCALE), (580, 370, slides.SLIDE_SCALE), (330, None, 1.0)]
+
+
+@pytest.mark.parametrize("width, height, scale", _SIZES)
 @pytest.mark.parametrize("metric", ["enterprises", "workers"])
-def test_phase_chart_with_six_phases_keeps_bars_and_labels_apart(six_phases, metric):
-    """On a slide's half width (the deck's and the Presentasi page's two charts), six phases
-    draw bars, phase names and values that do not run into each other."""
-    chart = charts.by_phase(six_phases, metric=metric, lang="id", source="", scale=slides.SLIDE_SCALE,
+def test_phase_chart_with_six_phases_keeps_bars_and_labels_apart(six_phases, metric, width, height, scale):
+    """Six phases draw bars, phase names and values that do not run into each other."""
+    chart = charts.by_phase(six_phases, metric=metric, lang="id", source="", scale=scale,
                             phase_label=lambda p: slides.phase_name(p, "id"))
-    svg = export.chart_svg(chart.properties(width=560, height=370)).decode()
+    svg = _svg(chart, width, height)
     bars = _boxes(svg, "layer_0_marks")
     assert len(bars) == six_phases[metric].notna().sum() >= 5
     assert not _overlapping(bars)
@@ -115,8 +132,19 @@ def test_phase_chart_with_six_phases_keeps_bars_and_labels_apart(six_phases, met
     assert "Tahap XLIV" in svg and "Tahap 44" not in svg
 
 
+def test_deck_chart_boxes_are_the_sizes_the_phase_chart_is_checked_at(store_with_phase3):
+    from ikm_data import deck
+    from ikm_data.queries import Filters
+
+    phases = next(s for s in slides.build(Dataset.open(store_with_phase3), Filters(phase=3), "id")
+                  if s.key == "phases")
+    box = deck.chart_boxes(phases)[0]
+    assert abs(round(box.w * deck.CHART_PPI) - _SIZES[0][0]) <= 10
+    assert round(box.h * deck.CHART_PPI) >= _SIZES[0][1]
+
+
 def test_phase_chart_spec_takes_bar_width_from_the_band(six_phases):
-    few = six_phases[six_phases["phase"] <= 4]
+    few = six_phases[six_phases["phase"] <= 4]  # three per metric
     for frame, rows in ((six_phases, True), (few, False)):
         spec = charts.by_phase(frame, metric="enterprises", lang="id", source="s", scale=1.6).to_dict()
         bar, text = spec["layer"]

@@ -164,6 +164,7 @@ def test_every_phase_on_the_slides_is_named_in_roman_numerals(store_with_phase3)
     table = deck["sources"].table
     assert table["Tahap"].tolist() == ["Tahap I", "Tahap II", "Tahap III", "Tahap IV", "Tahap V", "Tahap XLIV"]
     assert not any("Tahap 1" in text or "Tahap 44" in text for s in deck.values() for text in s.texts)
+    assert "Tahap I: hitungan pada hari peluncuran" in deck["phases"].notes
 
 
 def test_sources_slide_marks_only_the_approximate_figure(store_with_phase3):
@@ -184,3 +185,14 @@ def test_sources_slide_marks_only_the_approximate_figure(store_with_phase3):
     assert rows == {"Tahap I": {"IKM/UKM": "± 57", "Tenaga kerja": "–"},
                     "Tahap II": {"IKM/UKM": "–", "Tenaga kerja": "± 900"},
                     "Tahap III": {"IKM/UKM": "453", "Tenaga kerja": "± 2.858"}}
+
+
+def test_phases_slide_without_any_comparable_figure_keeps_one_chart(store_with_phase3):
+    """Phase 1 with a regency filter once the sample is gone: no phase has a regional
+    figure, so nothing is drawn as if it were one, and the layouts still get a chart."""
+    store_with_phase3.remove_sample(user="uji")
+    deck = slides.build(Dataset.open(store_with_phase3), Filters(phase=1, regencies=("5203",)), "id", today=TODAY)
+    phases = _by_key(deck)["phases"]
+    assert len(phases.charts) == 1 and phases.data[0]["enterprises"].isna().all()
+    assert ("Tahap I (IKM/UKM), Tahap II (Tenaga kerja), Tahap III: rilis tidak merinci per "
+            "kabupaten/kota") in phases.notes
