@@ -52,4 +52,9 @@ MESSAGES = {
         "± = an approximate published figure (\"about\", \"at least\"), only on the figure the "
         "release gives as approximate.",
     ),
+    # column names of the phase comparison's CSV/XLSX download (export.labelled)
+    "export.col.approx_enterprises": ("IKM/UKM perkiraan", "Enterprises approximate"),
+    "export.col.approx_workers": ("Tenaga kerja perkiraan", "Workers approximate"),
+    "export.col.why_enterprises": ("Tanpa angka IKM/UKM (alasan)", "No enterprises figure (why)"),
+    "export.col.why_workers": ("Tanpa angka tenaga kerja (alasan)", "No workers figure (why)"),
 }
