@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import textwrap
+from collections.abc import Callable
 
 import altair as alt
 import pandas as pd
@@ -156,24 +157,53 @@ def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, int
     return theme(chart, scale)
 
 
-def by_phase(frame: pd.DataFrame, *, metric: str, lang: str, source: str, scale: float = 1.0) -> alt.TopLevelMixin:
-    """One metric (enterprises or workers) per phase, from each phase's one source;
-    approximate figures are marked with a '±' beside the value."""
+# Up to this many phases, named in this many characters at most ("Tahap III"), stand as
+# columns; more phases or longer names lie as rows, so that any number of phases keeps its
+# names and values apart in a half-width column or a half-slide (about 400 px at 1.6x type).
+PHASE_COLUMNS_MAX = 3
+PHASE_COLUMN_LABEL_MAX = 9
+PHASE_ROWS_FULL_SIZE = 6
+
+
+def by_phase(frame: pd.DataFrame, *, metric: str, lang: str, source: str, scale: float = 1.0,
+             phase_label: Callable[[int], str] | None = None) -> alt.TopLevelMixin:
+    """One metric (enterprises or workers) per phase, from each phase's one source (the
+    frame of ``queries.phase_summaries``); phases without that figure are left out, and a
+    figure the release gives as approximate reads ``± 900``. ``phase_label`` names a phase
+    (default ``Tahap 3``; the slides pass ``Tahap III``). Bars take their width from the
+    band; more than ``PHASE_COLUMNS_MAX`` phases (or longer names) are drawn as
+    horizontal bars, each value written past its bar."""
+    name = phase_label or (lambda p: t("phase.label", lang, n=p))
     data = frame.dropna(subset=[metric]).copy()
-    data["phase_label"] = [t("phase.label", lang, n=p) for p in data["phase"]]
-    data["value_label"] = [("± " if a else "") + fmt_int(v) for v, a in zip(data[metric], data["approximate"])]
+    data["phase_label"] = [name(int(p)) for p in data["phase"]]
+    data["value_label"] = [("± " if a else "") + fmt_int(v) for v, a in zip(data[metric], data[f"approx_{metric}"])]
     data["kind"] = [t(f"source.kind.{k}", lang) for k in data["source_kind"]]
+    rows = len(data) > PHASE_COLUMNS_MAX or any(len(x) > PHASE_COLUMN_LABEL_MAX for x in data["phase_label"])
+    # On a slide (scale > 1) the chart fills a box of fixed height: past PHASE_ROWS_FULL_SIZE
+    # phases the type shrinks so each row keeps its own line. On the dashboard rows grow instead.
+    shrink = min(1.0, PHASE_ROWS_FULL_SIZE / max(1, len(data))) if scale > 1 else 1.0
+    size = round(13 * scale * shrink)
+    headroom = 1.4 if rows else 1.15  # room for the value written past the longest bar
+    value = alt.Scale(domainMin=0, domainMax=max(1, float(data[metric].max() if len(data) else 0) * headroom))
+    value_enc = dict(field=metric, type="quantitative", title=t(f"metric.{metric}", lang), scale=value,
+                     axis=alt.Axis(format=",d", tickMinStep=1, tickCount=5))
+    phase_enc = dict(field="phase_label", type="nominal", title=None, sort=None,
+                     scale=alt.Scale(paddingInner=0.3, paddingOuter=0.15))
     base = alt.Chart(data).encode(
-        x=alt.X("phase_label:N", title=None, sort=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y(f"{metric}:Q", title=t(f"metric.{metric}", lang), axis=alt.Axis(format=",d")),
         tooltip=[alt.Tooltip("phase_label:N", title=t("metric.phase", lang)),
                  alt.Tooltip(f"{metric}:Q", title=t(f"metric.{metric}", lang), format=",d"),
                  alt.Tooltip("kind:N", title=t("chart.tooltip.source", lang)),
                  alt.Tooltip("source:N", title=t("chart.tooltip.reference", lang))],
     )
-    bars = base.mark_bar(color=PRIMARY if metric == "enterprises" else PALETTE[2], size=round(60 * scale))
-    labels = base.mark_text(dy=-8, fontSize=round(13 * scale), fontWeight="bold", color=TEXT).encode(
-        text="value_label:N")
+    if rows:
+        base = base.encode(y=alt.Y(**phase_enc, axis=alt.Axis(labelFontSize=size)), x=alt.X(**value_enc))
+        text = dict(align="left", baseline="middle", dx=4, fontSize=size)
+    else:
+        base = base.encode(x=alt.X(**phase_enc, axis=alt.Axis(labelAngle=0)), y=alt.Y(**value_enc))
+        text = dict(align="center", baseline="bottom", dy=-4, fontSize=round(13 * scale))
+    bars = base.mark_bar(color=PRIMARY if metric == "enterprises" else PALETTE[2])
+    labels = base.mark_text(fontWeight="bold", color=TEXT, **text).encode(text="value_label:N")
+    height = alt.Step(round(32 * scale)) if rows else round(260 * scale)
     chart = alt.layer(bars, labels).properties(
-        title=_title(t(f"chart.by_phase.{metric}", lang), source), width="container", height=round(260 * scale))
+        title=_title(t(f"chart.by_phase.{metric}", lang), source), width="container", height=height)
     return theme(chart, scale)

@@ -60,6 +60,15 @@ class Filters:
         values.update({k: tuple(v) if isinstance(v, (list, tuple)) else v for k, v in changes.items()})
         return Filters(**values)
 
+    def describe(self, ref: Reference, lang: str = "id") -> str:
+        """The regency and product filters in words (``Lombok Timur · Susu Kedelai``), or ''."""
+        parts = []
+        if self.regencies:
+            parts.append(", ".join(ref.regency(c).label for c in self.regencies))
+        if self.products:
+            parts.append(", ".join(ref.product_name(c, lang) for c in self.products))
+        return " · ".join(parts)
+
 
 @dataclass
 class Dataset:
@@ -307,45 +316,114 @@ def directory(ds: Dataset, f: Filters, search: str = "", page: int = 1,
 
 
 # -- phases and published figures ---------------------------------------------------------
+_METRICS = ("enterprises", "workers")
+
+
 def phase_summaries(ds: Dataset, f: Filters | None = None) -> pd.DataFrame:
-    """One summary per phase from its single source: participant rows where the phase has
-    them, else the department's own published totals. Columns: phase, enterprises, workers,
-    source_kind (data | sample | published), approximate, as_of, source and source_id (English
-    and Indonesian), note and note_id, scope."""
-    f = f or Filters()
-    rows = []
+    """One summary per phase (``f.phase`` is ignored) from its single source, within the
+    regency/product filters of ``f`` and only where that compares like with like:
+    participant rows where the phase has them (filtered), else the department's own
+    published figures — totals without filters; with a product filter the release's
+    per-product figures where it gives exactly that breakdown; with a regency filter none
+    (the releases have no regional breakdown). Never adds figures of different scopes.
+
+    Columns: phase, enterprises, workers (null where no comparable figure), source_kind
+    (data | sample | published), approx_enterprises, approx_workers (that metric's
+    published figure is approximate), approximate (either is), why_enterprises,
+    why_workers (why the figure is null: '' | unpublished | regency | product | overlap |
+    split), as_of, source, note, note_id, scope."""
+    f = (f or Filters()).narrowed(phase=None)
     data = set(ds.data_phases())
-    phases = sorted(data | {p.phase for p in ds.ref.published})
-    for phase in phases:
-        if phase in data:
-            k = kpis(ds, f.narrowed(phase=phase))
-            meta = ds.state.current(phase)
-            rows.append({"phase": phase, "enterprises": k["enterprises"], "workers": k["workers"],
-                         "source_kind": "sample" if meta.sample else "data", "approximate": False,
-                         "as_of": meta.at[:10], "source": f"{meta.file} ({meta.version})",
-                         "source_id": f"{meta.file} ({meta.version})",
-                         "note": "", "note_id": "", "scope": DEPARTMENT_SCOPE})
-            continue
-        totals = {p.metric: p for p in ds.ref.published_for(phase)
-                  if p.scope == DEPARTMENT_SCOPE and p.is_total}
-        first = next(iter(totals.values()), None)
-        rows.append({
-            "phase": phase,
-            "enterprises": totals["enterprises"].value if "enterprises" in totals else None,
-            "workers": totals["workers"].value if "workers" in totals else None,
-            "source_kind": "published",
-            "approximate": any(p.approximate for p in totals.values()),
-            "as_of": first.as_of if first else "",
-            "source": "; ".join(dict.fromkeys(p.source for p in totals.values())),
-            "source_id": "; ".join(dict.fromkeys(p.source_in("id") for p in totals.values())),
-            "note": "; ".join(p.note for p in totals.values() if p.note),
-            "note_id": "; ".join(p.note_id for p in totals.values() if p.note_id),
-            "scope": DEPARTMENT_SCOPE,
-        })
-    frame = pd.DataFrame(rows)
-    for col in ("enterprises", "workers"):
+    rows = [_rows_summary(ds, f, phase) if phase in data else _published_summary(ds.ref, f, phase)
+            for phase in sorted(data | {p.phase for p in ds.ref.published})]
+    frame = pd.DataFrame(rows, columns=_SUMMARY_COLUMNS)
+    for col in _METRICS:
         frame[col] = frame[col].astype("Int64")
+    frame["approximate"] = frame["approx_enterprises"] | frame["approx_workers"]
     return frame
+
+
+_SUMMARY_COLUMNS = ["phase", "enterprises", "workers", "source_kind", "approximate", "approx_enterprises",
+                    "approx_workers", "why_enterprises", "why_workers", "as_of", "source", "source_id", "note",
+                    "note_id", "scope"]
+
+
+def _rows_summary(ds: Dataset, f: Filters, phase: int) -> dict:
+    """A phase's summary from its participant rows within ``f``; the sample's workers are
+    withheld where the product filter splits a group whose workers were published as one."""
+    k = kpis(ds, f.narrowed(phase=phase))
+    meta = ds.state.current(phase)
+    split = meta.sample and _splits_a_group(ds, phase, set(f.products))
+    return {"phase": phase, "enterprises": k["enterprises"], "workers": None if split else k["workers"],
+            "source_kind": "sample" if meta.sample else "data", "approx_enterprises": False,
+            "approx_workers": False, "why_enterprises": "", "why_workers": "split" if split else "",
+            "as_of": meta.as_of or meta.upload_day, "source": f"{meta.file} ({meta.version})",
+            "source_id": f"{meta.file} ({meta.version})", "note": "", "note_id": "", "scope": DEPARTMENT_SCOPE}
+
+
+def _splits_a_group(ds: Dataset, phase: int, products: set[str]) -> bool:
+    """True when ``products`` hold some but not all members of a worker group of the
+    sample phase (the sample cannot know a split that was never published)."""
+    unknown = _unpublished_split(ds, phase)
+    return any(0 < len(products & set(members)) < len(members)
+               for _, members in ds.ref.worker_groups(phase) if set(members) <= unknown)
+
+
+def _published_summary(ref: Reference, f: Filters, phase: int) -> dict:
+    """A published-only phase's summary within ``f``, metric by metric (see
+    ``_published_figure``), with the sources and notes of the figures it uses."""
+    row = {"phase": phase, "source_kind": "published", "scope": DEPARTMENT_SCOPE}
+    used = []
+    for metric in _METRICS:
+        value, figures, why = _published_figure(ref, f, phase, metric)
+        row |= {metric: value, f"approx_{metric}": any(p.approximate for p in figures), f"why_{metric}": why}
+        used += figures
+    dated = [p.as_of for p in used] or [p.as_of for p in ref.published_for(phase) if p.scope == DEPARTMENT_SCOPE]
+    return row | {
+        "as_of": min(dated) if dated else "",
+        "source": "; ".join(dict.fromkeys(p.source for p in used)),
+        "source_id": "; ".join(dict.fromkeys(p.source_in("id") for p in used)),
+        "note": "; ".join(dict.fromkeys(p.note for p in used if p.note)),
+        "note_id": "; ".join(dict.fromkeys(p.note_id for p in used if p.note_id)),
+    }
+
+
+def _published_figure(ref: Reference, f: Filters, phase: int, metric: str):
+    """``(value, figures used, why)`` for one metric of a published-only phase: the
+    department's total without filters; with a product filter the release's own figures
+    for exactly the chosen products (several added only when the release's per-product
+    figures add up to its total, so no enterprise is counted twice); else ``(None, [],
+    reason)``."""
+    figures = [p for p in ref.published_for(phase) if p.scope == DEPARTMENT_SCOPE and p.metric == metric]
+    total = next((p for p in figures if p.is_total), None)
+    parts = [p for p in figures if not p.is_total]
+    if total is None and not parts:
+        return None, [], "unpublished"
+    if f.regencies:
+        return None, [], "regency"
+    if not f.products:
+        return (total.value, [total], "") if total else (None, [], "unpublished")
+    chosen = set(f.products)
+    touched = [p for p in parts if chosen & set(ref.members(p.commodity))]
+    covered = {c for p in touched for c in ref.members(p.commodity)}
+    if not touched or not chosen <= covered:
+        return None, [], "product"
+    if not all(_whole_figure(ref, p, chosen) for p in touched):
+        return None, [], "split"
+    if len(touched) > 1 and (total is None or sum(p.value for p in parts) != total.value):
+        return None, [], "overlap"
+    return sum(p.value for p in touched), touched, ""
+
+
+def _whole_figure(ref: Reference, p, chosen: set[str]) -> bool:
+    """True when ``chosen`` takes the whole of what published figure ``p`` counts: the
+    one product it names (a combined product such as the two oils included), or every
+    product of a group it gives one figure for."""
+    members = ref.members(p.commodity)
+    whole = ref.resolve_product(p.commodity)
+    if whole in chosen:
+        return True
+    return set(members) - {whole} <= chosen
 
 
 def published(ref: Reference, phase: int | None = None) -> pd.DataFrame:
@@ -376,8 +454,8 @@ def reconciliation(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:
         rows.append({
             "metric": p.metric, "commodity": p.commodity, "scope": p.scope, "published": p.value,
             "stored": stored, "match": (stored == p.value) if comparable else None,
-            "approximate": p.approximate, "as_of": p.as_of, "source": p.source,
-            "source_id": p.source_in("id"), "note": p.note, "note_id": p.note_id,
+            "approximate": p.approximate, "as_of": p.as_of, "source": p.source, "note": p.note,
+            "note_id": p.note_id,
         })
     frame = pd.DataFrame(rows, columns=_RECONCILIATION_COLUMNS)
     frame["stored"] = frame["stored"].astype("Int64")
@@ -385,7 +463,7 @@ def reconciliation(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:
 
 
 _RECONCILIATION_COLUMNS = ["metric", "commodity", "scope", "published", "stored", "match", "approximate",
-                           "as_of", "source", "source_id", "note", "note_id"]
+                           "as_of", "source", "note", "note_id"]
 
 
 def summary(ds: Dataset, phase: int | None = None) -> dict:

@@ -77,11 +77,13 @@ class Slide:
 
 
 # -- helpers -------------------------------------------------------------------------------
-_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
 def roman(n: int) -> str:
-    """``3`` gives ``"III"`` (how the department numbers the phases)."""
+    """``3`` gives ``"III"``, ``44`` ``"XLIV"``, ``99`` ``"XCIX"`` (how the department numbers
+    the phases; the store holds phases 1-99). Zero and negative numbers stay digits."""
     out, n = "", int(n)
     for value, letters in _ROMAN:
         while n >= value:
@@ -305,18 +307,49 @@ def _published_groups(ds: Dataset, phase: int, lang: str) -> pd.DataFrame:
 
 
 def _phases_slide(ds, f, lang, scale, slide) -> Slide:
-    phases = queries.phase_summaries(ds)
-    built = [_bare(charts.by_phase(phases, metric=m, lang=lang, source="", scale=scale))
-             for m in ("enterprises", "workers")]
-    notes = [t("tahap.approx_note", lang)]
+    """Every phase side by side within the regency/product filters, like with like
+    (``queries.phase_summaries``); each phase named in Roman numerals."""
+    phases = queries.phase_summaries(ds, f)
+    name = lambda p: phase_name(p, lang)  # noqa: E731
+    # a metric no phase has a comparable figure for gets no chart (one stays: the layouts need one)
+    metrics = [m for m in ("enterprises", "workers") if phases[m].notna().any()] or ["enterprises"]
+    built = [_bare(charts.by_phase(phases, metric=m, lang=lang, source="", scale=scale, phase_label=name))
+             for m in metrics]
+    notes = []
+    if phases["approx_enterprises"].any() or phases["approx_workers"].any():
+        notes.append(t("phases.approx_note", lang))
+    # what the release says of its own exact figures ("counted on launch day")
+    notes += [f"{phase_name(int(r['phase']), lang)}: {r['note' if lang == 'en' else 'note_id']}"
+              for r in phases.to_dict("records") if r["source_kind"] == "published" and not r["approximate"]
+              and r["note_id"] and (pd.notna(r["enterprises"]) or pd.notna(r["workers"]))]
     if f.regencies or f.products:
-        notes.append(t("present.filters.note", lang))
+        notes.append(t("phases.filtered.short", lang, what=f.describe(ds.ref, lang)))
+        notes += _gap_notes(phases, lang)
     # the comparison mixes phases: sample flag only if the sample is among them
     slide_ = slide("phases", "chart", t("present.phases.title", lang), charts=built,
                    data=[phases.drop(columns=["scope"])], notes=notes,
                    footer=t("present.footer.phases", lang))
     _mark_sample(slide_, ds, lang)
     return slide_
+
+
+def _gap_notes(phases: pd.DataFrame, lang: str) -> list[str]:
+    """Which phases the filters leave without a comparable figure, and why:
+    ``Tahap I, Tahap II: rilis tidak merinci per kabupaten/kota`` (a phase missing one
+    metric only names it: ``Tahap III (Tenaga kerja)``). Figures never published at all
+    are not repeated here."""
+    reasons: dict[str, dict[int, list[str]]] = {}
+    for row in phases.to_dict("records"):
+        for metric in ("enterprises", "workers"):
+            why = row[f"why_{metric}"]
+            if why and why != "unpublished":
+                reasons.setdefault(why, {}).setdefault(int(row["phase"]), []).append(metric)
+    out = []
+    for why, by_phase in reasons.items():
+        names = [phase_name(p, lang) + ("" if len(ms) == 2 else f" ({t(f'metric.{ms[0]}', lang)})")
+                 for p, ms in by_phase.items()]
+        out.append(f"{', '.join(names)}: {t(f'phases.why.{why}', lang)}")
+    return out
 
 
 def _mark_sample(slide_: Slide, ds: Dataset, lang: str) -> None:
@@ -330,8 +363,8 @@ def _sources_slide(ds, phase, summary, lang, slide) -> Slide:
     for r in summary.itertuples():
         rows.append({
             t("present.sources.col.phase", lang): phase_name(int(r.phase), lang),
-            t("metric.enterprises", lang): fmt_int(r.enterprises),
-            t("metric.workers", lang): ("± " if r.approximate else "") + fmt_int(r.workers),
+            t("metric.enterprises", lang): ("± " if r.approx_enterprises else "") + fmt_int(r.enterprises),
+            t("metric.workers", lang): ("± " if r.approx_workers else "") + fmt_int(r.workers),
             t("present.sources.col.kind", lang): t(f"source.kind.{r.source_kind}", lang),
             t("present.sources.col.source", lang): _short(r.source, 70),
         })

@@ -245,23 +245,37 @@ def comparable_counts(phases: pd.DataFrame) -> dict:
 
 
 def phases(frame: pd.DataFrame, lang: str) -> Table:
-    """The phase comparison table, each row with its source kind, scope and note. Not
-    additive: an enterprise may supply in several phases."""
+    """The phase comparison table, each row with its source kind, scope and note: a
+    figure the release gives as approximate reads ``± 900`` (only that metric's), a missing
+    one ``–`` with the reason in its own column. Not additive: an enterprise may supply in
+    several phases."""
+    metrics = ("enterprises", "workers")
     frame = _release(frame, lang).assign(
         phase_label=_phase_labels(frame, lang),
         kind=[t(f"source.kind.{k}", lang) for k in frame["source_kind"]],
-        approx=[t("tahap.approx", lang) if a else "" for a in frame["approximate"]],
+        approx=[", ".join(t(f"metric.{m}", lang) for m in metrics if r[f"approx_{m}"])
+                for r in frame.to_dict("records")],
+        why=[_why(r, lang) for r in frame.to_dict("records")],
+        **{f"{m}_text": [("± " if a else "") + fmt_int(v) for v, a in zip(frame[m], frame[f"approx_{m}"])]
+           for m in metrics},
     )
     return _table(frame, [
         ("phase_label", "metric.phase", "text"),
-        ("enterprises", "metric.enterprises", "int"),
-        ("workers", "metric.workers", "int"),
+        ("enterprises_text", "metric.enterprises", "text"),
+        ("workers_text", "metric.workers", "text"),
         ("approx", "tahap.col.approx", "text"),
+        ("why", "phases.col.why", "text"),
         ("kind", "tahap.col.kind", "text"),
         ("scope_label", "reconcile.scope", "text"),
         ("source_label", "reconcile.source", "text"),
         ("note_label", "reconcile.note", "text"),
     ], lang)
+
+
+def _why(row: dict, lang: str) -> str:
+    """``IKM/UKM: rilis tidak merinci per kabupaten/kota`` for each metric left without a figure."""
+    gaps = [(m, row.get(f"why_{m}")) for m in ("enterprises", "workers")]
+    return "; ".join(t(f"metric.{m}", lang) + ": " + t(f"phases.why.{why}", lang) for m, why in gaps if why)
 
 
 def other_scopes(frame: pd.DataFrame, lang: str) -> Table:

@@ -29,8 +29,8 @@ if ui.has_rows(f.phase):
 else:
     row = ui.query("phase_summary", f.phase)
     cols = st.columns(2)
-    cols[0].metric(ui.tr("metric.enterprises"), fmt_int(row["enterprises"]), border=True)
-    cols[1].metric(ui.tr("metric.workers"), ("± " if row["approximate"] else "") + fmt_int(row["workers"]),
+    for col, metric in zip(cols, ("enterprises", "workers")):
+        col.metric(ui.tr(f"metric.{metric}"), ("± " if row[f"approx_{metric}"] else "") + fmt_int(row[metric]),
                    border=True)
     st.caption(ui.source_label(f.phase))
     st.info(ui.tr("ringkasan.published_only", n=f.phase))

@@ -1,6 +1,8 @@
 """Perbandingan Tahap: each phase's one summary (its participant rows, else the
 department's published totals) side by side, with scopes and sources; figures of other
-scopes are listed apart and never added in."""
+scopes are listed apart and never added in. With regency/product filters every phase is
+compared on the same scope: a published-only phase shows a figure only where its release
+gives that breakdown, else "–" with the reason."""
 
 import streamlit as st
 
@@ -8,6 +10,12 @@ from ikm_data import charts, tables, ui
 
 f = ui.page_header("page.tahap", "tahap.caption")
 lang = ui.lang()
+filtered = bool(f.regencies or f.products)
+if filtered:
+    st.info(ui.tr("phases.filtered"))
+    source = ui.tr("phases.chart_source.filtered", what=f.describe(ui.dataset().ref, lang))
+else:
+    source = ui.tr("tahap.chart_source")
 
 phases = ui.query("phase_summaries", f.narrowed(phase=None))
 phase_table = tables.phases(phases, lang)
@@ -16,15 +24,12 @@ cols = st.columns(2)
 for col, metric in zip(cols, ("enterprises", "workers")):
     with col:
         if comparable[metric] < 2:
-            st.info(ui.tr("tahap.empty", metric=ui.tr(f"metric.{metric}")))
-        st.altair_chart(charts.by_phase(phases, metric=metric, lang=lang,
-                                        source=ui.tr("tahap.chart_source")), width="stretch")
-        ui.downloads(charts.by_phase(phases, metric=metric, lang=lang, source=ui.tr("tahap.chart_source")),
-                     phase_table, f"perbandingan-tahap-{metric}", title=ui.tr("tahap.table"),
+            st.info(ui.tr("phases.empty.filtered" if filtered else "tahap.empty", metric=ui.tr(f"metric.{metric}")))
+        chart = charts.by_phase(phases, metric=metric, lang=lang, source=source)
+        st.altair_chart(chart, width="stretch")
+        ui.downloads(chart, phase_table, f"perbandingan-tahap-{metric}", title=ui.tr("tahap.table"),
                      source=ui.tr("downloads.tahap.source"), view=f.narrowed(phase=None))
-st.caption(ui.tr("tahap.approx_note"))
-if f.regencies or f.products:
-    st.caption(ui.tr("tahap.filter_note"))
+st.caption(ui.tr("phases.approx_note"))
 
 st.subheader(ui.tr("tahap.table"))
 st.dataframe(phase_table.display(), hide_index=True)

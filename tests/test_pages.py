@@ -171,3 +171,79 @@ def test_phase_comparison_explains_when_only_one_phase_is_comparable(app, monkey
     infos = [i.value for i in at.info]
     assert any("hanya satu tahap" in i and "IKM/UKM" in i for i in infos)
     assert any("hanya satu tahap" in i and "Tenaga kerja" in i for i in infos)
+
+
+# -- Perbandingan Tahap compares like with like -----------------------------------------------
+def _phase_bars(at):
+    """{metric: {phase label: value}} from the page's two phase charts."""
+    out = {}
+    for chart, metric in zip(at.get("vega_lite_chart"), ("enterprises", "workers")):
+        out[metric] = {r["phase_label"]: r[metric] for r in _rows(chart) if "phase_label" in r}
+    return out
+
+
+def test_phase_comparison_with_a_product_filter_compares_the_same_product(app):
+    """Susu Kedelai: phase 1's release counts 25 of them, phase 3's rows 138; phase 2's
+    release gives only its total workers (±900), which is no soy-milk figure."""
+    at = app("tahap", flt_products=["susu_kedelai"])
+    assert _phase_bars(at) == {"enterprises": {"Tahap 1": 25, "Tahap 3": 138}, "workers": {"Tahap 3": 895}}
+    table = _table(at, "Jenis sumber")
+    assert table["IKM/UKM"].tolist() == ["25", "–", "138"]
+    assert table["Tenaga kerja"].tolist() == ["–", "–", "895"]
+    assert "Tenaga kerja: rilis tidak memberi angka untuk produk terpilih" in table["Tanpa angka"][1]
+    assert any("cakupan yang sama" in i.value for i in at.info)
+    assert not any("tidak memakai filter" in c for c in _texts(at).split("\n"))
+
+
+def test_phase_comparison_with_a_regency_filter_shows_no_release_figure(app):
+    at = app("tahap", "en", flt_regencies=["5203"])
+    assert _phase_bars(at) == {"enterprises": {"Phase 3": 123}, "workers": {"Phase 3": 703}}
+    table = _table(at, "Kind of source")
+    assert table["IKM/SMEs"].tolist() == ["–", "–", "123"]
+    assert table["No figure"][0] == ("IKM/SMEs: the release has no regency breakdown; "
+                                     "Workers: the department published no such figure for this phase")
+    infos = [i.value for i in at.info]
+    assert any("fewer than two phases" in i and "IKM/SMEs" in i for i in infos)
+    spec = _spec(at.get("vega_lite_chart")[0])
+    assert "scope: Lombok Timur" in " ".join(spec["title"]["subtitle"])
+
+
+def test_phase_comparison_marks_only_the_approximate_figure(app, store_with_phase3):
+    """Phase 3's release: 453 enterprises exactly, 'tak kurang dari' 2,858 workers."""
+    store_with_phase3.remove_sample(user="uji")
+    at = app("tahap")
+    table = _table(at, "Jenis sumber")
+    assert table["IKM/UKM"].tolist() == ["57", "–", "453"]
+    assert table["Tenaga kerja"].tolist() == ["–", "± 900", "± 2.858"]
+    assert table["Perkiraan"].tolist() == ["", "Tenaga kerja", "Tenaga kerja"]
+    enterprises, workers = ({r["phase_label"]: r["value_label"] for r in _rows(c) if "value_label" in r}
+                            for c in at.get("vega_lite_chart"))
+    assert enterprises == {"Tahap 1": "57", "Tahap 3": "453"}
+    assert workers == {"Tahap 2": "± 900", "Tahap 3": "± 2.858"}
+
+
+@pytest.fixture
+def approximate_launch_count(monkeypatch):
+    """The release file as if phase 1's launch-day count (57) were 'about 57'."""
+    from ikm_data import reference
+
+    real = reference._read_csv
+
+    def read(name):
+        rows = real(name)
+        if name == "published_figures.csv":
+            for r in rows:
+                if (r["phase"], r["metric"], r["commodity"]) == ("1", "enterprises", "(total)"):
+                    r["approximate"] = "yes"
+        return rows
+
+    monkeypatch.setattr(reference, "_read_csv", read)
+    reference.load_reference.cache_clear()
+    yield
+    reference.load_reference.cache_clear()
+
+
+def test_published_only_cards_mark_the_approximate_metric(approximate_launch_count, app):
+    at = app("ringkasan", flt_phase=1)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"IKM/UKM": "± 57", "Tenaga kerja": "–"}

@@ -153,3 +153,62 @@ def test_reconciliation_of_a_phase_with_rows_and_no_release_is_empty(store_with_
     store_with_phase3.commit(schema.to_table(frame), phase=4, user="uji", file_name="t4.csv", content=b"x")
     rec = queries.reconciliation(Dataset.open(store_with_phase3), 4)
     assert rec.empty and {"published", "stored", "match"} <= set(rec.columns)
+
+
+# -- the phase comparison compares like with like -------------------------------------------
+def _phases(ds, **filters):
+    return queries.phase_summaries(ds, Filters(**filters)).set_index("phase")
+
+
+def test_phase_comparison_with_a_product_filter_uses_the_releases_own_breakdown(dataset):
+    """Susu Kedelai: phase 1's release counts 25, phase 3's sample rows give 138; phase 2's
+    release has no per-product figure, so it shows none rather than its unfiltered 900."""
+    phases = _phases(dataset, products=("susu_kedelai",))
+    assert phases.loc[1, "enterprises"] == 25 and pd.isna(phases.loc[1, "workers"])
+    assert phases.loc[3, "enterprises"] == 138 and phases.loc[3, "workers"] == 895
+    assert pd.isna(phases.loc[2, "workers"]) and phases.loc[2, "why_workers"] == "product"
+    assert phases.loc[2, "why_enterprises"] == "unpublished"  # 535 is all agencies: never used
+
+
+def test_phase_comparison_with_a_regency_filter_leaves_published_phases_out(dataset):
+    phases = _phases(dataset, regencies=("5203",))
+    rows = dataset.sql("SELECT count(DISTINCT enterprise_key) AS n, sum(workers) AS w FROM participants "
+                       "WHERE phase = 3 AND regency_code = '5203'").iloc[0]
+    assert (phases.loc[3, "enterprises"], phases.loc[3, "workers"]) == (rows["n"], rows["w"]) == (123, 703)
+    for phase in (1, 2):
+        assert pd.isna(phases.loc[phase, "enterprises"]) and pd.isna(phases.loc[phase, "workers"])
+    assert phases.loc[1, "why_enterprises"] == "regency" and phases.loc[2, "why_workers"] == "regency"
+
+
+def test_phase_comparison_keeps_a_published_group_whole(store_with_phase3):
+    """Workers of Teh Kelor, Serbat Jahe and Gula Semut were published as one figure (910):
+    a filter on one of them has no worker figure, on all three it has 910 — from the sample
+    and from the release alike; several per-product figures are added only because the
+    release's own figures add up to its total."""
+    for ds in (Dataset.open(store_with_phase3), None):
+        if ds is None:
+            store_with_phase3.remove_sample(user="uji")
+            ds = Dataset.open(store_with_phase3)
+        one = _phases(ds, products=("teh_kelor",)).loc[3]
+        assert one["enterprises"] == 35 and pd.isna(one["workers"]) and one["why_workers"] == "split"
+        three = _phases(ds, products=("teh_kelor", "serbat_jahe", "gula_semut")).loc[3]
+        assert (three["enterprises"], three["workers"]) == (74, 910)
+        oils = _phases(ds, products=("minyak_cengkeh_kayu_putih", "susu_kedelai")).loc[3]
+        assert (oils["enterprises"], oils["workers"]) == (258, 1368)
+    assert not three["approx_workers"]  # per-product figures are exact; only the total is 'at least'
+
+
+def test_phase_comparison_shows_no_figure_for_a_product_the_release_does_not_count(dataset):
+    phases = _phases(dataset, products=("kopi",))
+    assert pd.isna(phases.loc[1, "enterprises"]) and phases.loc[1, "why_enterprises"] == "product"
+    assert phases.loc[3, "enterprises"] == 0  # phase 3 has rows: none of them is coffee
+
+
+def test_approximate_is_per_metric(store_with_phase3):
+    """Phase 3's release gives 453 enterprises exactly and 'at least' 2,858 workers."""
+    store_with_phase3.remove_sample(user="uji")
+    phases = _phases(Dataset.open(store_with_phase3))
+    assert phases.loc[3, "enterprises"] == 453 and not phases.loc[3, "approx_enterprises"]
+    assert phases.loc[3, "workers"] == 2858 and phases.loc[3, "approx_workers"]
+    assert phases.loc[2, "approx_workers"] and not phases.loc[2, "approx_enterprises"]
+    assert phases.loc[3, "approximate"]  # either metric, for the CLI's summary

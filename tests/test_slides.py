@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from ikm_data import slides
@@ -100,7 +101,14 @@ def test_filters_narrow_the_figures(dataset):
     figures = {f.label: f.value for f in deck[1].figures}
     assert figures["IKM/UKM"] == "123" and figures["Tenaga kerja"] == "703"
     assert "Cakupan: Lombok Timur" in deck[0].lines
-    assert any("tidak memakai filter" in n for n in _by_key(deck)["phases"].notes)
+    phases = _by_key(deck)["phases"]
+    assert "Cakupan: Lombok Timur. Tahap yang hanya punya angka rilis tampil hanya bila rilis merinci " \
+           "cakupan itu." in phases.notes
+    assert "Tahap I (IKM/UKM), Tahap II (Tenaga kerja): rilis tidak merinci per kabupaten/kota" in phases.notes
+    bars = [{r["phase_label"]: r[m] for r in frame.to_dict("records")} for m, frame in
+            zip(("enterprises", "workers"), (c.data.dropna(subset=[m]) for m, c in
+                                             zip(("enterprises", "workers"), phases.charts)))]
+    assert bars == [{"Tahap III": 123}, {"Tahap III": 703}]  # like with like: no unfiltered release
 
 
 def test_published_only_phase_uses_the_release(dataset):
@@ -137,6 +145,54 @@ def test_nothing_to_present(dataset):
         slides.build(dataset, Filters(), "id")
 
 
-@pytest.mark.parametrize("n, text", [(1, "I"), (3, "III"), (4, "IV"), (9, "IX"), (14, "XIV")])
+@pytest.mark.parametrize("n, text", [(1, "I"), (3, "III"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL"),
+                                     (44, "XLIV"), (49, "XLIX"), (50, "L"), (90, "XC"), (99, "XCIX")])
 def test_roman(n, text):
     assert slides.roman(n) == text
+
+
+def test_every_phase_on_the_slides_is_named_in_roman_numerals(store_with_phase3):
+    from tests.many_phases import MANY, commit_phases
+
+    ds = Dataset.open(commit_phases(store_with_phase3, MANY))
+    deck = _by_key(slides.build(ds, Filters(phase=44), "id", today=TODAY))
+    assert deck["title"].title == "JPS Gemilang — Tahap XLIV"
+    names = [{r["phase_label"] for r in c.data.to_dict("records") if not pd.isna(r[m])}
+             for m, c in zip(("enterprises", "workers"), deck["phases"].charts)]
+    assert names == [{"Tahap I", "Tahap III", "Tahap IV", "Tahap V", "Tahap XLIV"},
+                     {"Tahap II", "Tahap III", "Tahap IV", "Tahap V", "Tahap XLIV"}]
+    table = deck["sources"].table
+    assert table["Tahap"].tolist() == ["Tahap I", "Tahap II", "Tahap III", "Tahap IV", "Tahap V", "Tahap XLIV"]
+    assert not any("Tahap 1" in text or "Tahap 44" in text for s in deck.values() for text in s.texts)
+    assert "Tahap I: hitungan pada hari peluncuran" in deck["phases"].notes
+
+
+def test_sources_slide_marks_only_the_approximate_figure(store_with_phase3):
+    """'±' goes with the figure the release gives as approximate: here an 'about 57'
+    launch count, never the phase's workers figure it does not have."""
+    import dataclasses
+
+    from ikm_data.reference import Reference
+
+    store_with_phase3.remove_sample(user="uji")
+    ds = Dataset.open(store_with_phase3)
+    published = tuple(dataclasses.replace(p, approximate=True)
+                      if (p.phase, p.metric, p.commodity) == (1, "enterprises", "(total)") else p
+                      for p in ds.ref.published)
+    ds.ref = Reference(ds.ref.regencies, ds.ref.products, published)
+    table = _by_key(slides.build(ds, Filters(phase=1), "id", today=TODAY))["sources"].table
+    rows = table.set_index("Tahap")[["IKM/UKM", "Tenaga kerja"]].to_dict("index")
+    assert rows == {"Tahap I": {"IKM/UKM": "± 57", "Tenaga kerja": "–"},
+                    "Tahap II": {"IKM/UKM": "–", "Tenaga kerja": "± 900"},
+                    "Tahap III": {"IKM/UKM": "453", "Tenaga kerja": "± 2.858"}}
+
+
+def test_phases_slide_without_any_comparable_figure_keeps_one_chart(store_with_phase3):
+    """Phase 1 with a regency filter once the sample is gone: no phase has a regional
+    figure, so nothing is drawn as if it were one, and the layouts still get a chart."""
+    store_with_phase3.remove_sample(user="uji")
+    deck = slides.build(Dataset.open(store_with_phase3), Filters(phase=1, regencies=("5203",)), "id", today=TODAY)
+    phases = _by_key(deck)["phases"]
+    assert len(phases.charts) == 1 and phases.data[0]["enterprises"].isna().all()
+    assert ("Tahap I (IKM/UKM), Tahap II (Tenaga kerja), Tahap III: rilis tidak merinci per "
+            "kabupaten/kota") in phases.notes

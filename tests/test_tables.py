@@ -49,3 +49,20 @@ def test_reconciliation_sources_and_notes_in_english(dataset):
     frame = tables.reconciliation(queries.reconciliation(dataset, 3), "en").display()
     assert frame["Source"].iloc[0] == "Dinas Perindustrian NTB news release (disperin.ntbprov.go.id/?p=1431)"
     assert frame["Note"].iloc[-1].startswith("other agency")
+
+
+def test_phase_table_marks_the_approximate_metric_and_says_why_a_figure_is_missing(store_with_phase3):
+    from ikm_data.queries import Dataset, Filters
+
+    store_with_phase3.remove_sample(user="uji")
+    ds = Dataset.open(store_with_phase3)
+    frame = tables.phases(queries.phase_summaries(ds), "en").display()
+    assert frame["IKM/SMEs"].tolist() == ["57", "–", "453"]
+    assert frame["Workers"].tolist() == ["–", "± 900", "± 2.858"]
+    assert frame["Approximate"].tolist() == ["", "Workers", "Workers"]
+    assert frame["No figure"][1] == "IKM/SMEs: the department published no such figure for this phase"
+    oils = tables.phases(queries.phase_summaries(ds, Filters(products=("minyak_cengkeh",))), "id").display()
+    assert oils["IKM/UKM"].tolist() == ["–", "–", "–"]
+    assert oils["Tanpa angka"][2] == ("IKM/UKM: rilis memberi satu angka untuk beberapa produk bersama; "
+                                      "pembagiannya tidak diketahui; Tenaga kerja: rilis memberi satu angka "
+                                      "untuk beberapa produk bersama; pembagiannya tidak diketahui")
