@@ -454,8 +454,8 @@ def reconciliation(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:
         rows.append({
             "metric": p.metric, "commodity": p.commodity, "scope": p.scope, "published": p.value,
             "stored": stored, "match": (stored == p.value) if comparable else None,
-            "approximate": p.approximate, "as_of": p.as_of, "source": p.source, "note": p.note,
-            "note_id": p.note_id,
+            "approximate": p.approximate, "as_of": p.as_of, "source": p.source,
+            "source_id": p.source_in("id"), "note": p.note, "note_id": p.note_id,
         })
     frame = pd.DataFrame(rows, columns=_RECONCILIATION_COLUMNS)
     frame["stored"] = frame["stored"].astype("Int64")
@@ -463,7 +463,7 @@ def reconciliation(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:
 
 
 _RECONCILIATION_COLUMNS = ["metric", "commodity", "scope", "published", "stored", "match", "approximate",
-                           "as_of", "source", "note", "note_id"]
+                           "as_of", "source", "source_id", "note", "note_id"]
 
 
 def summary(ds: Dataset, phase: int | None = None) -> dict:

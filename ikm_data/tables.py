@@ -245,9 +245,10 @@ def comparable_counts(phases: pd.DataFrame) -> dict:
 
 
 def phases(frame: pd.DataFrame, lang: str) -> Table:
-    """The phase comparison table, each row with its source kind, scope and note: a
-    figure the release gives as approximate reads ``± 900`` (only that metric's), a missing
-    one ``–`` with the reason in its own column. Not additive: an enterprise may supply in
+    """The phase comparison table, each row with its source kind, scope and note: the
+    "Perkiraan" column names the metric whose published figure is approximate (only that
+    one), a missing figure reads ``–`` with the reason in its own column. Figures stay
+    numbers, so a download keeps them as numbers. Not additive: an enterprise may supply in
     several phases."""
     metrics = ("enterprises", "workers")
     frame = _release(frame, lang).assign(
@@ -256,13 +257,11 @@ def phases(frame: pd.DataFrame, lang: str) -> Table:
         approx=[", ".join(t(f"metric.{m}", lang) for m in metrics if r[f"approx_{m}"])
                 for r in frame.to_dict("records")],
         why=[_why(r, lang) for r in frame.to_dict("records")],
-        **{f"{m}_text": [("± " if a else "") + fmt_int(v) for v, a in zip(frame[m], frame[f"approx_{m}"])]
-           for m in metrics},
     )
     return _table(frame, [
         ("phase_label", "metric.phase", "text"),
-        ("enterprises_text", "metric.enterprises", "text"),
-        ("workers_text", "metric.workers", "text"),
+        ("enterprises", "metric.enterprises", "int"),
+        ("workers", "metric.workers", "int"),
         ("approx", "tahap.col.approx", "text"),
         ("why", "phases.col.why", "text"),
         ("kind", "tahap.col.kind", "text"),

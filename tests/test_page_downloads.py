@@ -159,8 +159,10 @@ def test_phase_export_labels_kinds_and_adds_nothing(app, files):
     assert rows[0][0] == "Ringkasan per tahap — Semua tahap — Tanpa filter"
     screen = _table(at, "Jenis sumber")
     assert rows[3] == list(screen.columns)
-    assert [r[4] for r in rows[4:]] == ["angka rilis", "angka rilis", "data contoh (sintetis)"]
+    kind, workers = rows[3].index("Jenis sumber"), rows[3].index("Tenaga kerja")
+    assert [r[kind] for r in rows[4:]] == ["angka rilis", "angka rilis", "data contoh (sintetis)"]
     assert [r[1] for r in rows[4:]] == [57, None, 453] and len(rows) == 7  # no totals across phases
+    assert [r[workers] for r in rows[4:]] == [None, 900, 2858]  # numbers, the ± named in "Perkiraan"
     text = _text(files, "perbandingan-tahap-workers.csv")
     assert not [raw for raw in RAW if raw in text]
 
