@@ -83,12 +83,19 @@ def products(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def regencies(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Per regency: enterprises and workers."""
+    """Per regency: enterprises and workers (– where unknown, see ``queries.unknown_splits``)."""
     return display(frame, [
         ("regency", "metric.regency", "text"),
         ("enterprises", "metric.enterprises", "int"),
         ("workers", "metric.workers", "int"),
     ], lang)
+
+
+def split_notes(unknown: pd.DataFrame, lang: str) -> list[str]:
+    """One sentence per row of ``queries.unknown_splits``: the part whose workers are
+    unknown, and the whole group's figure."""
+    return [t("counting.split_unknown", lang, products=p, group=g, n=fmt_int(n))
+            for p, g, n in zip(unknown["products"], unknown["group"], unknown["group_workers"])]
 
 
 def comparable_counts(phases: pd.DataFrame) -> dict:

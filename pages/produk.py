@@ -38,10 +38,15 @@ with left:
     ui.downloads(charts.by_worker_group(groups, lang=lang, source=source), groups,
                  f"tenaga-kerja-per-kelompok-tahap-{f.phase}")
     st.caption(ui.tr("produk.groups_note"))
+    unknown = ui.query("unknown_splits", focus, lang=lang)
+    for note in tables.split_notes(unknown, lang):
+        st.info(note)
 with right:
     st.markdown(f"**{ui.tr('produk.by_regency')}**")
     st.dataframe(tables.regencies(ui.query("by_regency", focus), lang), hide_index=True,
                  key="tabel_wilayah_produk")
+    if not unknown.empty:
+        st.caption(ui.tr("counting.workers_unknown"))
 
 st.markdown(f"**{ui.tr('produk.table')}**")
 st.dataframe(tables.products(products, lang), hide_index=True)
