@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 
 from ikm_data import schema
+from ikm_data.i18n import t
 from ikm_data.reference import DEPARTMENT_SCOPE, Reference, load_reference
 from ikm_data.store import State, Store
 
@@ -296,7 +297,7 @@ def _group_label(ref: Reference, commodity: str, lang: str) -> str:
                       for part in commodity.split("/"))
 
 
-_WORKER_GROUP_COLUMNS = ["group", "products", "enterprises", "workers", "published", "whole", "within"]
+_WORKER_GROUP_COLUMNS = ["group", "products", "enterprises", "workers", "published", "within"]
 
 
 def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
@@ -304,11 +305,12 @@ def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     a group stand alone), an enterprise counted once per row, so that workers are shown
     only at the level they are known.
 
-    A row labelled with a group (``published`` and ``whole``) holds the whole group. Where
-    the product filter keeps only part of a group's stored products the row holds that
-    part and is labelled with its products (``whole`` False, ``within`` the group's label):
-    a real sum for a real upload, null ``workers`` for the sample (see ``unknown_splits``).
-    Columns: group, products, enterprises, workers (Int64), published, whole, within."""
+    A row labelled with a group (``published``) holds the whole group. Where the product
+    filter keeps only part of a group's stored products the row holds that part and is
+    labelled with its products (``within`` the group's label, else ""): a real sum for a
+    real upload, null ``workers`` for the sample (see ``unknown_splits``). A product
+    without a group stands alone (neither). Columns: group, products, enterprises,
+    workers (Int64), published, within."""
     if f.phase is None:
         raise ValueError("worker groups are defined per phase")
     parts = group_parts(ds, f) if f.products else [
@@ -321,11 +323,14 @@ def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     for grp, code, stored in ds.con.cursor().execute(_WORKER_GROUP_PRODUCTS_SQL, _group_params(f, mapping)).fetchall():
         names.setdefault(grp, set()).add(ds.ref.product_name(code, lang) if ds.ref.product(code) else stored)
     frame["products"] = [", ".join(sorted(names.get(g, ()))) for g in frame["grp"]]
-    frame["published"] = ~frame["grp"].str.startswith("#")
-    frame["whole"] = ~frame["grp"].str.startswith(("#", _PART))
+    frame["published"] = ~frame["grp"].str.startswith(("#", _PART))
     frame["within"] = [_group_label(ds.ref, g[1:], lang) if g.startswith(_PART) else "" for g in frame["grp"]]
-    frame["group"] = [_group_label(ds.ref, g, lang) if whole else prods for g, whole, prods in
-                      zip(frame["grp"], frame["whole"], frame["products"])]
+    frame["group"] = [_group_label(ds.ref, g, lang) if pub else prods for g, pub, prods in
+                      zip(frame["grp"], frame["published"], frame["products"])]
+    # the combined oils are a product named like their group: its part must not wear that label
+    labels = {_group_label(ds.ref, label, lang) for label, _ in ds.ref.worker_groups(f.phase)}
+    frame["group"] = [f"{g} ({t('counting.part_suffix', lang)})" if w and g in labels else g
+                      for g, w in zip(frame["group"], frame["within"])]
     frame["workers"] = frame["workers"].astype("Int64")
     if ds.state.current(f.phase) and ds.state.current(f.phase).sample:
         frame.loc[frame["grp"].str.startswith(_PART), "workers"] = pd.NA

@@ -1,6 +1,7 @@
 """Texts of the counting rules: worker figures that only a published group knows."""
 
 MESSAGES = {
+    "counting.part_suffix": ("sebagian kelompok", "part of the group"),
     "counting.split_unknown": (
         "Pembagian tenaga kerja {products} dalam kelompok {group} tidak diketahui (data contoh "
         "hanya tahu angka kelompok); kelompok itu: {n}.",
