@@ -86,7 +86,9 @@ def by_product(frame: pd.DataFrame, *, lang: str, source: str,
 
 
 def by_worker_group(frame: pd.DataFrame, *, lang: str, source: str, scale: float = 1.0) -> alt.TopLevelMixin:
-    """Workers per published worker group (never an invented split)."""
+    """Workers per published worker group (never an invented split): a row whose workers
+    are unknown (null, see ``queries.worker_groups``) gets no bar."""
+    frame = frame[frame["workers"].notna()]
     tooltip = [alt.Tooltip("products:N", title=t("chart.tooltip.products", lang)),
                alt.Tooltip("enterprises:Q", title=t("metric.enterprises", lang), format=",d")]
     return theme(_hbar(

@@ -4,6 +4,15 @@ every function returns a small, aggregated frame (tables paginate in SQL).
 Counting rules (see Tentang Data): per product, the enterprises that supply it; per phase,
 distinct enterprises; an enterprise's workers are counted once per phase (and once per
 product it supplies in per-product figures).
+
+Worker groups: where the department published one worker figure for several products
+(Phase III: Teh Kelor / Serbat Jahe / Gula Semut = 910), a figure labelled with the group
+always holds the whole group. A product filter that keeps only part of a group's stored
+products gives a figure for that part, labelled with its products; in the synthetic sample
+nobody knows that part's workers (its per-enterprise workers only add up to the group's
+published figure), so every worker figure that holds such a part is null, never a number
+(``unknown_splits``). Real uploads know each enterprise's workers, so their parts are
+real sums.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ import duckdb
 import pandas as pd
 
 from ikm_data import schema
+from ikm_data.i18n import t
 from ikm_data.reference import DEPARTMENT_SCOPE, Reference, load_reference
 from ikm_data.store import State, Store
 
@@ -128,15 +138,18 @@ _KPIS_SQL = _both(f"""
 def kpis(ds: Dataset, f: Filters) -> dict:
     """Enterprises, workers, products, regencies, workers per enterprise, and the sum of
     per-product enterprise counts (which exceeds ``enterprises`` when some supply several
-    products)."""
+    products). ``workers`` and ``workers_per_enterprise`` are None where ``f`` keeps part of
+    a group whose split the sample cannot know (``unknown_splits``)."""
     row = ds.con.cursor().execute(_KPIS_SQL[ds.unique_enterprises(f)], f.params()).fetchone()
     enterprises, workers, products, regencies, product_pairs, rows = (int(x) for x in row)
+    if not unknown_splits(ds, f).empty:
+        workers = None
     return {
         "enterprises": enterprises,
         "workers": workers,
         "products": products,
         "regencies": regencies,
-        "workers_per_enterprise": workers / enterprises if enterprises else None,
+        "workers_per_enterprise": workers / enterprises if enterprises and workers is not None else None,
         "product_enterprises": product_pairs,
         "rows": rows,
     }
@@ -162,9 +175,9 @@ _BY_PRODUCT_SQL = {
 def by_product(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     """Enterprises and workers per product, largest first.
 
-    ``workers`` is null where the phase's data is the synthetic sample and the product
-    belongs to a group for which only one worker figure was published: the sample cannot
-    know a split that was never published.
+    ``workers`` is null where the phase's data is the synthetic sample and the product is
+    one of several stored products of a group for which only one worker figure was
+    published: the sample cannot know a split that was never published.
     """
     frame = ds.sql(_BY_PRODUCT_SQL[ds.unique_enterprises(f)], f.params())
     frame["product"] = [
@@ -178,19 +191,75 @@ def by_product(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
 
 
 def _unpublished_split(ds: Dataset, phase: int | None) -> set[str]:
-    phases = [phase] if phase is not None else ds.data_phases()
-    out: set[str] = set()
-    for p in phases:
-        if p in ds.sample_phases:
-            for _, members in ds.ref.worker_groups(p):
-                if len(members) > 1 and not _is_one_product(ds.ref, members):
-                    out.update(members)
+    """Products whose own workers the sample cannot know: in a sample phase, each stored
+    member of a published group that has more than one stored member (the combined
+    "Minyak Cengkeh / Minyak Kayu Putih" alone is its group's whole)."""
+    parts = group_parts(ds, Filters(phase=phase), sample_only=True)
+    return {c for g in parts if len(g.stored) > 1 for c in g.stored}
+
+
+@dataclass(frozen=True)
+class GroupPart:
+    """One published worker group of one phase, as a product filter sees it: the release's
+    ``label``, its members ``stored`` in the phase, and those the filter ``kept``."""
+
+    phase: int
+    label: str
+    stored: tuple[str, ...]
+    kept: tuple[str, ...]
+
+    @property
+    def whole(self) -> bool:
+        """True when the filter keeps every stored member: a figure over the kept
+        products is the group's own figure."""
+        return set(self.kept) == set(self.stored)
+
+
+_PHASE_PRODUCTS_SQL = "SELECT DISTINCT product_code FROM participants WHERE phase = $phase"
+
+
+def group_parts(ds: Dataset, f: Filters, sample_only: bool = False) -> list[GroupPart]:
+    """For ``f.phase`` (or every phase with rows when None; only sample phases when
+    ``sample_only``) each published worker group with a member stored in the phase.
+    Whole and part are judged against the phase's stored products, not the regency
+    filter."""
+    phases = [f.phase] if f.phase is not None else ds.data_phases()
+    out = []
+    for phase in phases:
+        groups = ds.ref.worker_groups(phase)
+        if not groups or (sample_only and phase not in ds.sample_phases):
+            continue
+        stored = {r[0] for r in ds.con.cursor().execute(_PHASE_PRODUCTS_SQL, {"phase": phase}).fetchall()}
+        for label, members in groups:
+            have = tuple(c for c in members if c in stored)
+            kept = tuple(c for c in have if not f.products or c in f.products)
+            if have:
+                out.append(GroupPart(phase, label, have, kept))
     return out
 
 
-def _is_one_product(ref: Reference, members: tuple[str, ...]) -> bool:
-    # "Minyak Cengkeh / Minyak Kayu Putih" resolves as a product of its own in the sample
-    return ref.product(members[0]) is not None and "/" in ref.product(members[0]).name_id
+def unknown_splits(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
+    """The parts of published worker groups whose workers nobody knows under ``f``: in a
+    sample phase, a product filter keeping some but not all of a group's stored products.
+    One row per such part: phase, ``group`` (the release's label in ``lang``), ``products``
+    (the kept products' names), ``group_workers`` (the whole group's figure under the same
+    phase and regencies, i.e. ``f`` without its product filter). Empty when every worker
+    figure under ``f`` is known."""
+    columns = ["phase", "group", "products", "group_workers"]
+    phases = [f.phase] if f.phase is not None else ds.data_phases()
+    if not f.products or not any(p in ds.sample_phases for p in phases):
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for g in group_parts(ds, f, sample_only=True):
+        if not g.kept or g.whole:
+            continue
+        whole = _group_sums(ds, f.narrowed(phase=g.phase, products=()), {c: g.label for c in g.stored})
+        rows.append({"phase": g.phase, "group": _group_label(ds.ref, g.label, lang),
+                     "products": ", ".join(ds.ref.product_name(c, lang) for c in g.kept),
+                     "group_workers": int(whole.set_index("grp")["workers"].get(g.label, 0))})
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["group_workers"] = frame["group_workers"].astype("Int64")
+    return frame
 
 
 # Enterprises and workers per worker group, an enterprise counted once per group; the
@@ -212,6 +281,17 @@ _WORKER_GROUPS_SQL = {
 _WORKER_GROUP_PRODUCTS_SQL = f"""
     SELECT DISTINCT grp, product_code, product_name FROM ({_WORKER_GROUP_OF})
 """
+_PART = "~"  # key prefix of the kept part of a group (a stand-alone product's is "#")
+
+
+def _group_params(f: Filters, mapping: dict[str, str]) -> dict:
+    return f.params() | {"codes": list(mapping), "labels": list(mapping.values())}
+
+
+def _group_sums(ds: Dataset, f: Filters, mapping: dict[str, str]) -> pd.DataFrame:
+    """grp, enterprises, workers under ``f``, products mapped to ``mapping[code]`` (others
+    stand alone as ``#code``), an enterprise counted once per grp."""
+    return ds.sql(_WORKER_GROUPS_SQL[ds.unique_enterprises(f)], _group_params(f, mapping))
 
 
 def _group_label(ref: Reference, commodity: str, lang: str) -> str:
@@ -226,26 +306,45 @@ def _group_label(ref: Reference, commodity: str, lang: str) -> str:
                       for part in commodity.split("/"))
 
 
+_WORKER_GROUP_COLUMNS = ["group", "products", "enterprises", "workers", "published", "within"]
+
+
 def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
-    """Enterprises and workers per published worker group of the phase (products without
-    a group stand alone), so that workers are shown only at the level they are known."""
+    """Enterprises and workers per published worker group of ``f.phase`` (products without
+    a group stand alone), an enterprise counted once per row, so that workers are shown
+    only at the level they are known.
+
+    A row labelled with a group (``published``) holds the whole group. Where the product
+    filter keeps only part of a group's stored products the row holds that part and is
+    labelled with its products (``within`` the group's label, else ""): a real sum for a
+    real upload, null ``workers`` for the sample (see ``unknown_splits``). A product
+    without a group stands alone (neither). Columns: group, products, enterprises,
+    workers (Int64), published, within."""
     if f.phase is None:
         raise ValueError("worker groups are defined per phase")
-    groups = ds.ref.worker_groups(f.phase)
-    pairs = [(code, label) for label, members in groups for code in members]
-    params = f.params() | {"codes": [c for c, _ in pairs], "labels": [g for _, g in pairs]}
-    frame = ds.sql(_WORKER_GROUPS_SQL[ds.unique_enterprises(f)], params)
+    parts = group_parts(ds, f) if f.products else [
+        GroupPart(f.phase, label, members, members) for label, members in ds.ref.worker_groups(f.phase)]
+    mapping = {c: (g.label if g.whole else _PART + g.label) for g in parts for c in g.kept}
+    frame = _group_sums(ds, f, mapping)
     if frame.empty:
-        return pd.DataFrame(columns=["group", "products", "enterprises", "workers", "published"])
+        return pd.DataFrame(columns=_WORKER_GROUP_COLUMNS)
     names: dict[str, set[str]] = {}
-    for grp, code, stored in ds.con.cursor().execute(_WORKER_GROUP_PRODUCTS_SQL, params).fetchall():
+    for grp, code, stored in ds.con.cursor().execute(_WORKER_GROUP_PRODUCTS_SQL, _group_params(f, mapping)).fetchall():
         names.setdefault(grp, set()).add(ds.ref.product_name(code, lang) if ds.ref.product(code) else stored)
     frame["products"] = [", ".join(sorted(names.get(g, ()))) for g in frame["grp"]]
-    frame["published"] = ~frame["grp"].str.startswith("#")
+    frame["published"] = ~frame["grp"].str.startswith(("#", _PART))
+    frame["within"] = [_group_label(ds.ref, g[1:], lang) if g.startswith(_PART) else "" for g in frame["grp"]]
     frame["group"] = [_group_label(ds.ref, g, lang) if pub else prods for g, pub, prods in
                       zip(frame["grp"], frame["published"], frame["products"])]
-    return frame.sort_values(["workers", "group"], ascending=[False, True], ignore_index=True)[
-        ["group", "products", "enterprises", "workers", "published"]]
+    # the combined oils are a product named like their group: its part must not wear that label
+    labels = {_group_label(ds.ref, label, lang) for label, _ in ds.ref.worker_groups(f.phase)}
+    frame["group"] = [f"{g} ({t('counting.part_suffix', lang)})" if w and g in labels else g
+                      for g, w in zip(frame["group"], frame["within"])]
+    frame["workers"] = frame["workers"].astype("Int64")
+    if ds.state.current(f.phase) and ds.state.current(f.phase).sample:
+        frame.loc[frame["grp"].str.startswith(_PART), "workers"] = pd.NA
+    return frame.sort_values(["workers", "group"], ascending=[False, True], ignore_index=True,
+                             na_position="last")[_WORKER_GROUP_COLUMNS]
 
 
 _BY_REGENCY_SQL = _both("""
@@ -255,8 +354,9 @@ _BY_REGENCY_SQL = _both("""
 
 
 def by_regency(ds: Dataset, f: Filters) -> pd.DataFrame:
-    """Every NTB regency (zero where none took part) with enterprises, workers and its
-    seat's coordinates, for the table, the bar chart and the map."""
+    """Every NTB regency (zero where none took part) with enterprises, workers (Int64; null
+    throughout where ``f`` keeps part of a group whose split the sample cannot know, see
+    ``unknown_splits``) and its seat's coordinates, for the table, the bar chart and the map."""
     counts = ds.sql(_BY_REGENCY_SQL[ds.unique_enterprises(f)], f.params()).set_index("regency_code")
     rows = []
     for r in ds.ref.regencies:
@@ -265,8 +365,11 @@ def by_regency(ds: Dataset, f: Filters) -> pd.DataFrame:
             "enterprises": int(counts["enterprises"].get(r.code, 0)),
             "workers": int(counts["workers"].get(r.code, 0)),
         })
-    return pd.DataFrame(rows).sort_values(["enterprises", "regency"], ascending=[False, True],
-                                          ignore_index=True)
+    frame = pd.DataFrame(rows)
+    frame["workers"] = frame["workers"].astype("Int64")
+    if not unknown_splits(ds, f).empty:
+        frame["workers"] = pd.NA
+    return frame.sort_values(["enterprises", "regency"], ascending=[False, True], ignore_index=True)
 
 
 # -- directory ----------------------------------------------------------------------------

@@ -220,7 +220,8 @@ def products(frame: pd.DataFrame, lang: str) -> Table:
 
 def worker_groups(frame: pd.DataFrame, lang: str) -> Table:
     """Per published worker group (products without a group stand alone): the products in
-    it, enterprises and workers, ✓ where the release gives the group one worker figure."""
+    it, enterprises and workers, ✓ where the bar holds a whole group the release gives one
+    worker figure for."""
     return _table(frame, [
         ("group", "export.col.group", "text"),
         ("products", "chart.tooltip.products", "text"),
@@ -231,12 +232,20 @@ def worker_groups(frame: pd.DataFrame, lang: str) -> Table:
 
 
 def regencies(frame: pd.DataFrame, lang: str) -> Table:
-    """Per regency: enterprises and workers (additive: each enterprise has one regency)."""
+    """Per regency: enterprises and workers (– where unknown, see ``queries.unknown_splits``;
+    additive: each enterprise has one regency)."""
     return _table(frame, [
         ("regency", "metric.regency", "text"),
         ("enterprises", "metric.enterprises", "int", True),
         ("workers", "metric.workers", "int", True),
     ], lang, "downloads.total")
+
+
+def split_notes(unknown: pd.DataFrame, lang: str) -> list[str]:
+    """One sentence per row of ``queries.unknown_splits``: the part whose workers are
+    unknown, and the whole group's figure."""
+    return [t("counting.split_unknown", lang, products=p, group=g, n=fmt_int(n))
+            for p, g, n in zip(unknown["products"], unknown["group"], unknown["group_workers"])]
 
 
 def comparable_counts(phases: pd.DataFrame) -> dict:

@@ -41,10 +41,15 @@ with left:
                  f"tenaga-kerja-per-kelompok-tahap-{f.phase}", title=ui.tr("chart.by_group.title"),
                  source=source, view=focus)
     st.caption(ui.tr("produk.groups_note"))
+    unknown = ui.query("unknown_splits", focus, lang=lang)
+    for note in tables.split_notes(unknown, lang):
+        st.info(note)
 with right:
     st.markdown(f"**{ui.tr('produk.by_regency')}**")
     st.dataframe(tables.regencies(ui.query("by_regency", focus), lang).display(), hide_index=True,
                  key="tabel_wilayah_produk")
+    if not unknown.empty:
+        st.caption(ui.tr("counting.workers_unknown"))
 
 st.markdown(f"**{ui.tr('produk.table')}**")
 st.dataframe(tables.products(products, lang).display(), hide_index=True)

@@ -21,6 +21,8 @@ if ui.has_rows(f.phase):
     for col, (key, value) in zip(st.columns(len(cards)), cards):
         col.metric(ui.tr(key), value, border=True)
     st.caption(ui.source_label(f.phase))
+    for note in tables.split_notes(ui.query("unknown_splits", f, lang=lang), lang):
+        st.caption(note)
     ui.downloads(table=tables.kpis(k, lang), name=f"angka-utama-tahap-{f.phase}",
                  title=ui.tr("downloads.kpis.title"), source=ui.source_label(f.phase))
     if k["product_enterprises"] != k["enterprises"]:

@@ -44,3 +44,5 @@ with right:
     st.dataframe(tables.products(ui.query("by_product", focus, lang=lang), lang).display(), hide_index=True)
 st.markdown(f"**{ui.tr('wilayah.table')}**")
 st.dataframe(tables.regencies(ui.query("by_regency", focus), lang).display(), hide_index=True, key="tabel_wilayah")
+for note in tables.split_notes(ui.query("unknown_splits", focus, lang=lang), lang):
+    st.caption(note)

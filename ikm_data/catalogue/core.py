@@ -113,9 +113,11 @@ MESSAGES = {
     "produk.picked": ("Dipilih di grafik: {what}", "Selected in the chart: {what}"),
     "produk.groups_note": (
         "Tenaga kerja ditampilkan per kelompok seperti dirilis Dinas (misalnya Teh Kelor, "
-        "Serbat Jahe dan Gula Semut bersama-sama): pembagian per produk tidak diketahui.",
+        "Serbat Jahe dan Gula Semut bersama-sama); batang berlabel kelompok selalu memuat "
+        "seluruh kelompok, bagian kelompok berlabel produknya.",
         "Workers are shown per group as the department published them (e.g. moringa tea, "
-        "ginger drink and palm-sugar crystals together): no per-product split is known.",
+        "ginger drink and palm-sugar crystals together); a bar labelled with a group always "
+        "holds the whole group, a part of a group is labelled with its products.",
     ),
     "produk.by_regency": ("IKM per kabupaten/kota", "Enterprises by regency/city"),
     "produk.table": ("Tabel per produk", "Table by product"),
