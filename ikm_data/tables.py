@@ -49,16 +49,19 @@ def display(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str)
 
 def reconciliation(rec: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The reconciliation panel: ✓ where stored equals published, ✗ where not, — where
-    the figure is of another scope or the phase has no rows to compare."""
+    the figure is of another scope or the phase has no rows to compare; then the two
+    figures, then what they count."""
     rec = rec.assign(
         check=[{True: "✓", False: "✗"}.get(m, "—") for m in rec["match"]],
         figure=_figure_labels(rec, lang),
     )
+    # The comparison comes first: on a phone the long figure names would push the two
+    # numbers out of sight.
     return display(rec, [
         ("check", "reconcile.check", "text"),
-        ("figure", "reconcile.figure", "text"),
         ("published", "reconcile.published", "int"),
         ("stored", "reconcile.stored", "int"),
+        ("figure", "reconcile.figure", "text"),
         ("scope", "reconcile.scope", "text"),
         ("as_of", "reconcile.as_of", "date"),
         ("source", "reconcile.source", "text"),

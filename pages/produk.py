@@ -15,7 +15,7 @@ if not ui.has_rows(f.phase):
     st.altair_chart(charts.by_product(pub, lang=lang, source=source, interactive=False), width="stretch")
     ui.downloads(charts.by_product(pub, lang=lang, source=source, interactive=False), pub,
                  f"ikm-per-produk-tahap-{f.phase}")
-    st.dataframe(tables.products(pub, lang), hide_index=True)
+    st.dataframe(tables.products(pub, lang), hide_index=True, height="content")
     st.stop()
 
 products = ui.query("by_product", f, lang=lang)
@@ -41,7 +41,7 @@ with left:
 with right:
     st.markdown(f"**{ui.tr('produk.by_regency')}**")
     st.dataframe(tables.regencies(ui.query("by_regency", focus), lang), hide_index=True,
-                 key="tabel_wilayah_produk")
+                 key="tabel_wilayah_produk", height="content")
 
 st.markdown(f"**{ui.tr('produk.table')}**")
-st.dataframe(tables.products(products, lang), hide_index=True)
+st.dataframe(tables.products(products, lang), hide_index=True, height="content")

@@ -40,7 +40,7 @@ rec = ui.query("reconciliation", f.phase, lang=lang)
 if rec.empty:
     st.info(ui.tr("ringkasan.reconcile.none", n=f.phase))
 else:
-    st.dataframe(tables.reconciliation(rec, lang), hide_index=True)
+    st.dataframe(tables.reconciliation(rec, lang), hide_index=True, height="content")
     ui.downloads(frame=rec, name=f"pencocokan-rilis-tahap-{f.phase}")
     verdict = tables.reconciliation_verdict(rec)
     if verdict["mismatches"]:

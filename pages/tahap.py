@@ -25,8 +25,9 @@ if f.regencies or f.products:
     st.caption(ui.tr("tahap.filter_note"))
 
 st.subheader(ui.tr("tahap.table"))
-st.dataframe(tables.phases(phases, lang), hide_index=True)
+st.dataframe(tables.phases(phases, lang), hide_index=True, height="content")
 
 st.subheader(ui.tr("tahap.other_scopes"))
 st.caption(ui.tr("tahap.other_scopes.caption"))
-st.dataframe(tables.other_scopes(ui.query("published_other_scopes"), lang), hide_index=True)
+st.dataframe(tables.other_scopes(ui.query("published_other_scopes"), lang), hide_index=True,
+             height="content")

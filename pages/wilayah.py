@@ -39,6 +39,8 @@ if picked:
 
 with right:
     st.markdown(f"**{ui.tr('wilayah.products')}**")
-    st.dataframe(tables.products(ui.query("by_product", focus, lang=lang), lang), hide_index=True)
+    st.dataframe(tables.products(ui.query("by_product", focus, lang=lang), lang), hide_index=True,
+                 height="content")
 st.markdown(f"**{ui.tr('wilayah.table')}**")
-st.dataframe(tables.regencies(ui.query("by_regency", focus), lang), hide_index=True, key="tabel_wilayah")
+st.dataframe(tables.regencies(ui.query("by_regency", focus), lang), hide_index=True, key="tabel_wilayah",
+             height="content")
