@@ -148,7 +148,6 @@ _LABEL_ALIGN = {"5271": "right", "5201": "right", "5203": "left", "5205": "right
 # short labels placed in pixels, since NTB is then ~100 px per degree and the five Lombok
 # seats lie within 45 px of each other.
 NARROW_MAP = 640
-_NARROW = "ikm_map_narrow"
 # Compact labels: (with the name?, align, dx, dy in px). Lombok's seats show their count
 # only (the tooltip and the bar chart below name them); the rest a short name and count.
 _NARROW_LABEL = {
@@ -160,9 +159,15 @@ _NARROW_LABEL = {
 _SHORT_NAME = {"5207": "KSB"}  # Sumbawa Barat, as officials write it
 
 
+def _narrow(scale: float) -> str:
+    """The Vega expression that is true while the map is drawn narrow (``width`` is the
+    chart's width signal, which follows the container)."""
+    return f"width < {round(NARROW_MAP * scale)}"
+
+
 def _map_labels(data: pd.DataFrame, scale: float) -> list[alt.Chart]:
     """The count beside each seat: full labels placed in degrees for a wide map, compact
-    ones placed in pixels for a narrow one (each layer filtered on the ``_NARROW`` signal)."""
+    ones placed in pixels for a narrow one (each layer filtered on the chart's width)."""
     wide = data.assign(
         label=[f"{r} ({fmt_int(n)})" for r, n in zip(data["regency"], data["enterprises"])],
         lat=[lat + _LABEL_OFFSET.get(c, (0, 0.09))[1] for c, lat in zip(data["regency_code"], data["lat"])],
@@ -172,7 +177,7 @@ def _map_labels(data: pd.DataFrame, scale: float) -> list[alt.Chart]:
     layers = [
         alt.Chart(wide[wide["align"] == align]).mark_text(
             fontSize=round(12 * scale), fontWeight="bold", color=TEXT, align=align,
-        ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N").transform_filter(f"!{_NARROW}")
+        ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N").transform_filter(f"!({_narrow(scale)})")
         for align in ("left", "center", "right")
     ]
     place = [_NARROW_LABEL.get(c, (False, "center", 0, -12)) for c in data["regency_code"]]
@@ -186,7 +191,7 @@ def _map_labels(data: pd.DataFrame, scale: float) -> list[alt.Chart]:
         layers.append(alt.Chart(rows).mark_text(
             fontSize=round(11 * scale), fontWeight="bold", color=TEXT, align=align, baseline="middle",
             dx=round(dx * scale), dy=round(dy * scale),
-        ).encode(longitude="lon:Q", latitude="lat:Q", text="short:N").transform_filter(_NARROW))
+        ).encode(longitude="lon:Q", latitude="lat:Q", text="short:N").transform_filter(_narrow(scale)))
     return layers
 
 
@@ -202,7 +207,7 @@ def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, int
     tooltip = [alt.Tooltip("regency:N", title=t("metric.regency", lang)),
                alt.Tooltip("enterprises:Q", title=t("metric.enterprises", lang), format=",d"),
                alt.Tooltip("workers:Q", title=t("metric.workers", lang), format=",d")]
-    biggest = alt.ExprRef(expr=f"{_NARROW} ? {300 * scale} : {1100 * scale}")
+    biggest = alt.ExprRef(expr=f"{_narrow(scale)} ? {round(300 * scale)} : {round(1100 * scale)}")
     circles = base.mark_circle(color=PRIMARY, stroke="white", strokeWidth=1.2).encode(
         size=alt.Size("enterprises:Q", scale=alt.Scale(range=[40 * scale, biggest]), legend=None),
         tooltip=tooltip,
@@ -213,10 +218,9 @@ def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, int
         circles = circles.encode(opacity=alt.condition(param, alt.value(0.85), alt.value(0.3))).add_params(param)
     else:
         circles = circles.encode(opacity=alt.value(0.85))
-    narrow = alt.param(name=_NARROW, expr=f"width < {round(NARROW_MAP * scale)}")
     chart = alt.layer(land, circles, *_map_labels(data, scale)).project(type="mercator").properties(
         title=_title(t("chart.map.title", lang), source), width="container",
-        height=round(360 * scale)).add_params(narrow)
+        height=round(360 * scale))
     return theme(chart, scale)
 
 

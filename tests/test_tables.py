@@ -29,3 +29,8 @@ def test_history_table_shows_wita_times(store_with_phase3):
     frame = tables.history(store_with_phase3.history(), "id")
     assert frame.iloc[0]["Versi"] == "v1" and frame.iloc[0]["Jenis"] == "data contoh"
     assert frame.iloc[0]["Waktu (WITA)"].endswith("WITA")
+
+
+def test_reconciliation_puts_the_two_figures_before_their_long_names(dataset):
+    frame = tables.reconciliation(queries.reconciliation(dataset, 3), "id")
+    assert list(frame.columns)[:4] == ["Cocok", "Rilis", "Data", "Angka"]  # a phone sees the numbers
