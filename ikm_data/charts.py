@@ -43,9 +43,30 @@ def theme(chart: alt.TopLevelMixin, scale: float = 1.0) -> alt.TopLevelMixin:
     ).configure_legend(labelFontSize=fs(13), titleFontSize=fs(13)).configure_view(stroke=None)
 
 
-def _title(text: str, source: str, width: int = 70) -> alt.TitleParams:
-    """Title with the source as its subtitle, wrapped into lines so it is never cut off."""
+# Characters per subtitle line: Vega cuts a title line wider than the chart with "…", and on
+# a phone (390 px) a chart is about 350 px wide, room for ~55 characters of the subtitle.
+SUBTITLE_WIDTH = 44
+# Characters per line of a category label on a bar chart's axis (longer ones wrap).
+LABEL_WIDTH = 22
+
+
+def _title(text: str, source: str, width: int = SUBTITLE_WIDTH) -> alt.TitleParams:
+    """Title with the source as its subtitle, wrapped by words into lines short enough for
+    a phone, so it is never cut off."""
     return alt.TitleParams(text=text, subtitle=textwrap.wrap(source, width) or [""])
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH) -> list[str]:
+    """An axis label as lines: a break after each " / " (a group of products), then by
+    words at ``width`` characters; the lines joined by spaces give the label back."""
+    parts = str(text).split(" / ")
+    lines = []
+    for i, part in enumerate(parts):
+        part_lines = textwrap.wrap(part, width, break_long_words=False, break_on_hyphens=False) or [part]
+        if i < len(parts) - 1:
+            part_lines[-1] += " /"
+        lines += part_lines
+    return lines
 
 
 def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, title: str,
@@ -54,13 +75,20 @@ def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, t
           scale: float = 1.0) -> alt.Chart:
     """Horizontal bars, largest on top, each value written beside its bar (so nothing
     depends on colour); optionally a click selection on ``select_field``."""
+    # Long labels ("Moringa tea / Ginger drink / Palm sugar crystals") are drawn whole on
+    # several lines: the axis splits the joined label again on "\n".
+    lines = [wrap_label(v) for v in frame[category]]
+    frame = frame.assign(**{f"{category}_lines": ["\n".join(x) for x in lines]})
     base = alt.Chart(frame).encode(
-        y=alt.Y(f"{category}:N", sort="-x", title=None),
+        y=alt.Y(f"{category}_lines:N", sort="-x", title=None,
+                axis=alt.Axis(labelExpr="split(datum.label, '\\n')")),
         x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=",d", tickMinStep=1)),
         tooltip=[alt.Tooltip(f"{category}:N", title=t("chart.tooltip.category", lang)),
                  alt.Tooltip(f"{value}:Q", title=value_title, format=",d"), *(extra_tooltip or [])],
     )
-    bars = base.mark_bar(color=color, cornerRadiusEnd=3)
+    most = max((len(x) for x in lines), default=1)
+    step = round(max(30, 10 + 16 * most) * scale)  # room for every line of the longest label
+    bars = base.mark_bar(color=color, cornerRadiusEnd=3, **({"size": round(24 * scale)} if most > 1 else {}))
     layers = []
     if select:
         param = alt.selection_point(name=select, fields=[select_field], on="click", clear="dblclick")
@@ -69,7 +97,7 @@ def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, t
     labels = base.mark_text(align="left", dx=4, fontSize=round(13 * scale), color=TEXT,
                             fontWeight="bold").encode(text=alt.Text(f"{value}:Q", format=",d"))
     layers.append(labels)
-    return alt.layer(*layers).properties(title=_title(title, source), height=alt.Step(round(30 * scale)),
+    return alt.layer(*layers).properties(title=_title(title, source), height=alt.Step(step),
                                          width="container")
 
 
@@ -119,10 +147,61 @@ _LABEL_OFFSET = {
 }
 _LABEL_ALIGN = {"5271": "right", "5201": "right", "5203": "left", "5205": "right"}
 
+# A map narrower than this (px at scale 1; a phone) is drawn compact: smaller circles and
+# short labels placed in pixels, since NTB is then ~100 px per degree and the five Lombok
+# seats lie within 45 px of each other.
+NARROW_MAP = 640
+# Compact labels: (with the name?, align, dx, dy in px). Lombok's seats show their count
+# only (the tooltip and the bar chart below name them); the rest a short name and count.
+_NARROW_LABEL = {
+    "5271": (False, "right", -10, 0), "5201": (False, "right", -9, 13), "5208": (False, "center", 0, -12),
+    "5202": (False, "center", 0, 17), "5203": (False, "center", 0, -15), "5207": (True, "center", 0, 13),
+    "5204": (True, "center", 0, -13), "5205": (True, "right", -9, 2), "5206": (True, "center", 0, 14),
+    "5272": (True, "center", 0, -11),
+}
+_SHORT_NAME = {"5207": "KSB"}  # Sumbawa Barat, as officials write it
+
+
+def _narrow(scale: float) -> str:
+    """The Vega expression that is true while the map is drawn narrow (``width`` is the
+    chart's width signal, which follows the container)."""
+    return f"width < {round(NARROW_MAP * scale)}"
+
+
+def _map_labels(data: pd.DataFrame, scale: float) -> list[alt.Chart]:
+    """The count beside each seat: full labels placed in degrees for a wide map, compact
+    ones placed in pixels for a narrow one (each layer filtered on the chart's width)."""
+    wide = data.assign(
+        label=[f"{r} ({fmt_int(n)})" for r, n in zip(data["regency"], data["enterprises"])],
+        lat=[lat + _LABEL_OFFSET.get(c, (0, 0.09))[1] for c, lat in zip(data["regency_code"], data["lat"])],
+        lon=[lon + _LABEL_OFFSET.get(c, (0, 0))[0] for c, lon in zip(data["regency_code"], data["lon"])],
+        align=[_LABEL_ALIGN.get(c, "center") for c in data["regency_code"]],
+    )
+    layers = [
+        alt.Chart(wide[wide["align"] == align]).mark_text(
+            fontSize=round(12 * scale), fontWeight="bold", color=TEXT, align=align,
+        ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N").transform_filter(f"!({_narrow(scale)})")
+        for align in ("left", "center", "right")
+    ]
+    place = [_NARROW_LABEL.get(c, (False, "center", 0, -12)) for c in data["regency_code"]]
+    compact = data.assign(
+        short=[(f"{_SHORT_NAME.get(c, r)} " if p[0] else "") + fmt_int(n)
+               for c, r, n, p in zip(data["regency_code"], data["regency"], data["enterprises"], place)],
+        place=[p[1:] for p in place],
+    )
+    for align, dx, dy in sorted(set(compact["place"])):
+        rows = compact[[p == (align, dx, dy) for p in compact["place"]]].drop(columns=["place"])
+        layers.append(alt.Chart(rows).mark_text(
+            fontSize=round(11 * scale), fontWeight="bold", color=TEXT, align=align, baseline="middle",
+            dx=round(dx * scale), dy=round(dy * scale),
+        ).encode(longitude="lon:Q", latitude="lat:Q", text="short:N").transform_filter(_narrow(scale)))
+    return layers
+
 
 def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, interactive: bool = True, scale: float = 1.0) -> alt.TopLevelMixin:
     """The offline map: NTB's coastline, a circle at each regency seat sized by its
-    enterprises, and the count written beside it. A click selects a regency."""
+    enterprises, and the count written beside it. A click selects a regency. Narrower than
+    ``NARROW_MAP`` px (a phone) it draws smaller circles and short labels that do not overlap."""
     features = copy.deepcopy(coastline["features"])
     land = alt.Chart(alt.Data(values=features)).mark_geoshape(
         fill="#E8EFDF", stroke="#7A8F6A", strokeWidth=0.7).project(type="mercator")
@@ -131,8 +210,9 @@ def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, int
     tooltip = [alt.Tooltip("regency:N", title=t("metric.regency", lang)),
                alt.Tooltip("enterprises:Q", title=t("metric.enterprises", lang), format=",d"),
                alt.Tooltip("workers:Q", title=t("metric.workers", lang), format=",d")]
+    biggest = alt.ExprRef(expr=f"{_narrow(scale)} ? {round(300 * scale)} : {round(1100 * scale)}")
     circles = base.mark_circle(color=PRIMARY, stroke="white", strokeWidth=1.2).encode(
-        size=alt.Size("enterprises:Q", scale=alt.Scale(range=[60 * scale, 1100 * scale]), legend=None),
+        size=alt.Size("enterprises:Q", scale=alt.Scale(range=[40 * scale, biggest]), legend=None),
         tooltip=tooltip,
     )
     if interactive:
@@ -141,20 +221,8 @@ def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, int
         circles = circles.encode(opacity=alt.condition(param, alt.value(0.85), alt.value(0.3))).add_params(param)
     else:
         circles = circles.encode(opacity=alt.value(0.85))
-    data_labels = data.assign(
-        label=[f"{r} ({fmt_int(n)})" for r, n in zip(data["regency"], data["enterprises"])],
-        lat=[lat + _LABEL_OFFSET.get(c, (0, 0.09))[1] for c, lat in zip(data["regency_code"], data["lat"])],
-        lon=[lon + _LABEL_OFFSET.get(c, (0, 0))[0] for c, lon in zip(data["regency_code"], data["lon"])],
-        align=[_LABEL_ALIGN.get(c, "center") for c in data["regency_code"]],
-    )
-    labels = [
-        alt.Chart(data_labels[data_labels["align"] == align]).mark_text(
-            fontSize=round(12 * scale), fontWeight="bold", color=TEXT, align=align,
-        ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
-        for align in ("left", "center", "right")
-    ]
-    chart = alt.layer(land, circles, *labels).project(type="mercator").properties(
-        title=_title(t("chart.map.title", lang), source, width=110), width="container",
+    chart = alt.layer(land, circles, *_map_labels(data, scale)).project(type="mercator").properties(
+        title=_title(t("chart.map.title", lang), source), width="container",
         height=round(360 * scale))
     return theme(chart, scale)
 

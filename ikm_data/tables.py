@@ -171,17 +171,20 @@ def display(frame: pd.DataFrame, columns: list[tuple[str, str, str]], lang: str)
 
 def reconciliation(rec: pd.DataFrame, lang: str) -> Table:
     """The reconciliation panel: ✓ where stored equals published, ✗ where not, — where
-    the figure is of another scope or the phase has no rows to compare. Not additive: it
-    holds product rows beside their totals and figures of other scopes."""
+    the figure is of another scope or the phase has no rows to compare; then the two
+    figures, then what they count. Not additive: it holds product rows beside their totals
+    and figures of other scopes."""
     rec = _release(rec, lang).assign(
         check=[{True: "✓", False: "✗"}.get(m, "—") for m in rec["match"]],
         figure=_figure_labels(rec, lang),
     )
+    # The comparison comes first: on a phone the long figure names would push the two
+    # numbers out of sight.
     return _table(rec, [
         ("check", "reconcile.check", "text"),
-        ("figure", "reconcile.figure", "text"),
         ("published", "reconcile.published", "int"),
         ("stored", "reconcile.stored", "int"),
+        ("figure", "reconcile.figure", "text"),
         ("scope_label", "reconcile.scope", "text"),
         ("as_of", "reconcile.as_of", "date"),
         ("source_label", "reconcile.source", "text"),

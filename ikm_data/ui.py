@@ -12,7 +12,7 @@ import streamlit as st
 from ikm_data import deck as _deck
 from ikm_data import export as _export
 from ikm_data import importer as _importer
-from ikm_data import queries, settings
+from ikm_data import page_style, queries, settings
 from ikm_data import slides as _slides
 from ikm_data import tables as _tables
 from ikm_data import template as _template
@@ -99,6 +99,7 @@ def sidebar() -> None:
     values persist across pages."""
     ref = load_reference()
     current = lang()  # bound now: format functions may be called outside this run
+    st.html(page_style.css(current, max_upload_mb()))
     with st.sidebar:
         st.segmented_control(
             "Bahasa / Language", LANGS, key=LANG_KEY, default=DEFAULT_LANG, required=True,
@@ -115,6 +116,11 @@ def sidebar() -> None:
                        format_func=lambda c: ref.regency(c).label, placeholder=tr("filter.all"))
         st.multiselect(tr("filter.product"), product_options(), key=PRODUCT_KEY,
                        format_func=lambda c: ds.ref.product_name(c, current), placeholder=tr("filter.all"))
+
+
+def max_upload_mb() -> int:
+    """The server's upload limit in MB (``server.maxUploadSize``, .streamlit/config.toml)."""
+    return int(st.get_option("server.maxUploadSize"))
 
 
 def product_options() -> list[str]:

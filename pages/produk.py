@@ -16,7 +16,7 @@ if not ui.has_rows(f.phase):
     pub_table = tables.products(pub, lang)
     ui.downloads(charts.by_product(pub, lang=lang, source=source, interactive=False), pub_table,
                  f"ikm-per-produk-tahap-{f.phase}", title=ui.tr("chart.by_product.title"), source=source)
-    st.dataframe(pub_table.display(), hide_index=True)
+    st.dataframe(pub_table.display(), hide_index=True, height="content")
     st.stop()
 
 products = ui.query("by_product", f, lang=lang)
@@ -47,9 +47,9 @@ with left:
 with right:
     st.markdown(f"**{ui.tr('produk.by_regency')}**")
     st.dataframe(tables.regencies(ui.query("by_regency", focus), lang).display(), hide_index=True,
-                 key="tabel_wilayah_produk")
+                 key="tabel_wilayah_produk", height="content")
     if not unknown.empty:
         st.caption(ui.tr("counting.workers_unknown"))
 
 st.markdown(f"**{ui.tr('produk.table')}**")
-st.dataframe(tables.products(products, lang).display(), hide_index=True)
+st.dataframe(tables.products(products, lang).display(), hide_index=True, height="content")

@@ -44,7 +44,7 @@ if rec.empty:
     st.info(ui.tr("ringkasan.reconcile.none", n=f.phase))
 else:
     rec_table = tables.reconciliation(rec, lang)
-    st.dataframe(rec_table.display(), hide_index=True)
+    st.dataframe(rec_table.display(), hide_index=True, height="content")
     ui.downloads(table=rec_table, name=f"pencocokan-rilis-tahap-{f.phase}",
                  view=f.narrowed(regencies=(), products=()), title=ui.tr("ringkasan.reconcile.title"),
                  source=(ui.source_label(f.phase), ui.tr("downloads.reconcile.source")))

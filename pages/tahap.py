@@ -32,8 +32,9 @@ for col, metric in zip(cols, ("enterprises", "workers")):
 st.caption(ui.tr("phases.approx_note"))
 
 st.subheader(ui.tr("tahap.table"))
-st.dataframe(phase_table.display(), hide_index=True)
+st.dataframe(phase_table.display(), hide_index=True, height="content")
 
 st.subheader(ui.tr("tahap.other_scopes"))
 st.caption(ui.tr("tahap.other_scopes.caption"))
-st.dataframe(tables.other_scopes(ui.query("published_other_scopes"), lang).display(), hide_index=True)
+st.dataframe(tables.other_scopes(ui.query("published_other_scopes"), lang).display(), hide_index=True,
+             height="content")

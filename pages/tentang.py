@@ -11,7 +11,8 @@ ui.show_flashes()
 
 st.subheader(ui.tr("tentang.sources"))
 st.markdown(ui.tr("tentang.sources.body"))
-st.dataframe(tables.published(ui.query("published_all"), lang).display(), hide_index=True)
+st.dataframe(tables.published(ui.query("published_all"), lang).display(), hide_index=True,
+             height="content")
 
 st.subheader(ui.tr("tentang.counting"))
 st.markdown(ui.tr("tentang.counting.body"))

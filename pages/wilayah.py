@@ -41,8 +41,10 @@ if picked:
 
 with right:
     st.markdown(f"**{ui.tr('wilayah.products')}**")
-    st.dataframe(tables.products(ui.query("by_product", focus, lang=lang), lang).display(), hide_index=True)
+    st.dataframe(tables.products(ui.query("by_product", focus, lang=lang), lang).display(), hide_index=True,
+                 height="content")
 st.markdown(f"**{ui.tr('wilayah.table')}**")
-st.dataframe(tables.regencies(ui.query("by_regency", focus), lang).display(), hide_index=True, key="tabel_wilayah")
+st.dataframe(tables.regencies(ui.query("by_regency", focus), lang).display(), hide_index=True,
+             key="tabel_wilayah", height="content")
 for note in tables.split_notes(ui.query("unknown_splits", focus, lang=lang), lang):
     st.caption(note)

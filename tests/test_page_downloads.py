@@ -64,14 +64,14 @@ def test_reconciliation_xlsx_speaks_indonesian_like_the_screen(app, files):
     assert rows[2][0] == "Angka rilis: sumber masing-masing di kolom Sumber." and rows[3][0] is None
     rows = rows[1:]  # one more source line than the other exports
     screen = _table(at, "Cocok")
-    assert rows[3] == list(screen.columns) == ["Cocok", "Angka", "Rilis", "Data", "Lingkup", "Per tanggal",
+    assert rows[3] == list(screen.columns) == ["Cocok", "Rilis", "Data", "Angka", "Lingkup", "Per tanggal",
                                                "Sumber", "Catatan"]
     assert ws.freeze_panes == "A6"
     body = rows[4:]
     assert len(body) == len(screen)  # no totals row: product rows, totals and other scopes side by side
     assert [r[0] for r in body] == screen["Cocok"].tolist() and [r[0] for r in body].count("✓") == 14
-    total = next(r for r in body if r[1] == "Tenaga kerja · total")
-    assert total[2] == 2858 and total[3] == 2858 and total[5] == "Juli 2020"
+    total = next(r for r in body if r[3] == "Tenaga kerja · total")
+    assert total[1] == 2858 and total[2] == 2858 and total[5] == "Juli 2020"
     assert total[7] == "'tak kurang dari'; sama dengan jumlah baris per produk"
     assert total[6] == "Siaran pers Dinas Perindustrian NTB (disperin.ntbprov.go.id/?p=1431)"
     assert ws.cell(row=6, column=3).data_type == "n" and ws.cell(row=6, column=3).number_format == "#,##0"
@@ -94,7 +94,7 @@ def test_english_ui_exports_english_headers_and_notes(app, files):
     assert rows[0][0] == "Reconciliation with published figures — Phase 3 — No filters"
     assert rows[2][0] == "Published figures: each one's source is in the Source column."
     rows = rows[1:]
-    assert rows[3] == ["Match", "Figure", "Published", "Data", "Scope", "As of", "Source", "Note"]
+    assert rows[3] == ["Match", "Published", "Data", "Figure", "Scope", "As of", "Source", "Note"]
     notes = [r[7] for r in rows[4:] if r[7]]
     assert "equals the sum of the product rows" in notes
     text = _text(files, "pencocokan-rilis-tahap-3.xlsx")

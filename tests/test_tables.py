@@ -66,3 +66,8 @@ def test_phase_table_marks_the_approximate_metric_and_says_why_a_figure_is_missi
     assert oils["Tanpa angka"][2] == ("IKM/UKM: rilis memberi satu angka untuk beberapa produk bersama; "
                                       "pembagiannya tidak diketahui; Tenaga kerja: rilis memberi satu angka "
                                       "untuk beberapa produk bersama; pembagiannya tidak diketahui")
+
+
+def test_reconciliation_puts_the_two_figures_before_their_long_names(dataset):
+    frame = tables.reconciliation(queries.reconciliation(dataset, 3), "id").display()
+    assert list(frame.columns)[:4] == ["Cocok", "Rilis", "Data", "Angka"]  # a phone sees the numbers

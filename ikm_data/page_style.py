@@ -1,0 +1,52 @@
+"""The dashboard's own stylesheet, added to every page: a phone-sized title that never breaks
+inside a word, and, in the Indonesian UI, Indonesian texts drawn over the English ones that
+Streamlit's file uploader and multiselect write themselves (Streamlit has no API to
+translate them: the English text is hidden and the catalogue's text shown in its place)."""
+
+from __future__ import annotations
+
+from ikm_data.formatting import fmt_int
+from ikm_data.i18n import t
+
+# Phones: the page title (st.title) keeps its words whole and shrinks to fit 390 px.
+_LAYOUT_CSS = """
+@media (max-width: 480px) {
+  [data-testid="stMain"] h1 { font-size: 1.75rem !important; line-height: 1.2 !important;
+    overflow-wrap: normal !important; word-break: normal !important; hyphens: manual !important; }
+}
+"""
+
+# Streamlit 1.67's DOM: where each of its own English texts sits -> catalogue key.
+_WIDGET_TEXTS = (
+    ('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p',
+     "phone.uploader.button"),
+    ('[data-testid="stFileUploaderDropzoneInstructions"] > div > span', "phone.uploader.limit"),
+    ('[data-testid="stFileUploaderDropzone"] > input + div > span', "phone.uploader.drop"),
+    ('[role="option"][data-key="__select_all__"] [data-item-hl]', "phone.select.all"),
+    ('[role="option"][data-key="__select_matches__"] [data-item-hl]', "phone.select.matches"),
+    ('[role="listbox"][data-empty="true"] > [role="option"] > span', "phone.select.none"),
+)
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string (for ``content:``), safe inside a <style> element."""
+    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ")
+    return '"' + out.replace("<", "\\3C ").replace(">", "\\3E ") + '"'
+
+
+def widget_texts(lang: str, max_upload_mb: int) -> dict[str, str]:
+    """CSS selector -> the text shown there in ``lang`` (the upload limit is the server's
+    real ``server.maxUploadSize``)."""
+    return {sel: t(key, lang, **({"mb": fmt_int(max_upload_mb)} if key == "phone.uploader.limit" else {}))
+            for sel, key in _WIDGET_TEXTS}
+
+
+def css(lang: str, max_upload_mb: int) -> str:
+    """The <style> element for every page in ``lang``. In English Streamlit's own texts stay;
+    in Indonesian each is hidden (font-size 0) and the catalogue's text drawn after it."""
+    rules = [_LAYOUT_CSS]
+    if lang != "en":
+        for sel, text in widget_texts(lang, max_upload_mb).items():
+            rules.append(f"{sel} {{ font-size: 0 !important; }}\n"
+                         f"{sel}::after {{ content: {css_string(text)}; font-size: 0.875rem; }}")
+    return "<style>" + "\n".join(rules) + "</style>"
