@@ -50,11 +50,18 @@ def _title(text: str, source: str, width: int = 70) -> alt.TitleParams:
 def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, title: str,
           source: str, lang: str, select: str | None = None, select_field: str | None = None,
           extra_tooltip: list | None = None, color: str = PRIMARY,
-          scale: float = 1.0) -> alt.Chart:
+          scale: float = 1.0, label_wrap: int | None = None) -> alt.Chart:
     """Horizontal bars, largest on top, each value written beside its bar (so nothing
-    depends on colour); optionally a click selection on ``select_field``."""
+    depends on colour); optionally a click selection on ``select_field``. With
+    ``label_wrap`` a long category label is broken onto lines of about that many
+    characters instead of being cut off (the tooltip keeps it whole)."""
+    y = alt.Y(f"{category}:N", sort="-x", title=None)
+    if label_wrap:
+        frame = frame.assign(_label=["\n".join(textwrap.wrap(str(v), label_wrap)) or str(v)
+                                     for v in frame[category]])
+        y = alt.Y("_label:N", sort="-x", title=None, axis=alt.Axis(labelExpr="split(datum.value, '\\n')"))
     base = alt.Chart(frame).encode(
-        y=alt.Y(f"{category}:N", sort="-x", title=None),
+        y=y,
         x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=",d", tickMinStep=1)),
         tooltip=[alt.Tooltip(f"{category}:N", title=t("chart.tooltip.category", lang)),
                  alt.Tooltip(f"{value}:Q", title=value_title, format=",d"), *(extra_tooltip or [])],
@@ -73,25 +80,28 @@ def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, t
 
 
 def by_product(frame: pd.DataFrame, *, lang: str, source: str,
-               interactive: bool = True, scale: float = 1.0) -> alt.TopLevelMixin:
-    """Enterprises per product; a click selects a product (``SELECT_PRODUCT``)."""
+               interactive: bool = True, scale: float = 1.0, label_wrap: int | None = None) -> alt.TopLevelMixin:
+    """Enterprises per product; a click selects a product (``SELECT_PRODUCT``); long
+    names wrap at ``label_wrap`` characters when given."""
     tooltip = [alt.Tooltip("workers:Q", title=t("metric.workers", lang), format=",d")]
     return theme(_hbar(
         frame, category="product", value="enterprises", value_title=t("metric.enterprises", lang),
         title=t("chart.by_product.title", lang), source=source, lang=lang,
         select=SELECT_PRODUCT if interactive else None, select_field="product_code",
-        extra_tooltip=tooltip, scale=scale,
+        extra_tooltip=tooltip, scale=scale, label_wrap=label_wrap,
     ), scale)
 
 
-def by_worker_group(frame: pd.DataFrame, *, lang: str, source: str, scale: float = 1.0) -> alt.TopLevelMixin:
-    """Workers per published worker group (never an invented split)."""
+def by_worker_group(frame: pd.DataFrame, *, lang: str, source: str, scale: float = 1.0,
+                    label_wrap: int | None = None) -> alt.TopLevelMixin:
+    """Workers per published worker group (never an invented split); long group names
+    wrap at ``label_wrap`` characters when given."""
     tooltip = [alt.Tooltip("products:N", title=t("chart.tooltip.products", lang)),
                alt.Tooltip("enterprises:Q", title=t("metric.enterprises", lang), format=",d")]
     return theme(_hbar(
         frame, category="group", value="workers", value_title=t("metric.workers", lang),
         title=t("chart.by_group.title", lang), source=source, lang=lang, extra_tooltip=tooltip,
-        color=PALETTE[2], scale=scale,
+        color=PALETTE[2], scale=scale, label_wrap=label_wrap,
     ), scale)
 
 

@@ -14,9 +14,12 @@ MESSAGES = {
     ),
     "present.downloads": ("Unduh deck", "Download the deck"),
     "present.downloads.caption": (
-        "PowerPoint (bisa diedit) dan PDF berisi slide yang sama, masing-masing dengan sumbernya. "
-        "Dibuat tanpa internet.",
-        "PowerPoint (editable) and PDF hold the same slides, each with its source. Built offline.",
+        "PowerPoint: judul, teks, tabel dan grafik batang bisa diedit (grafik asli PowerPoint "
+        "berisi angkanya); peta tetap gambar. PDF: slide yang sama, grafik sebagai gambar. "
+        "Setiap slide memuat sumbernya. Dibuat tanpa internet.",
+        "PowerPoint: titles, texts, tables and bar charts are editable (native PowerPoint charts "
+        "holding their numbers); the map stays a picture. PDF: the same slides, charts as "
+        "pictures. Every slide carries its source. Built offline.",
     ),
     "present.build.pptx": ("Siapkan PowerPoint", "Prepare PowerPoint"),
     "present.build.pdf": ("Siapkan PDF", "Prepare PDF"),
