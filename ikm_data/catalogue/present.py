@@ -26,8 +26,8 @@ MESSAGES = {
     "present.download.pptx": ("Unduh PowerPoint (.pptx)", "Download PowerPoint (.pptx)"),
     "present.download.pdf": ("Unduh PDF", "Download PDF"),
     "present.built": ("Siap: {slides} slide, {size} KB.", "Ready: {slides} slides, {size} KB."),
-    "present.empty": ("Belum ada angka untuk Tahap {n}: tidak ada yang bisa dipresentasikan.",
-                      "There are no figures for Phase {n} yet: nothing to present."),
+    "present.empty": ("Belum ada angka untuk {phase}: tidak ada yang bisa dipresentasikan.",
+                      "There are no figures for {phase} yet: nothing to present."),
     "present.fullscreen_hint": ("Tekan F11 untuk layar penuh.", "Press F11 for full screen."),
     # slide texts
     "present.programme": ("JPS Gemilang", "JPS Gemilang"),
