@@ -105,3 +105,4 @@ def test_deck_is_built_on_request_then_offered(app):
     downloads = at.get("download_button")
     assert [d.proto.label for d in downloads] == ["Unduh PowerPoint (.pptx)"]
     assert any("Siap: 7 slide" in c.value for c in at.caption)
+
