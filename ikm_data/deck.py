@@ -112,8 +112,11 @@ def chart_boxes(slide: Slide) -> list[Box]:
 
 
 def is_native(slide: Slide, ci: int) -> bool:
-    """Whether PowerPoint draws the slide's chart ``ci`` itself (else it is a picture)."""
-    return (slide.key, ci) in NATIVE
+    """Whether PowerPoint draws the slide's chart ``ci`` itself (else it is a picture):
+    a bar chart with at least one bar (PowerPoint cannot hold a chart without data)."""
+    if (slide.key, ci) not in NATIVE or not slide.data:
+        return False
+    return bool(slide.data[0][NATIVE[(slide.key, ci)][1]].notna().any())
 
 
 def native_data(slide: Slide, ci: int, lang: str = "id") -> pd.DataFrame:

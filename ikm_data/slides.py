@@ -307,7 +307,10 @@ def _published_groups(ds: Dataset, phase: int, lang: str) -> pd.DataFrame:
     for p in (p for p in figures if p.metric == "workers"):
         members = ds.ref.members(p.commodity)
         whole = ds.ref.resolve_product(p.commodity)  # one product (or one combined product)
-        label = ds.ref.product_name(whole, lang) if whole else p.commodity
+        if whole:
+            label = ds.ref.product_name(whole, lang)
+        else:  # the release's own words; in English each member's English name
+            label = p.commodity if lang != "en" else " / ".join(ds.ref.product_name(c, lang) for c in members)
         count = enterprises.get(p.commodity)
         if count is None:
             count = sum(by_code.get(c, 0) for c in members) or None

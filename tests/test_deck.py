@@ -228,3 +228,11 @@ def test_english_pptx_shows_long_group_names_whole(built):
     assert "Moringa tea / Ginger drink / Palm sugar crystals" in list(workforce.plots[0].categories)
     phases = _native_charts(prs.slides[5])[0]
     assert list(phases.plots[0].categories) == ["Phase I", "Phase III"]
+
+
+def test_a_chart_without_bars_stays_a_picture(built):
+    sequence = slides.build(built["ds"], Filters(phase=3, products=("tidak_ada",)), "id")
+    prs = Presentation(io.BytesIO(deck.build_pptx(sequence, "id")))
+    products = prs.slides[2]
+    assert not _native_charts(products)
+    assert [s.shape_type for s in products.shapes].count(MSO_SHAPE_TYPE.PICTURE) == 1

@@ -204,3 +204,22 @@ def test_long_group_names_wrap_instead_of_being_cut(dataset, phase3):
                 <= spec["config"]["axis"]["labelLimit"]
     rows = next(iter(deck["workforce"].charts[0].to_dict()["datasets"].values()))
     assert ["Moringa tea / Ginger drink /", "Palm sugar crystals"] in [r["_label"].split("\n") for r in rows]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_slide_texts_name_phases_in_roman(store_with_phase3, lang):
+    import re
+
+    ds = _commit_phase(store_with_phase3, 4, "tahap4.xlsx")
+    for phase in (1, 3, 4):
+        for s in slides.build(ds, Filters(phase=phase), lang, today=TODAY):
+            for text in s.texts:
+                assert not re.search(r"\b(Tahap|Phase) \d", text), (phase, s.key, text)
+
+
+def test_published_groups_in_english_name_each_product(store_with_phase3):
+    store_with_phase3.remove_sample(user="uji")
+    deck = _by_key(slides.build(Dataset.open(store_with_phase3), Filters(phase=3), "en", today=TODAY))
+    groups = deck["workforce"].data[0].set_index("group")
+    assert groups.loc["Moringa tea / Ginger drink / Palm sugar crystals", "workers"] == 910
+    assert "Teh Kelor / Serbat Jahe / Gula Semut" not in groups.index

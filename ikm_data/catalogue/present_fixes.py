@@ -1,5 +1,5 @@
-"""Texts of the presentation fixes: what each slide says about the source of its figures
-(an uploaded phase without a release), the native PowerPoint charts, the navigation."""
+"""Texts of the presentation fixes: what the slides say about the source of their figures
+(an upload's date; the workers of an uploaded phase, with or without a release)."""
 
 MESSAGES = {
     # title slide: an upload's date is when it was uploaded, not a release date
