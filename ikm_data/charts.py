@@ -72,12 +72,13 @@ def wrap_label(text: str, width: int = LABEL_WIDTH) -> list[str]:
 def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, title: str,
           source: str, lang: str, select: str | None = None, select_field: str | None = None,
           extra_tooltip: list | None = None, color: str = PRIMARY,
-          scale: float = 1.0) -> alt.Chart:
+          scale: float = 1.0, label_wrap: int | None = None) -> alt.Chart:
     """Horizontal bars, largest on top, each value written beside its bar (so nothing
-    depends on colour); optionally a click selection on ``select_field``."""
-    # Long labels ("Moringa tea / Ginger drink / Palm sugar crystals") are drawn whole on
-    # several lines: the axis splits the joined label again on "\n".
-    lines = [wrap_label(v) for v in frame[category]]
+    depends on colour); optionally a click selection on ``select_field``. Long labels
+    ("Moringa tea / Ginger drink / Palm sugar crystals") are drawn whole on several lines of
+    about ``label_wrap`` characters (default ``LABEL_WIDTH``): the axis splits the joined
+    label again at its line breaks; the tooltip keeps it whole."""
+    lines = [wrap_label(v, label_wrap or LABEL_WIDTH) for v in frame[category]]
     frame = frame.assign(**{f"{category}_lines": ["\n".join(x) for x in lines]})
     base = alt.Chart(frame).encode(
         y=alt.Y(f"{category}_lines:N", sort="-x", title=None,
@@ -102,27 +103,30 @@ def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, t
 
 
 def by_product(frame: pd.DataFrame, *, lang: str, source: str,
-               interactive: bool = True, scale: float = 1.0) -> alt.TopLevelMixin:
-    """Enterprises per product; a click selects a product (``SELECT_PRODUCT``)."""
+               interactive: bool = True, scale: float = 1.0, label_wrap: int | None = None) -> alt.TopLevelMixin:
+    """Enterprises per product; a click selects a product (``SELECT_PRODUCT``); long
+    names wrap at ``label_wrap`` characters when given."""
     tooltip = [alt.Tooltip("workers:Q", title=t("metric.workers", lang), format=",d")]
     return theme(_hbar(
         frame, category="product", value="enterprises", value_title=t("metric.enterprises", lang),
         title=t("chart.by_product.title", lang), source=source, lang=lang,
         select=SELECT_PRODUCT if interactive else None, select_field="product_code",
-        extra_tooltip=tooltip, scale=scale,
+        extra_tooltip=tooltip, scale=scale, label_wrap=label_wrap,
     ), scale)
 
 
-def by_worker_group(frame: pd.DataFrame, *, lang: str, source: str, scale: float = 1.0) -> alt.TopLevelMixin:
+def by_worker_group(frame: pd.DataFrame, *, lang: str, source: str, scale: float = 1.0,
+                    label_wrap: int | None = None) -> alt.TopLevelMixin:
     """Workers per published worker group (never an invented split): a row whose workers
-    are unknown (null, see ``queries.worker_groups``) gets no bar."""
+    are unknown (null, see ``queries.worker_groups``) gets no bar; long group names wrap at
+    ``label_wrap`` characters when given."""
     frame = frame[frame["workers"].notna()]
     tooltip = [alt.Tooltip("products:N", title=t("chart.tooltip.products", lang)),
                alt.Tooltip("enterprises:Q", title=t("metric.enterprises", lang), format=",d")]
     return theme(_hbar(
         frame, category="group", value="workers", value_title=t("metric.workers", lang),
         title=t("chart.by_group.title", lang), source=source, lang=lang, extra_tooltip=tooltip,
-        color=PALETTE[2], scale=scale,
+        color=PALETTE[2], scale=scale, label_wrap=label_wrap,
     ), scale)
 
 

@@ -1,7 +1,8 @@
 """The deck an official hands out after a forum: the slides of ``ikm_data.slides`` as a
-16:9 PowerPoint (python-pptx: real, editable titles, text boxes and tables; charts as
-sharp PNG images at least 1600 px wide) and as a PDF with the same content (fpdf2 with the
-DejaVu Sans font shipped in ``data/fonts``). Both are built offline; each slide is footed
+16:9 PowerPoint (python-pptx: real, editable titles, text boxes and tables; the bar charts
+as native PowerPoint charts holding their numbers, the map as a sharp PNG picture at least
+1600 px wide) and as a PDF with the same content (fpdf2 with the DejaVu Sans font shipped
+in ``data/fonts``; every chart a picture). Both are built offline; each slide is footed
 with its source and numbered ``3 / 7``; figures are in id-ID (``2.858``).
 
 ``build(ds, filters, fmt, lang, progress=...)`` is what the page and the CLI call;
@@ -15,7 +16,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ikm_data import export
+import pandas as pd
+
+from ikm_data import charts, export
 from ikm_data import slides as slides_mod
 from ikm_data.i18n import t
 from ikm_data.queries import Dataset, Filters
@@ -53,6 +56,23 @@ RULE = (0xD9, 0xE2, 0xEC)
 # Type sizes in points
 TITLE_PT, BIG_TITLE_PT, SUBTITLE_PT, BODY_PT, NOTE_PT, FOOTER_PT = 34, 50, 26, 22, 17, 12
 FIGURE_PT, FIGURE_LABEL_PT, TABLE_PT = 58, 22, 16
+CHART_LABEL_PT, CHART_VALUE_PT = 20, 20  # native charts: category labels, values on the bars
+
+# The charts PowerPoint draws itself, editable and holding their numbers, by (slide key,
+# chart index): category column, value column, colour, and whether the bars stand upright
+# (phases, in time order) rather than lie ranked with the largest on top. Any other chart
+# (the map: PowerPoint has no map chart) is a picture.
+NATIVE = {
+    ("products", 0): ("product", "enterprises", charts.PALETTE[0], False),
+    ("workforce", 0): ("group", "workers", charts.PALETTE[2], False),
+    ("phases", 0): ("phase", "enterprises", charts.PALETTE[0], True),
+    ("phases", 1): ("phase", "workers", charts.PALETTE[2], True),
+}
+# Values on native charts in id-ID whatever the viewer's locale: "#,##0" would follow the
+# viewer's Windows/Office settings (2,858 in an English Office), so the dots are literal
+# (\.), one format section per size. Counts are whole and never negative.
+NUMBER_FORMAT = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"
+APPROX_NUMBER_FORMAT = r'[>=1000000]"± "#\.###\.##0;[>=1000]"± "#\.##0;"± "0'
 
 
 @dataclass(frozen=True)
@@ -91,8 +111,40 @@ def chart_boxes(slide: Slide) -> list[Box]:
     return [Box(box.x + i * (w + gap), box.y, w, box.h) for i in range(n)]
 
 
-def _steps(deck: list[Slide]) -> int:
-    return sum(len(s.charts) for s in deck) + len(deck) + 1
+def is_native(slide: Slide, ci: int) -> bool:
+    """Whether PowerPoint draws the slide's chart ``ci`` itself (else it is a picture):
+    a bar chart with at least one bar (PowerPoint cannot hold a chart without data)."""
+    if (slide.key, ci) not in NATIVE or not slide.data:
+        return False
+    return bool(slide.data[0][NATIVE[(slide.key, ci)][1]].notna().any())
+
+
+def native_data(slide: Slide, ci: int, lang: str = "id") -> pd.DataFrame:
+    """What the native chart ``ci`` of ``slide`` shows, in drawing order: columns
+    ``category``, ``value`` (int) and ``approximate`` (the release gives it as "±").
+    Ranked bars come largest first (drawn on top); phases in their order, named
+    ``Tahap III``, without the phases that lack the figure. Raises KeyError for a chart
+    that is a picture."""
+    category, value, _, upright = NATIVE[(slide.key, ci)]
+    frame = slide.data[0].dropna(subset=[value])
+    if upright:
+        frame = frame.sort_values(category, kind="stable")
+        names = [slides_mod.phase_name(int(p), lang) for p in frame[category]]
+    else:
+        frame = frame.sort_values(value, ascending=False, kind="stable")
+        names = [str(c) for c in frame[category]]
+    approximate = frame["approximate"] if "approximate" in frame else [False] * len(frame)
+    return pd.DataFrame({"category": names, "value": [int(v) for v in frame[value]],
+                         "approximate": [bool(a) for a in approximate]})
+
+
+def _pictures(deck: list[Slide], native: bool) -> int:
+    """How many charts are drawn as pictures (all of them unless PowerPoint draws some)."""
+    return sum(1 for s in deck for ci in range(len(s.charts)) if not (native and is_native(s, ci)))
+
+
+def _steps(deck: list[Slide], native: bool = False) -> int:
+    return _pictures(deck, native) + len(deck) + 1
 
 
 class _Ticker:
@@ -109,14 +161,17 @@ class _Ticker:
 
 # -- chart images --------------------------------------------------------------------------
 def render_charts(deck: list[Slide], lang: str = "id", progress: Progress | None = None,
-                  _tick: _Ticker | None = None) -> dict[tuple[int, int], bytes]:
+                  _tick: _Ticker | None = None, *, native: bool = False) -> dict[tuple[int, int], bytes]:
     """PNG bytes of every chart, keyed ``(slide index, chart index)``, each drawn to fill
-    its box on the slide and at least ``MIN_PNG_WIDTH`` px wide."""
-    tick = _tick or _Ticker(progress, sum(len(s.charts) for s in deck))
-    n = sum(len(s.charts) for s in deck)
+    its box on the slide and at least ``MIN_PNG_WIDTH`` px wide; with ``native``, only
+    the charts PowerPoint cannot draw itself (the map)."""
+    n = _pictures(deck, native)
+    tick = _tick or _Ticker(progress, n)
     images, i = {}, 0
     for si, slide in enumerate(deck):
         for ci, (chart, box) in enumerate(zip(slide.charts, chart_boxes(slide))):
+            if native and is_native(slide, ci):
+                continue
             i += 1
             images[(si, ci)] = chart_image(chart, box)
             tick(t("deck.progress.chart", lang, i=i, n=n))
@@ -151,13 +206,14 @@ def _fit(png: bytes, box: Box) -> Box:
 # -- PowerPoint ----------------------------------------------------------------------------
 def build_pptx(deck: list[Slide], lang: str = "id", progress: Progress | None = None,
                images: dict | None = None) -> bytes:
-    """The slides as a 16:9 .pptx (bytes). ``images`` may hold charts already rendered by
-    ``render_charts``; the others are rendered here."""
+    """The slides as a 16:9 .pptx (bytes): bar charts as native, editable PowerPoint
+    charts, the map as a picture. ``images`` may hold the pictures already rendered by
+    ``render_charts``; else they are rendered here."""
     from pptx import Presentation
     from pptx.util import Inches
 
-    tick = _Ticker(progress, _steps(deck) if images is None else len(deck) + 1)
-    images = images if images is not None else render_charts(deck, lang, _tick=tick)
+    tick = _Ticker(progress, _steps(deck, native=True) if images is None else len(deck) + 1)
+    images = images if images is not None else render_charts(deck, lang, _tick=tick, native=True)
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(WIDTH), Inches(HEIGHT)
     prs.core_properties.title = deck[0].title if deck else ""
@@ -245,6 +301,9 @@ def _pptx_slide(prs, slide: Slide, index: int, total: int, images: dict, lang: s
             _pptx_figures(s, slide)
         elif slide.kind == "chart":
             for ci, box in enumerate(chart_boxes(slide)):
+                if is_native(slide, ci):
+                    _pptx_chart(s, slide, ci, box, lang)
+                    continue
                 png = images[(index, ci)]
                 fit = _fit(png, box)
                 s.shapes.add_picture(io.BytesIO(png), Inches(fit.x), Inches(fit.y), Inches(fit.w), Inches(fit.h))
@@ -262,6 +321,69 @@ def _pptx_slide(prs, slide: Slide, index: int, total: int, images: dict, lang: s
              color=MUTED)
     _textbox(s, Box(WIDTH - MARGIN - 1.1, FOOTER_TOP, 1.1, 0.45),
              t("deck.slide_number", lang, i=index + 1, n=total), size=FOOTER_PT, color=MUTED, align="right")
+
+
+def _pptx_chart(s, slide: Slide, ci: int, box: Box, lang: str):
+    """The slide's chart ``ci`` as a native bar chart: the house colour, no legend or
+    axis of values (each value is written at its bar, in id-ID), large type."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+    from pptx.util import Inches, Pt
+
+    _, value, colour, upright = NATIVE[(slide.key, ci)]
+    frame = native_data(slide, ci, lang)
+    data = CategoryChartData(number_format=NUMBER_FORMAT)
+    data.categories = list(frame["category"])
+    data.add_series(t(f"metric.{value}", lang), list(frame["value"]))
+    kind = XL_CHART_TYPE.COLUMN_CLUSTERED if upright else XL_CHART_TYPE.BAR_CLUSTERED
+    chart = s.shapes.add_chart(kind, Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h), data).chart
+    chart.has_legend = False
+    chart.has_title = upright  # two charts side by side: each names its figure
+    if upright:
+        _text(chart.chart_title.text_frame, t(f"metric.{value}", lang), size=CHART_LABEL_PT, bold=True)
+    chart.font.size, chart.font.color.rgb = Pt(CHART_LABEL_PT), _rgb(TEXT)
+    plot = chart.plots[0]
+    plot.gap_width, plot.vary_by_categories = 40 if not upright else 80, False
+    series = plot.series[0]
+    series.format.fill.solid()
+    series.format.fill.fore_color.rgb = _rgb(_hex(colour))
+    labels = series.data_labels  # on the series: a point's own label must not hide the others
+    labels.number_format, labels.number_format_is_linked = NUMBER_FORMAT, False
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    labels.font.size, labels.font.bold = Pt(CHART_VALUE_PT), True
+    labels.show_value = True
+    for i in (i for i, a in enumerate(frame["approximate"]) if a):
+        _approximate_label(series.points[i].data_label)
+    axis = chart.category_axis
+    axis.reverse_order = not upright  # the first (largest) category on top
+    axis.has_major_gridlines = False
+    axis.format.line.color.rgb = _rgb(RULE)
+    values = chart.value_axis
+    values.visible, values.has_major_gridlines = False, False
+    values.minimum_scale = 0
+    values.maximum_scale = max(1, int(frame["value"].max())) * (1.18 if upright else 1.12)  # room for labels
+    return chart
+
+
+def _approximate_label(label) -> None:
+    """Write a value the release gives as approximate with its "±", still linked to the
+    value (a number format, not fixed text)."""
+    from pptx.enum.chart import XL_LABEL_POSITION
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import nsdecls
+    from pptx.util import Pt
+
+    label.font.size, label.font.bold = Pt(CHART_VALUE_PT), True
+    dlbl = label._get_or_add_dLbl()
+    fmt = parse_xml(f'<c:numFmt {nsdecls("c")} formatCode="{APPROX_NUMBER_FORMAT.replace(chr(34), "&quot;")}" '
+                    'sourceLinked="0"/>')
+    dlbl.insert_element_before(fmt, "c:spPr", "c:txPr", "c:dLblPos", "c:showLegendKey", "c:showVal")
+    label.position = XL_LABEL_POSITION.OUTSIDE_END
+
+
+def _hex(colour: str) -> tuple[int, int, int]:
+    """``#0072B2`` gives ``(0, 114, 178)``."""
+    return tuple(int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
 
 
 def _pptx_title_slide(s, slide: Slide) -> None:

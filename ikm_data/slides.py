@@ -25,6 +25,9 @@ from ikm_data.reference import DEPARTMENT_SCOPE
 
 # Type size of charts on slides: 1.6x the dashboard's, read from the back of a room.
 SLIDE_SCALE = 1.6
+# Characters per line of a bar's label on a slide: a long group name ("Moringa tea / Ginger
+# drink / Palm sugar crystals") goes onto two lines instead of being cut off.
+LABEL_WRAP = 28
 KINDS = ("title", "figures", "chart", "sources")
 
 
@@ -229,14 +232,16 @@ def _data_slides(ds, f, lang, scale, slide) -> list[Slide]:
     products = queries.by_product(ds, f, lang)
     out.append(slide(
         "products", "chart", t("present.products.title", lang),
-        charts=[_bare(charts.by_product(products, lang=lang, source="", interactive=False, scale=scale))],
+        charts=[_bare(charts.by_product(products, lang=lang, source="", interactive=False, scale=scale,
+                                        label_wrap=LABEL_WRAP))],
         data=[products], notes=[t("present.products.note", lang, total=fmt_int(k["enterprises"]))]))
 
     groups = queries.worker_groups(ds, f, lang)
+    title, note = _workforce_texts(ds, phase, lang)
     out.append(slide(
-        "workforce", "chart", t("present.workforce.title", lang),
-        charts=[_bare(charts.by_worker_group(groups, lang=lang, source="", scale=scale))],
-        data=[groups], notes=[t("produk.groups_note", lang)]))
+        "workforce", "chart", title,
+        charts=[_bare(charts.by_worker_group(groups, lang=lang, source="", scale=scale, label_wrap=LABEL_WRAP))],
+        data=[groups], notes=[note]))
 
     regions = queries.by_regency(ds, f)
     present = regions[regions["enterprises"] > 0]
@@ -251,6 +256,18 @@ def _data_slides(ds, f, lang, scale, slide) -> list[Slide]:
                                      scale=scale))],
         data=[regions.drop(columns=["lat", "lon"])], notes=notes))
     return out
+
+
+def _workforce_texts(ds: Dataset, phase: int, lang: str) -> tuple[str, str]:
+    """The workforce slide's title and note for a phase with rows, true to its source: the
+    sample equals the release (the release's wording); an upload's workers come from its
+    rows, grouped like the release where the phase has one, else per product."""
+    meta = ds.state.current(phase)
+    grouped = bool(ds.ref.worker_groups(phase))
+    title = t("present.workforce.title" if grouped else "present.fix.workforce.title.products", lang)
+    if meta is None or meta.sample:
+        return title, t("produk.groups_note", lang)
+    return title, t("present.fix.workforce.upload_grouped" if grouped else "present.fix.workforce.upload", lang)
 
 
 def _published_slides(ds, phase, row, lang, scale, slide) -> list[Slide]:
@@ -275,14 +292,16 @@ def _published_slides(ds, phase, row, lang, scale, slide) -> list[Slide]:
     if not products.empty:
         out.append(slide(
             "products", "chart", t("present.products.title", lang),
-            charts=[_bare(charts.by_product(products, lang=lang, source="", interactive=False, scale=scale))],
+            charts=[_bare(charts.by_product(products, lang=lang, source="", interactive=False, scale=scale,
+                                            label_wrap=LABEL_WRAP))],
             data=[products]))
         frame = _published_groups(ds, phase, lang)
         if not frame.empty:
             out.append(slide(
                 "workforce", "chart", t("present.workforce.title", lang),
-                charts=[_bare(charts.by_worker_group(frame, lang=lang, source="", scale=scale))],
-                data=[frame]))
+                charts=[_bare(charts.by_worker_group(frame, lang=lang, source="", scale=scale,
+                                                     label_wrap=LABEL_WRAP))],
+                data=[frame], notes=[t("produk.groups_note", lang)]))
     return out
 
 
@@ -296,7 +315,10 @@ def _published_groups(ds: Dataset, phase: int, lang: str) -> pd.DataFrame:
     for p in (p for p in figures if p.metric == "workers"):
         members = ds.ref.members(p.commodity)
         whole = ds.ref.resolve_product(p.commodity)  # one product (or one combined product)
-        label = ds.ref.product_name(whole, lang) if whole else p.commodity
+        if whole:
+            label = ds.ref.product_name(whole, lang)
+        else:  # the release's own words; in English each member's English name
+            label = p.commodity if lang != "en" else " / ".join(ds.ref.product_name(c, lang) for c in members)
         count = enterprises.get(p.commodity)
         if count is None:
             count = sum(by_code.get(c, 0) for c in members) or None

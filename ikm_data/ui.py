@@ -338,6 +338,11 @@ def slide_deck(f: Filters, scale: float = PRESENT_CHART_SCALE) -> list:
     return _slide_deck(str(s.root), s.state().token, f.phase, f.regencies, f.products, lang(), scale)
 
 
+def phase_name(phase) -> str:
+    """``Tahap III`` / ``Phase III`` in the session's language, as the slides name it."""
+    return _slides.phase_name(int(phase), lang()) if phase is not None else "–"
+
+
 def slide_index(total: int) -> int:
     """The slide shown now (0-based), kept within ``total``."""
     i = min(max(0, int(st.session_state.get(PRESENT_SLIDE_KEY, 0))), max(0, total - 1))
@@ -345,10 +350,60 @@ def slide_index(total: int) -> int:
     return i
 
 
-def step_slide(delta: int, total: int) -> None:
-    """Button callback: move ``delta`` slides, staying within the deck."""
-    i = int(st.session_state.get(PRESENT_SLIDE_KEY, 0)) + delta
-    st.session_state[PRESENT_SLIDE_KEY] = min(max(0, i), max(0, total - 1))
+def go_to_slide(target: int, total: int) -> None:
+    """Button callback: show slide ``target`` (0-based, kept within the deck). The buttons
+    name the slide next to the one on screen, not "one more": two clicks that reach the
+    server together (Streamlit folds them into one rerun) cannot skip a slide."""
+    st.session_state[PRESENT_SLIDE_KEY] = min(max(0, int(target)), max(0, total - 1))
+
+
+# Arrow keys and a presenter's clicker (PageDown/PageUp). The browser counts the presses
+# and sends the slide it wants with a sequence number, so that presses made while the
+# server is still drawing the last slide are neither lost (Streamlit folds pending button
+# triggers into one) nor doubled; it takes the server's slide whenever no press of its own
+# is pending. One document listener for the whole page; it acts only on the Presentasi
+# page and ignores held-down repeats and typing in a field.
+_SLIDE_KEYS_JS = """
+export default function ({ data, setStateValue }) {
+  const s = (window.__ikmSlides ||= { target: 0, sent: null, deck: null, seq: Date.now() });
+  if (s.deck !== data.deck || s.sent === null || s.sent === data.slide) {
+    s.deck = data.deck; s.target = data.slide; s.sent = null;
+  }
+  s.total = data.total;
+  s.send = setStateValue;
+  if (s.listening) return;
+  s.listening = true;
+  document.addEventListener("keydown", (e) => {
+    const step = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 }[e.key];
+    if (!step || e.repeat || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (!document.querySelector(".st-key-present_counter")) return;
+    const el = e.target;
+    if (el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName))) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = Math.min(Math.max(0, s.target + step), s.total - 1);
+    if (next === s.target) return;
+    s.target = next; s.sent = next; s.seq += 1;
+    s.send("target", { slide: next, seq: s.seq });
+  }, true);
+}
+"""
+PRESENT_KEYS_KEY = "present_keyboard"
+
+
+def slide_keys(i: int, total: int, f: Filters) -> None:
+    """The keyboard for slide ``i`` of ``total``: arrow keys and PageDown/PageUp move one
+    slide per press (see ``_SLIDE_KEYS_JS``); nothing is drawn."""
+    component = st.components.v2.component("ikm_slide_keys", js=_SLIDE_KEYS_JS)
+    deck = f"{store().state().token}|{f.phase}|{f.regencies}|{f.products}|{lang()}"
+    component(key=PRESENT_KEYS_KEY, data={"slide": i, "total": total, "deck": deck},
+              on_target_change=_slide_from_keys)
+
+
+def _slide_from_keys() -> None:
+    target = (st.session_state.get(PRESENT_KEYS_KEY) or {}).get("target")
+    if isinstance(target, dict) and isinstance(target.get("slide"), int):
+        st.session_state[PRESENT_SLIDE_KEY] = max(0, target["slide"])  # slide_index keeps it in the deck
 
 
 def _e(text: str) -> str:

@@ -1,6 +1,7 @@
 """Presentasi: forum mode. The chosen phase (and filters) as a curated sequence of slides,
 one idea each, in large type; next/previous by big buttons or a presenter's clicker
-(arrow keys, PageUp/PageDown); the deck to hand out as PowerPoint or PDF.
+(arrow keys, PageUp/PageDown: one press moves one slide); the deck to hand out as
+PowerPoint or PDF.
 
 Stable selectors for browser tests: ``.st-key-present_prev``/``.st-key-present_next``
 (buttons), ``.st-key-present_counter`` ("3 / 7"), ``.st-key-present_slide`` (the slide,
@@ -22,7 +23,7 @@ with st.container(horizontal=True, key="present_top", vertical_alignment="center
 
 deck = ui.slide_deck(f)
 if not deck:
-    st.info(ui.tr("present.empty", n=f.phase))
+    st.info(ui.tr("present.empty", phase=ui.phase_name(f.phase)))
     st.stop()
 total = len(deck)
 i = ui.slide_index(total)
@@ -45,19 +46,19 @@ with st.container(key="present_slide"):
 
 with st.container(horizontal=True, key="present_nav", vertical_alignment="center",
                   horizontal_alignment="center"):
-    st.button(ui.tr("present.prev"), key="present_prev", icon=":material/arrow_back:", shortcut="Left",
-              on_click=ui.step_slide, args=(-1, total), disabled=i == 0)
+    # one arrow per button (its icon); the keys are the keyboard's, below
+    st.button(ui.tr("present.prev"), key="present_prev", icon=":material/arrow_back:",
+              on_click=ui.go_to_slide, args=(i - 1, total), disabled=i == 0)
     with st.container(key="present_counter", width="content"):
         st.markdown(ui.tr("present.counter", i=i + 1, n=total))
     st.button(ui.tr("present.next"), key="present_next", icon=":material/arrow_forward:",
-              icon_position="right", shortcut="Right", on_click=ui.step_slide, args=(1, total),
+              icon_position="right", on_click=ui.go_to_slide, args=(i + 1, total),
               disabled=i == total - 1, type="primary")
     with st.popover(ui.tr("present.downloads"), icon=":material/download:", key="present_downloads"):
         st.caption(ui.tr("present.downloads.caption"))
         ui.deck_download(f, "pptx")
         ui.deck_download(f, "pdf")
 
-# A presenter's clicker sends PageDown/PageUp: two off-screen buttons take those keys.
+# Arrow keys and a presenter's clicker (PageDown/PageUp): one press, one slide.
 with st.container(key="present_keys"):
-    st.button("PageUp", key="present_pgup", shortcut="PageUp", on_click=ui.step_slide, args=(-1, total))
-    st.button("PageDown", key="present_pgdn", shortcut="PageDown", on_click=ui.step_slide, args=(1, total))
+    ui.slide_keys(i, total, f)

@@ -73,13 +73,103 @@ def test_pptx_holds_the_figures_and_every_slide_its_source(pptx):
     assert "2.858" in texts[6] and "453" in texts[6]  # the sources table
 
 
-def test_pptx_charts_are_sharp_images(pptx):
-    pictures = [shape for s in pptx.slides for shape in s.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
-    assert len(pictures) == 5  # products, workforce, map, two phase charts
-    for picture in pictures:
+def test_pptx_map_is_the_one_picture_and_sharp(pptx):
+    pictures = [(i, shape) for i, s in enumerate(pptx.slides) for shape in s.shapes
+                if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert [i for i, _ in pictures] == [4]  # the map: PowerPoint has no map chart
+    for _, picture in pictures:
         width_px, height_px = picture.image.size
         assert width_px >= 1600 and picture.image.content_type == "image/png"
         assert picture.left + picture.width <= 12191695 and picture.top + picture.height < 6858000
+
+
+def _native_charts(slide):
+    return [shape.chart for shape in slide.shapes if shape.has_chart]
+
+
+def _expected(frame, category, value, ranked=True):
+    """The chart's categories and values computed from the slide's frame, independently."""
+    rows = frame.dropna(subset=[value])
+    if ranked:
+        rows = rows.sort_values(value, ascending=False, kind="stable")
+        return [str(c) for c in rows[category]], [float(v) for v in rows[value]]
+    return [f"Tahap {slides.roman(p)}" for p in rows["phase"]], [float(v) for v in rows[value]]
+
+
+def test_pptx_bar_charts_are_native_with_the_slides_numbers(pptx, built):
+    expected = {  # slide key: [(category, value, colour, ranked)]
+        "products": [("product", "enterprises", "0072B2", True)],
+        "workforce": [("group", "workers", "009E73", True)],
+        "phases": [("phase", "enterprises", "0072B2", False), ("phase", "workers", "009E73", False)],
+    }
+    seen = []
+    for slide, source in zip(pptx.slides, built["slides"]):
+        natives = _native_charts(slide)
+        assert len(natives) == len(expected.get(source.key, [])), source.key
+        for chart, (category, value, colour, ranked) in zip(natives, expected.get(source.key, [])):
+            seen.append(source.key)
+            cats, values = _expected(source.data[0], category, value, ranked)
+            plot = chart.plots[0]
+            assert list(plot.categories) == cats, source.key
+            assert list(plot.series[0].values) == values, source.key
+            assert str(plot.series[0].format.fill.fore_color.rgb) == colour
+            labels = plot.series[0].data_labels
+            assert labels.show_value and not labels.number_format_is_linked
+            assert labels.number_format == deck.NUMBER_FORMAT
+            assert labels.font.size.pt >= 18 and chart.font.size.pt >= 18
+            # ranked bars: the first (largest) category drawn on top
+            assert chart.category_axis.reverse_order == ranked
+            assert not chart.has_legend
+    assert seen == ["products", "workforce", "phases", "phases"]
+    frame = built["slides"][3].data[0]
+    assert "Teh Kelor / Serbat Jahe / Gula Semut" in list(frame["group"])  # whole, not cut
+
+
+def test_native_phase_chart_marks_the_approximate_figure(pptx):
+    workers = _native_charts(pptx.slides[5])[1]
+    assert list(workers.plots[0].categories) == ["Tahap II", "Tahap III"]
+    # Tahap II's ± 900 is a number format on its own label (still linked to the value)
+    own = workers._chartSpace.xpath(".//c:dLbl")
+    assert len(own) == 1 and own[0].xpath("./c:idx/@val") == ["0"]
+    assert own[0].xpath("./c:numFmt/@formatCode") == [deck.APPROX_NUMBER_FORMAT]
+    assert own[0].xpath("./c:showVal/@val") == ["1"]
+
+
+@pytest.mark.parametrize("value, shown", [(0, "0"), (57, "57"), (900, "900"), (2858, "2.858"),
+                                          (12345, "12.345"), (1234567, "1.234.567")])
+def test_number_format_writes_id_id_dots_in_every_locale(value, shown):
+    assert _apply_format(deck.NUMBER_FORMAT, value) == shown
+    assert _apply_format(deck.APPROX_NUMBER_FORMAT, value) == "± " + shown
+
+
+def _apply_format(code: str, value: int) -> str:
+    """A tiny reading of the Excel/PowerPoint number format used on the native charts:
+    ``[>=N]`` sections, ``"literal"``, ``\\.`` literal dots, ``#``/``0`` digit places."""
+    import re
+
+    for section in code.split(";"):
+        cond = re.match(r"\[>=(\d+)\]", section)
+        if cond and value < int(cond.group(1)):
+            continue
+        body = re.sub(r"^\[[^\]]*\]", "", section)
+        tokens = re.findall(r'"[^"]*"|\\.|[#0]', body)
+        digits, out = list(str(value)), []
+        places = [tok for tok in tokens if tok in "#0"]
+        extra = len(digits) - len(places)
+        for tok in tokens:
+            if tok in "#0":
+                if extra > 0:  # spare digits go to the leftmost place
+                    out.append("".join(digits[:extra + 1]))
+                    digits, extra = digits[extra + 1:], 0
+                elif extra < 0:  # an empty place: "0" shows 0, "#" nothing
+                    out.append("0" if tok == "0" else "")
+                    extra += 1
+                else:
+                    out.append(digits.pop(0))
+            else:
+                out.append(tok.strip('"').replace("\\", ""))
+        return "".join(out)
+    raise AssertionError("no section")
 
 
 def test_chart_images_fill_their_box_at_least_1600_px_wide(built):
@@ -129,3 +219,20 @@ def test_build_reports_progress_from_zero_and_refuses_bad_requests(built):
 def test_file_name():
     assert deck.file_name(3, "pptx") == "presentasi-jps-gemilang-tahap-3.pptx"
     assert deck.file_name(3, "pdf", "en") == "presentation-jps-gemilang-phase-3.pdf"
+
+
+def test_english_pptx_shows_long_group_names_whole(built):
+    sequence = slides.build(built["ds"], Filters(phase=3), "en")
+    prs = Presentation(io.BytesIO(deck.build_pptx(sequence, "en")))
+    workforce = _native_charts(prs.slides[3])[0]
+    assert "Moringa tea / Ginger drink / Palm sugar crystals" in list(workforce.plots[0].categories)
+    phases = _native_charts(prs.slides[5])[0]
+    assert list(phases.plots[0].categories) == ["Phase I", "Phase III"]
+
+
+def test_a_chart_without_bars_stays_a_picture(built):
+    sequence = slides.build(built["ds"], Filters(phase=3, products=("tidak_ada",)), "id")
+    prs = Presentation(io.BytesIO(deck.build_pptx(sequence, "id")))
+    products = prs.slides[2]
+    assert not _native_charts(products)
+    assert [s.shape_type for s in products.shapes].count(MSO_SHAPE_TYPE.PICTURE) == 1

@@ -43,27 +43,31 @@ def test_next_and_previous_change_the_slide(app, lang, title, figures_title, wor
     assert _counter(at) == "1 / 7"
 
 
-def test_clicker_keys_and_the_end_of_the_deck(app):
+def test_buttons_stop_at_the_end_of_the_deck(app):
     at = app("presentasi")
-    for expected in ("2 / 7", "3 / 7"):
-        _click(at, "present_pgdn")  # the clicker's PageDown
-        assert _counter(at) == expected
-    _click(at, "present_pgup")
-    assert _counter(at) == "2 / 7"
     while not _button(at, "present_next").disabled:
         _click(at, "present_next")
     assert _counter(at) == "7 / 7"
-    assert _button(at, "present_next").disabled
+    assert _button(at, "present_next").disabled and not _button(at, "present_prev").disabled
     assert "Sumber dan cara menghitung" in _html(at)
-    _click(at, "present_pgdn")  # past the end stays on the last slide
-    assert _counter(at) == "7 / 7"
+    _click(at, "present_prev")
+    assert _counter(at) == "6 / 7"
 
 
-def test_keyboard_shortcuts_are_bound(app):
-    at = app("presentasi")
-    shortcuts = {b.key: b.proto.shortcut.lower() for b in at.button}
-    assert shortcuts["present_next"] == "right" and shortcuts["present_prev"] == "left"
-    assert shortcuts["present_pgdn"] == "pagedown" and shortcuts["present_pgup"] == "pageup"
+def test_one_arrow_per_button_and_one_keyboard(app):
+    at = app("presentasi", present_slide=2)
+    nav = {b.key: b for b in at.button if b.key in ("present_prev", "present_next")}
+    for key, icon in (("present_prev", ":material/arrow_back:"), ("present_next", ":material/arrow_forward:")):
+        assert nav[key].proto.icon == icon
+        assert nav[key].proto.shortcut == ""  # a shortcut would add its own "←"/"→" to the label
+        assert not set(nav[key].proto.label) & set("←→<>")
+    assert not [b.key for b in at.button if b.proto.shortcut]  # no second key handler anywhere
+    keyboard = [e for e in at.get("bidi_component") if e.proto.id.endswith("present_keyboard")
+                or "present_keyboard" in e.proto.id]
+    assert len(keyboard) == 1
+    data = json.loads(keyboard[0].proto.json)
+    assert (data["slide"], data["total"]) == (2, 7)
+    assert "ArrowRight" in keyboard[0].proto.js_content and "PageDown" in keyboard[0].proto.js_content
 
 
 def test_chart_slide_shows_a_large_type_chart_and_its_source(app):
@@ -101,3 +105,4 @@ def test_deck_is_built_on_request_then_offered(app):
     downloads = at.get("download_button")
     assert [d.proto.label for d in downloads] == ["Unduh PowerPoint (.pptx)"]
     assert any("Siap: 7 slide" in c.value for c in at.caption)
+

@@ -196,3 +196,86 @@ def test_phases_slide_without_any_comparable_figure_keeps_one_chart(store_with_p
     assert len(phases.charts) == 1 and phases.data[0]["enterprises"].isna().all()
     assert ("Tahap I (IKM/UKM), Tahap II (Tenaga kerja), Tahap III: rilis tidak merinci per "
             "kabupaten/kota") in phases.notes
+
+
+def _commit_phase(store, phase, file_name="tahap.xlsx", rows=40):
+    from ikm_data import sample, schema
+
+    frame = sample.generate().head(rows)
+    store.commit(schema.to_table(frame), phase=phase, user="uji", file_name=file_name, content=file_name.encode())
+    return Dataset.open(store)
+
+
+@pytest.mark.parametrize("lang, uploaded, note_has", [
+    ("id", "Data per: tanggal data tidak dicatat (diunggah", "dari baris data unggahan, dihitung sekali per IKM"),
+    ("en", "Data as of: date not recorded (uploaded", "from the uploaded rows, counted once per enterprise"),
+])
+def test_uploaded_phase_without_release_claims_no_release(store_with_phase3, lang, uploaded, note_has):
+    ds = _commit_phase(store_with_phase3, 4, "tahap4.xlsx")
+    deck = _by_key(slides.build(ds, Filters(phase=4), lang, today=TODAY))
+    workforce = deck["workforce"]
+    assert note_has in workforce.notes[0]
+    assert workforce.title == ("Tenaga kerja per produk" if lang == "id" else "Workers by product")
+    assert deck["title"].lines[0].startswith(uploaded)
+    # nothing about phase IV speaks of a release, a publication or the sample
+    for key in ("title", "figures", "products", "workforce", "regions"):
+        text = " ".join(deck[key].texts).lower()
+        for claim in ("rilis", "release", "publish", "contoh", "sample"):
+            assert claim not in text, (key, claim, text)
+        assert "tahap iv" in text or "phase iv" in text or key in ("products", "workforce", "regions")
+
+
+def test_uploaded_phase_with_a_release_groups_like_it_but_counts_the_rows(store_with_phase3):
+    ds = _commit_phase(store_with_phase3, 3, "tahap3_asli.xlsx", rows=60)
+    deck = _by_key(slides.build(ds, Filters(phase=3), "id", today=TODAY))
+    note = deck["workforce"].notes[0]
+    assert "dari baris data unggahan" in note and "kelompok produk mengikuti rilis Dinas" in note
+    assert "seperti dirilis" not in note
+    assert deck["workforce"].title == "Tenaga kerja per kelompok produk"
+    assert deck["title"].lines[0].startswith("Data per: tanggal data tidak dicatat (diunggah")
+    assert not deck["figures"].sample
+
+
+def test_sample_and_published_workforce_keep_the_release_wording(deck_id, store_with_phase3):
+    assert "seperti dirilis Dinas" in _by_key(deck_id)["workforce"].notes[0]
+    store_with_phase3.remove_sample(user="uji")
+    deck = _by_key(slides.build(Dataset.open(store_with_phase3), Filters(phase=3), "id", today=TODAY))
+    assert "seperti dirilis Dinas" in deck["workforce"].notes[0]
+
+
+def test_long_group_names_wrap_instead_of_being_cut(dataset, phase3):
+    deck = _by_key(slides.build(dataset, phase3, "en", today=TODAY))
+    for key in ("products", "workforce"):
+        spec = deck[key].charts[0].to_dict()
+        y = spec["layer"][0]["encoding"]["y"]
+        assert y["axis"]["labelExpr"] == "split(datum.label, '\\n')", key
+        rows = next(iter(spec["datasets"].values()))
+        category = "group" if key == "workforce" else "product"
+        for row in rows:
+            lines = row[y["field"]].split("\n")
+            assert " ".join(lines) == row[category]  # every word kept
+            assert all(len(line) <= slides.LABEL_WRAP for line in lines)
+            # each line fits the axis' label width (about 0.55 em per character)
+            assert max(len(line) for line in lines) * 0.55 * spec["config"]["axis"]["labelFontSize"] \
+                <= spec["config"]["axis"]["labelLimit"]
+    rows = next(iter(deck["workforce"].charts[0].to_dict()["datasets"].values()))
+    assert ["Moringa tea /", "Ginger drink /", "Palm sugar crystals"] in [r["group_lines"].split("\n") for r in rows]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_slide_texts_name_phases_in_roman(store_with_phase3, lang):
+    import re
+
+    ds = _commit_phase(store_with_phase3, 4, "tahap4.xlsx")
+    for phase in (1, 3, 4):
+        for s in slides.build(ds, Filters(phase=phase), lang, today=TODAY):
+            for text in s.texts:
+                assert not re.search(r"\b(Tahap|Phase) \d", text), (phase, s.key, text)
+
+
+def test_published_groups_in_english_name_each_product(store_with_phase3):
+    store_with_phase3.remove_sample(user="uji")
+    deck = _by_key(slides.build(Dataset.open(store_with_phase3), Filters(phase=3), "en", today=TODAY))
+    groups = deck["workforce"].data[0].set_index("group")
+    assert groups.loc["Moringa tea / Ginger drink / Palm sugar crystals", "workers"] == 910
+    assert "Teh Kelor / Serbat Jahe / Gula Semut" not in groups.index

@@ -14,17 +14,20 @@ MESSAGES = {
     ),
     "present.downloads": ("Unduh deck", "Download the deck"),
     "present.downloads.caption": (
-        "PowerPoint (bisa diedit) dan PDF berisi slide yang sama, masing-masing dengan sumbernya. "
-        "Dibuat tanpa internet.",
-        "PowerPoint (editable) and PDF hold the same slides, each with its source. Built offline.",
+        "PowerPoint: judul, teks, tabel dan grafik batang bisa diedit (grafik asli PowerPoint "
+        "berisi angkanya); peta tetap gambar. PDF: slide yang sama, grafik sebagai gambar. "
+        "Setiap slide memuat sumbernya. Dibuat tanpa internet.",
+        "PowerPoint: titles, texts, tables and bar charts are editable (native PowerPoint charts "
+        "holding their numbers); the map stays a picture. PDF: the same slides, charts as "
+        "pictures. Every slide carries its source. Built offline.",
     ),
     "present.build.pptx": ("Siapkan PowerPoint", "Prepare PowerPoint"),
     "present.build.pdf": ("Siapkan PDF", "Prepare PDF"),
     "present.download.pptx": ("Unduh PowerPoint (.pptx)", "Download PowerPoint (.pptx)"),
     "present.download.pdf": ("Unduh PDF", "Download PDF"),
     "present.built": ("Siap: {slides} slide, {size} KB.", "Ready: {slides} slides, {size} KB."),
-    "present.empty": ("Belum ada angka untuk Tahap {n}: tidak ada yang bisa dipresentasikan.",
-                      "There are no figures for Phase {n} yet: nothing to present."),
+    "present.empty": ("Belum ada angka untuk {phase}: tidak ada yang bisa dipresentasikan.",
+                      "There are no figures for {phase} yet: nothing to present."),
     "present.fullscreen_hint": ("Tekan F11 untuk layar penuh.", "Press F11 for full screen."),
     # slide texts
     "present.programme": ("JPS Gemilang", "JPS Gemilang"),
