@@ -440,6 +440,13 @@ def product_codes(ds: Dataset) -> list[str]:
 
 
 _PRODUCT_CODES_SQL = "SELECT DISTINCT product_code FROM participants ORDER BY 1"
+_PRODUCT_NAMES_SQL = "SELECT product_code, min(product_name) FROM participants GROUP BY 1 ORDER BY 1"
+
+
+def product_names(ds: Dataset) -> dict[str, str]:
+    """``{code: name}`` of every product in the stored data, the name as its file wrote it
+    (how a product new to the vocabulary is named: it has no catalogue name)."""
+    return dict(ds.con.cursor().execute(_PRODUCT_NAMES_SQL).fetchall())
 
 
 def published_products(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:

@@ -47,6 +47,13 @@ class Truth:
         self.regencies = {r.code: (r.name if r.kind == "Kabupaten" or r.name.startswith("Kota")
                                    else f"Kota {r.name}") for r in regs.itertuples()}
 
+    @functools.cached_property
+    def code_pattern(self) -> re.Pattern:
+        """Product codes written as codes (``minyak_goreng``, ``dodol_rumput_laut``): a reader
+        must see names instead."""
+        codes = set(self.products.index) | {c for df in self.rows.values() for c in df["product_code"]}
+        return re.compile(r"\b(?:" + "|".join(sorted(re.escape(c) for c in codes if "_" in c)) + r")\b")
+
     def phases(self) -> list[int]:
         return sorted(set(self.rows) | self.all_published_phases)
 
@@ -186,6 +193,11 @@ def chrome(at) -> list[str]:
     return [x for x in texts if x]
 
 
+def _sidebar_options(at) -> list[str]:
+    """Every option of the sidebar's filters as the dropdowns list them."""
+    return [str(o) for w in at.get("multiselect") for o in w.options]
+
+
 def cells(at) -> list[str]:
     """Every value shown in a metric or a table cell (for the raw-key check)."""
     out = [str(m.value) for m in at.metric]
@@ -250,10 +262,12 @@ def wrong_language(text: str, lang: str) -> bool:
 PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*\}")
 
 
-def check_texts(at, lang: str, where: str) -> None:
+def check_texts(at, lang: str, where: str, truth: Truth) -> None:
     shown = chrome(at)
     raw = [x for x in shown + cells(at) if x in CATALOGUE or PLACEHOLDER.search(x)]
     assert not raw, f"{where}: raw keys or placeholders on screen: {raw}"
+    codes = [x for x in shown + _sidebar_options(at) if truth.code_pattern.search(x)]
+    assert not codes, f"{where}: product codes on screen instead of names: {codes}"
     wrong = [x for x in shown if wrong_language(x, lang)]
     assert not wrong, f"{where}: texts of the other language: {wrong}"
 
@@ -447,8 +461,17 @@ def test_every_page_is_right_in_every_state(state_store, page, lang):
             assert not at.exception, (where, [e.value for e in at.exception])
             if page in TITLE_KEYS:
                 assert [x.value for x in at.title] == [t(TITLE_KEYS[page], lang)], where
-            check_texts(at, lang, where)
+            check_texts(at, lang, where, truth)
             try:
                 CHECKS[page](at, truth, phase, regencies, products, pick, lang)
             except AssertionError as err:
                 raise AssertionError(f"{where}: {err}") from err
+
+
+def test_the_checks_tell_the_languages_and_keys_apart():
+    assert wrong_language("Overview", "id") and wrong_language("Showing 1–25 of 60 enterprises", "id")
+    assert wrong_language("Ringkasan", "en") and wrong_language("Menampilkan 1–3 dari 3 IKM", "en")
+    assert not wrong_language("Ringkasan", "id") and not wrong_language("Menampilkan 1–3 dari 3 IKM", "id")
+    assert not wrong_language("UD Sinar Rinjani", "id") and not wrong_language("IKM/UKM", "en")
+    assert PLACEHOLDER.search("Tahap {n}") and not PLACEHOLDER.search("Tahap 4")
+    assert num(2858) == "2.858" and dec(147, 20) == "7,4" and dec(145, 20) == "7,3" and dec(5, 0) == "–"
