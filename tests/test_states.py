@@ -472,6 +472,7 @@ def test_the_checks_tell_the_languages_and_keys_apart():
     assert wrong_language("Overview", "id") and wrong_language("Showing 1–25 of 60 enterprises", "id")
     assert wrong_language("Ringkasan", "en") and wrong_language("Menampilkan 1–3 dari 3 IKM", "en")
     assert not wrong_language("Ringkasan", "id") and not wrong_language("Menampilkan 1–3 dari 3 IKM", "id")
-    assert not wrong_language("UD Sinar Rinjani", "id") and not wrong_language("IKM/UKM", "en")
+    assert not wrong_language("UD Sinar Rinjani", "id") and not wrong_language("NIB", "en")
+    assert wrong_language("IKM/UKM", "en")  # the English UI says IKM/SMEs
     assert PLACEHOLDER.search("Tahap {n}") and not PLACEHOLDER.search("Tahap 4")
     assert num(2858) == "2.858" and dec(147, 20) == "7,4" and dec(145, 20) == "7,3" and dec(5, 0) == "–"
