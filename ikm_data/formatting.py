@@ -5,6 +5,7 @@ Times are stored in UTC and shown in WITA (Asia/Makassar)."""
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
 from zoneinfo import ZoneInfo
 
@@ -40,7 +41,10 @@ def fmt_num(value: object, decimals: int = 1) -> str:
     if _missing(value):
         return _MISSING
     pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
-    return format_decimal(float(value), format=pattern, locale=LOCALE)
+    # halves up, as a spreadsheet and a reader round (7,25 -> 7,3); Babel's default, the
+    # decimal context's half-to-even, wrote 7,2 beside a spreadsheet's 7,3
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+        return format_decimal(decimal.Decimal(str(float(value))), format=pattern, locale=LOCALE)
 
 
 def fmt_pct(fraction: object, decimals: int = 1) -> str:

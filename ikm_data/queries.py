@@ -70,14 +70,6 @@ class Filters:
         values.update({k: tuple(v) if isinstance(v, (list, tuple)) else v for k, v in changes.items()})
         return Filters(**values)
 
-    def describe(self, ref: Reference, lang: str = "id") -> str:
-        """The regency and product filters in words (``Lombok Timur · Susu Kedelai``), or ''."""
-        parts = []
-        if self.regencies:
-            parts.append(", ".join(ref.regency(c).label for c in self.regencies))
-        if self.products:
-            parts.append(", ".join(ref.product_name(c, lang) for c in self.products))
-        return " · ".join(parts)
 
 
 @dataclass
@@ -121,6 +113,23 @@ class Dataset:
     def data_phases(self) -> list[int]:
         """Phases that have participant rows now."""
         return sorted(p for p, v in self.state.phases.items() if v)
+
+    def product_label(self, code: str, lang: str = "id") -> str:
+        """A product's name in ``lang``; a product new to the vocabulary by the name its
+        file gave it, never by its code."""
+        if self.ref.product(code):
+            return self.ref.product_name(code, lang)
+        return product_names(self).get(code, code)
+
+    def describe(self, f: Filters, lang: str = "id") -> list[str]:
+        """The regency and product filters of ``f`` in words, one text each
+        (``["Lombok Timur", "Susu Kedelai, Kopi"]``); empty without filters."""
+        parts = []
+        if f.regencies:
+            parts.append(", ".join(self.ref.regency(c).label for c in f.regencies))
+        if f.products:
+            parts.append(", ".join(self.product_label(c, lang) for c in f.products))
+        return parts
 
 
 # -- headline figures -------------------------------------------------------------------
@@ -624,6 +633,13 @@ def product_codes(ds: Dataset) -> list[str]:
 
 
 _PRODUCT_CODES_SQL = "SELECT DISTINCT product_code FROM participants ORDER BY 1"
+_PRODUCT_NAMES_SQL = "SELECT product_code, min(product_name) FROM participants GROUP BY 1 ORDER BY 1"
+
+
+def product_names(ds: Dataset) -> dict[str, str]:
+    """``{code: name}`` of every product in the stored data, the name as its file wrote it
+    (how a product new to the vocabulary is named: it has no catalogue name)."""
+    return dict(ds.con.cursor().execute(_PRODUCT_NAMES_SQL).fetchall())
 
 
 def published_products(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFrame:

@@ -150,12 +150,7 @@ def _bare(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 
 
 def _scope_text(ds: Dataset, f: Filters, lang: str) -> str:
-    parts = []
-    if f.regencies:
-        parts.append(", ".join(ds.ref.regency(c).label for c in f.regencies))
-    if f.products:
-        parts.append(", ".join(ds.ref.product_name(c, lang) if ds.ref.product(c) else c for c in f.products))
-    return " · ".join(parts)
+    return " · ".join(ds.describe(f, lang))
 
 
 # -- the sequence --------------------------------------------------------------------------
@@ -345,7 +340,7 @@ def _phases_slide(ds, f, lang, scale, slide) -> Slide:
               for r in phases.to_dict("records") if r["source_kind"] == "published" and not r["approximate"]
               and r["note_id"] and (pd.notna(r["enterprises"]) or pd.notna(r["workers"]))]
     if f.regencies or f.products:
-        notes.append(t("phases.filtered.short", lang, what=f.describe(ds.ref, lang)))
+        notes.append(t("phases.filtered.short", lang, what=_scope_text(ds, f, lang)))
         notes += _gap_notes(phases, lang)
     # the comparison mixes phases: sample flag only if the sample is among them
     slide_ = slide("phases", "chart", t("present.phases.title", lang), charts=built,

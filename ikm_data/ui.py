@@ -114,8 +114,9 @@ def sidebar() -> None:
                      format_func=lambda p: t("phase.label", current, n=p))
         st.multiselect(tr("filter.regency"), [r.code for r in ref.regencies], key=REGENCY_KEY,
                        format_func=lambda c: ref.regency(c).label, placeholder=tr("filter.all"))
-        st.multiselect(tr("filter.product"), product_options(), key=PRODUCT_KEY,
-                       format_func=lambda c: ds.ref.product_name(c, current), placeholder=tr("filter.all"))
+        products = {c: product_label(c, current) for c in product_options()}
+        st.multiselect(tr("filter.product"), list(products), key=PRODUCT_KEY,
+                       format_func=lambda c: products.get(c, c), placeholder=tr("filter.all"))
 
 
 def max_upload_mb() -> int:
@@ -129,6 +130,12 @@ def product_options() -> list[str]:
     known = [p.code for p in ds.ref.products]
     stored = query("product_codes")
     return known + [c for c in stored if c not in known]
+
+
+def product_label(code: str, lang_: str | None = None) -> str:
+    """A product's name in ``lang_`` (the session's by default); a product new to the
+    vocabulary by the name its file gave it, never by its code."""
+    return dataset().product_label(code, lang_ or lang())
 
 
 # -- display helpers ---------------------------------------------------------------------
@@ -166,12 +173,7 @@ def page_header(title_key: str, caption_key: str | None = None) -> Filters:
 
 def active_filters(f: Filters) -> list[str]:
     """The regency and product filters of ``f`` as officials read them (one text each)."""
-    ref, active = dataset().ref, []
-    if f.regencies:
-        active.append(", ".join(ref.regency(c).label for c in f.regencies))
-    if f.products:
-        active.append(", ".join(ref.product_name(c, lang()) for c in f.products))
-    return active
+    return dataset().describe(f, lang())
 
 
 def has_rows(phase: int | None) -> bool:

@@ -31,7 +31,7 @@ picked = ui.selected(event, charts.SELECT_PRODUCT, "product_code")
 st.caption(ui.tr("produk.click_hint"))
 focus = f.narrowed(products=picked) if picked else f
 if picked:
-    st.info(ui.tr("produk.picked", what=", ".join(ui.dataset().ref.product_name(c, lang) for c in picked)))
+    st.info(ui.tr("produk.picked", what=", ".join(ui.product_label(c) for c in picked)))
 
 left, right = st.columns(2)
 with left:

@@ -13,7 +13,7 @@ lang = ui.lang()
 filtered = bool(f.regencies or f.products)
 if filtered:
     st.info(ui.tr("phases.filtered"))
-    source = ui.tr("phases.chart_source.filtered", what=f.describe(ui.dataset().ref, lang))
+    source = ui.tr("phases.chart_source.filtered", what=" · ".join(ui.active_filters(f)))
 else:
     source = ui.tr("tahap.chart_source")
 

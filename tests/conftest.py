@@ -3,6 +3,7 @@ dataset, and an AppTest factory that runs the real app.py against that store."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,42 @@ def app(store_with_phase3):
         return at
 
     return make
+
+
+@pytest.fixture(scope="session")
+def state_templates(tmp_path_factory):
+    """``get(name)``: the folder of the store ``name`` of tests/states.py, built once per
+    session (tests copy it: copying is much cheaper than importing again)."""
+    from tests import states
+
+    built: dict[str, Path] = {}
+
+    def get(name: str) -> Path:
+        if name not in built:
+            folder = tmp_path_factory.mktemp("state-templates") / name
+            states.build(name, folder)
+            built[name] = folder
+        return built[name]
+
+    return get
+
+
+def _state_names() -> list[str]:
+    from tests import states
+
+    return list(states.STATES)
+
+
+@pytest.fixture(params=_state_names())
+def state_store(request, state_templates, tmp_path, monkeypatch) -> Store:
+    """A copy of one store that real use produces (tests/states.py: sample, published_only,
+    new_phase, many_phases, certified, minimal, empty_after_rollback), made the store of
+    the code under test. Every test using it runs once per state; narrow it with
+    ``@pytest.mark.parametrize("state_store", [...], indirect=True)``."""
+    folder = tmp_path / request.param
+    shutil.copytree(state_templates(request.param), folder)
+    monkeypatch.setenv("IKM_DATA_DIR", str(folder))
+    return Store(folder)
 
 
 @pytest.fixture(scope="session")

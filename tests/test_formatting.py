@@ -9,6 +9,8 @@ def test_numbers_and_money():
     assert f.fmt_int(2858) == "2.858"
     assert f.fmt_int(1234567) == "1.234.567"
     assert f.fmt_num(12.5) == "12,5"
+    assert f.fmt_num(145 / 20) == "7,3" and f.fmt_num(147 / 20) == "7,4"  # halves up, as a spreadsheet
+    assert f.fmt_num(0.25) == "0,3" and f.fmt_num(1234.45) == "1.234,5" and f.fmt_num(2.0) == "2,0"
     assert f.fmt_pct(0.665) == "66,5%"
     assert f.fmt_money(250000) == "Rp250.000"
     assert f.fmt_money_short(1_200_000_000) == "Rp1,2 miliar"
