@@ -12,6 +12,7 @@ import streamlit as st
 from ikm_data import deck as _deck
 from ikm_data import export as _export
 from ikm_data import importer as _importer
+from ikm_data import markup as _markup
 from ikm_data import page_style, queries, settings
 from ikm_data import slides as _slides
 from ikm_data import tables as _tables
@@ -139,8 +140,9 @@ def product_label(code: str, lang_: str | None = None) -> str:
 
 
 # -- display helpers ---------------------------------------------------------------------
-def source_label(phase: int | None) -> str:
-    """Where a phase's figures come from, for chart subtitles and captions."""
+def source_label(phase: int | None, *, markdown: bool = False) -> str:
+    """Where a phase's figures come from, for chart subtitles and captions; with
+    ``markdown`` (a caption) the uploaded file's name is escaped to show as written."""
     ds = dataset()
     meta = ds.state.current(phase) if phase is not None else None
     if meta is None:
@@ -151,7 +153,8 @@ def source_label(phase: int | None) -> str:
         return tr("source.sample", version=meta.version)
     when = (tr("versions.when.as_of", date=fmt_date(meta.as_of, lang())) if meta.as_of
             else tr("versions.when.uploaded", date=fmt_datetime(meta.at, lang())))
-    return tr("source.upload", file=meta.file, version=meta.version, when=when)
+    return tr("source.upload", file=_markup.escape(meta.file) if markdown else meta.file,
+              version=meta.version, when=when)
 
 
 def page_header(title_key: str, caption_key: str | None = None) -> Filters:
@@ -167,7 +170,7 @@ def page_header(title_key: str, caption_key: str | None = None) -> Filters:
                  help=tr("sample.help"))
     active = active_filters(f)
     if active:
-        st.caption(tr("filter.active", what=" · ".join(active)))
+        st.caption(tr("filter.active", what=_markup.escape(" · ".join(active))))
     return f
 
 

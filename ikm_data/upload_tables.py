@@ -9,6 +9,7 @@ import pandas as pd
 from ikm_data import export
 from ikm_data.formatting import fmt_int
 from ikm_data.i18n import t
+from ikm_data.markup import escape
 from ikm_data.mapping import FIELDS, ColumnMap
 from ikm_data.reference import load_reference
 from ikm_data.tables import display
@@ -89,7 +90,8 @@ def totals_frame(report: Report, lang: str) -> pd.DataFrame:
 
 
 def effect_lines(effect: list[dict], lang: str) -> list[dict]:
-    """Per phase: the metrics to show (label, value after, signed change) and notes."""
+    """Per phase: the metrics to show (label, value after, signed change) and notes (for
+    Markdown elements: product names from the file are escaped, see ``markup``)."""
     out = []
     for e in effect:
         metrics = []
@@ -102,7 +104,8 @@ def effect_lines(effect: list[dict], lang: str) -> list[dict]:
             notes.append(t("unggah.effect.sample", lang))
         notes.extend(_product_notes(e, lang))
         if e["unknown_products"]:
-            notes.append(t("unggah.effect.unknown_products", lang, products=", ".join(e["unknown_products"])))
+            notes.append(t("unggah.effect.unknown_products", lang,
+                           products=escape(", ".join(e["unknown_products"]))))
         out.append({"phase": e["phase"], "title": t("unggah.effect.phase", lang, phase=e["phase"]),
                     "metrics": metrics, "notes": notes})
     return out
@@ -117,9 +120,9 @@ def _product_notes(e: dict, lang: str) -> list[str]:
     phase_only = [n for n in e["new_products"] if n not in set(e.get("new_to_programme", []))]
     notes = []
     if programme:
-        notes.append(t("reading.effect.new_to_programme", lang, products=_product_names(programme, lang)))
+        notes.append(t("reading.effect.new_to_programme", lang, products=escape(_product_names(programme, lang))))
     if phase_only and e.get("phase_had_products"):
-        notes.append(t("reading.effect.new_to_phase", lang, products=_product_names(phase_only, lang)))
+        notes.append(t("reading.effect.new_to_phase", lang, products=escape(_product_names(phase_only, lang))))
     return notes
 
 

@@ -4,6 +4,7 @@ and workers by the groups the department published them for."""
 import streamlit as st
 
 from ikm_data import charts, tables, ui
+from ikm_data.markup import escape
 
 f = ui.page_header("page.produk", "produk.caption")
 lang = ui.lang()
@@ -31,7 +32,7 @@ picked = ui.selected(event, charts.SELECT_PRODUCT, "product_code")
 st.caption(ui.tr("produk.click_hint"))
 focus = f.narrowed(products=picked) if picked else f
 if picked:
-    st.info(ui.tr("produk.picked", what=", ".join(ui.product_label(c) for c in picked)))
+    st.info(ui.tr("produk.picked", what=escape(", ".join(ui.product_label(c) for c in picked))))
 
 left, right = st.columns(2)
 with left:

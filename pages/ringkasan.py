@@ -20,7 +20,7 @@ if ui.has_rows(f.phase):
     ]
     for col, (key, value) in zip(st.columns(len(cards)), cards):
         col.metric(ui.tr(key), value, border=True)
-    st.caption(ui.source_label(f.phase))
+    st.caption(ui.source_label(f.phase, markdown=True))
     for note in tables.split_notes(ui.query("unknown_splits", f, lang=lang), lang):
         st.caption(note)
     ui.downloads(table=tables.kpis(k, lang), name=f"angka-utama-tahap-{f.phase}",
@@ -34,7 +34,7 @@ else:
     for col, metric in zip(cols, ("enterprises", "workers")):
         col.metric(ui.tr(f"metric.{metric}"), ("± " if row[f"approx_{metric}"] else "") + fmt_int(row[metric]),
                    border=True)
-    st.caption(ui.source_label(f.phase))
+    st.caption(ui.source_label(f.phase, markdown=True))
     st.info(ui.tr("ringkasan.published_only", n=f.phase))
 
 st.subheader(ui.tr("ringkasan.reconcile.title"))

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ikm_data import importer, tables, ui, upload_tables
 from ikm_data.formatting import fmt_datetime, fmt_int
+from ikm_data.markup import escape
 from ikm_data.i18n import t
 
 ui.page_header("unggah.page", "unggah.caption")
@@ -39,11 +40,11 @@ if uploaded is not None:
                 st.stop()
         elif prepared.auto_sheet:
             auto = prepared.auto_sheet
-            st.caption(ui.tr("reading.sheet.auto", sheet=auto["sheet"], found=fmt_int(auto["required"]),
+            st.caption(ui.tr("reading.sheet.auto", sheet=escape(auto["sheet"]), found=fmt_int(auto["required"]),
                              total=fmt_int(auto["required_total"])))
     raw = prepared.raw
-    st.caption(ui.tr("unggah.read", file=raw.file_name, kind=raw.kind.upper(),
-                     sheet=ui.tr("unggah.read.sheet", sheet=raw.sheet) if raw.sheet else "",
+    st.caption(ui.tr("unggah.read", file=escape(raw.file_name), kind=raw.kind.upper(),
+                     sheet=ui.tr("unggah.read.sheet", sheet=escape(raw.sheet)) if raw.sheet else "",
                      header=" + ".join(str(r) for r in prepared.layout.header_rows)))
 
     # -- mode, then phase (its default follows the mode)

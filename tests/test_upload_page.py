@@ -303,3 +303,19 @@ def test_commit_records_the_datas_date_and_programme(app, store_with_phase3):
     meta = store_with_phase3.history()[0]
     assert (meta.version, meta.phase, meta.as_of, meta.programme) == ("v2", 4, "2020-07-13", "JPS Gemilang")
     assert table(at, "unggah_history")[["Versi", "Data per"]].values.tolist()[0] == ["v2", "13 Juli 2020"]
+
+
+def test_names_from_the_file_show_as_written_not_as_markdown(app, store_with_phase3):
+    """A file name and a new product name with Markdown in them are escaped in the captions
+    and notes, so they cannot become a link, emphasis or a colour."""
+    name = "tahap_[klik](http://x).csv"
+    csv = ("Nama IKM,Kabupaten/Kota,Jenis Produk,Jumlah Tenaga Kerja\n"
+           "UD Satu,Lombok Timur,Minyak Goreng,4\nUD Dua,Kota Bima,**Kopi** :red[Luwak],3\n").encode()
+    at = upload(app("unggah"), name, csv)
+    assert any(r"tahap\_\[klik\](http\://x).csv" in c for c in texts(at, "caption"))
+    notes = " ".join(texts(at, "info") + texts(at, "warning"))
+    assert r"\*\*Kopi\*\* \:red\[Luwak\]" in notes and "**Kopi**" not in notes
+    store_with_phase3.commit(store_with_phase3.phase_table(3).slice(0, 2), phase=4, user="uji", file_name=name,
+                             content=csv)
+    at = app("ringkasan", flt_phase=4)
+    assert any(r"unggahan tahap\_\[klik\](http\://x).csv" in c for c in texts(at, "caption"))
