@@ -252,6 +252,7 @@ def by_phase(frame: pd.DataFrame, *, metric: str, lang: str, source: str, scale:
     data["phase_label"] = [name(int(p)) for p in data["phase"]]
     data["value_label"] = [("± " if a else "") + fmt_int(v) for v, a in zip(data[metric], data[f"approx_{metric}"])]
     data["kind"] = [t(f"source.kind.{k}", lang) for k in data["source_kind"]]
+    data["source_text"] = data["source_id" if lang == "id" and "source_id" in data else "source"]
     rows = len(data) > PHASE_COLUMNS_MAX or any(len(x) > PHASE_COLUMN_LABEL_MAX for x in data["phase_label"])
     # On a slide (scale > 1) the chart fills a box of fixed height: past PHASE_ROWS_FULL_SIZE
     # phases the type shrinks so each row keeps its own line. On the dashboard rows grow instead.
@@ -267,7 +268,7 @@ def by_phase(frame: pd.DataFrame, *, metric: str, lang: str, source: str, scale:
         tooltip=[alt.Tooltip("phase_label:N", title=t("metric.phase", lang)),
                  alt.Tooltip(f"{metric}:Q", title=t(f"metric.{metric}", lang), format=",d"),
                  alt.Tooltip("kind:N", title=t("chart.tooltip.source", lang)),
-                 alt.Tooltip("source:N", title=t("chart.tooltip.reference", lang))],
+                 alt.Tooltip("source_text:N", title=t("chart.tooltip.reference", lang))],
     )
     if rows:
         base = base.encode(y=alt.Y(**phase_enc, axis=alt.Axis(labelFontSize=size)), x=alt.X(**value_enc))

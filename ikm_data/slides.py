@@ -133,7 +133,7 @@ def footer(ds: Dataset, phase: int, lang: str) -> str:
         what = t("present.footer.upload", lang, file=meta.file, version=meta.version, when=when)
     else:
         figures = [p for p in ds.ref.published_for(phase) if p.scope == DEPARTMENT_SCOPE]
-        source = figures[0].source if figures else "–"
+        source = figures[0].source_in(lang) if figures else "–"
         what = t("present.footer.published", lang, as_of=as_of(ds, phase, lang), source=_short(source))
     return f"{head} · {what}"
 
@@ -383,7 +383,7 @@ def _sources_slide(ds, phase, summary, lang, slide) -> Slide:
             t("metric.enterprises", lang): ("± " if r.approx_enterprises else "") + fmt_int(r.enterprises),
             t("metric.workers", lang): ("± " if r.approx_workers else "") + fmt_int(r.workers),
             t("present.sources.col.kind", lang): t(f"source.kind.{r.source_kind}", lang),
-            t("present.sources.col.source", lang): _short(r.source, 70),
+            t("present.sources.col.source", lang): _short(r.source_id if lang == "id" else r.source, 70),
         })
     notes = [t("present.sources.counting", lang)]
     if ds.sample_phases:

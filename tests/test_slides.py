@@ -279,3 +279,15 @@ def test_published_groups_in_english_name_each_product(store_with_phase3):
     groups = deck["workforce"].data[0].set_index("group")
     assert groups.loc["Moringa tea / Ginger drink / Palm sugar crystals", "workers"] == 910
     assert "Teh Kelor / Serbat Jahe / Gula Semut" not in groups.index
+
+
+def test_sources_speak_the_slides_language(store_with_phase3):
+    """The release's source is named in Indonesian on Indonesian slides (footer, sources
+    table, the phase chart's tooltip), never 'news release'."""
+    store_with_phase3.remove_sample(user="uji")
+    deck = _by_key(slides.build(Dataset.open(store_with_phase3), Filters(phase=3), "id", today=TODAY))
+    texts = " ".join(t for s in deck.values() for t in s.texts)
+    assert "Siaran pers Dinas Perindustrian NTB" in deck["figures"].footer
+    assert "news release" not in texts and "same article" not in texts and "seed/" not in texts
+    rows = next(iter(deck["phases"].charts[0].to_dict()["datasets"].values()))
+    assert all("news release" not in r["source_text"] for r in rows)
