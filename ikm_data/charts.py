@@ -116,16 +116,17 @@ def by_product(frame: pd.DataFrame, *, lang: str, source: str,
 
 
 def by_worker_group(frame: pd.DataFrame, *, lang: str, source: str, scale: float = 1.0,
-                    label_wrap: int | None = None) -> alt.TopLevelMixin:
+                    label_wrap: int | None = None, title: str | None = None) -> alt.TopLevelMixin:
     """Workers per published worker group (never an invented split): a row whose workers
     are unknown (null, see ``queries.worker_groups``) gets no bar; long group names wrap at
-    ``label_wrap`` characters when given."""
+    ``label_wrap`` characters when given. ``title`` replaces "per product group" (a phase
+    without published groups shows workers per product)."""
     frame = frame[frame["workers"].notna()]
     tooltip = [alt.Tooltip("products:N", title=t("chart.tooltip.products", lang)),
                alt.Tooltip("enterprises:Q", title=t("metric.enterprises", lang), format=",d")]
     return theme(_hbar(
         frame, category="group", value="workers", value_title=t("metric.workers", lang),
-        title=t("chart.by_group.title", lang), source=source, lang=lang, extra_tooltip=tooltip,
+        title=title or t("chart.by_group.title", lang), source=source, lang=lang, extra_tooltip=tooltip,
         color=PALETTE[2], scale=scale, label_wrap=label_wrap,
     ), scale)
 

@@ -232,7 +232,7 @@ def _data_slides(ds, f, lang, scale, slide) -> list[Slide]:
         data=[products], notes=[t("present.products.note", lang, total=fmt_int(k["enterprises"]))]))
 
     groups = queries.worker_groups(ds, f, lang)
-    title, note = _workforce_texts(ds, phase, lang)
+    title, note = workforce_texts(ds, phase, lang)
     out.append(slide(
         "workforce", "chart", title,
         charts=[_bare(charts.by_worker_group(groups, lang=lang, source="", scale=scale, label_wrap=LABEL_WRAP))],
@@ -253,8 +253,9 @@ def _data_slides(ds, f, lang, scale, slide) -> list[Slide]:
     return out
 
 
-def _workforce_texts(ds: Dataset, phase: int, lang: str) -> tuple[str, str]:
-    """The workforce slide's title and note for a phase with rows, true to its source: the
+def workforce_texts(ds: Dataset, phase: int, lang: str) -> tuple[str, str]:
+    """The workforce chart's title and note (slide and Produk page) for a phase with rows,
+    true to its source: the
     sample equals the release (the release's wording); an upload's workers come from its
     rows, grouped like the release where the phase has one, else per product."""
     meta = ds.state.current(phase)

@@ -3,7 +3,7 @@ and workers by the groups the department published them for."""
 
 import streamlit as st
 
-from ikm_data import charts, tables, ui
+from ikm_data import charts, slides, tables, ui
 from ikm_data.markup import escape
 
 f = ui.page_header("page.produk", "produk.caption")
@@ -37,11 +37,12 @@ if picked:
 left, right = st.columns(2)
 with left:
     groups = ui.query("worker_groups", focus, lang=lang)
-    st.altair_chart(charts.by_worker_group(groups, lang=lang, source=source), width="stretch")
-    ui.downloads(charts.by_worker_group(groups, lang=lang, source=source), tables.worker_groups(groups, lang),
-                 f"tenaga-kerja-per-kelompok-tahap-{f.phase}", title=ui.tr("chart.by_group.title"),
-                 source=source, view=focus)
-    st.caption(ui.tr("produk.groups_note"))
+    workforce_title, workforce_note = slides.workforce_texts(ui.dataset(), f.phase, lang)
+    workforce = charts.by_worker_group(groups, lang=lang, source=source, title=workforce_title)
+    st.altair_chart(workforce, width="stretch")
+    ui.downloads(workforce, tables.worker_groups(groups, lang), f"tenaga-kerja-per-kelompok-tahap-{f.phase}",
+                 title=workforce_title, source=source, view=focus)
+    st.caption(workforce_note)
     unknown = ui.query("unknown_splits", focus, lang=lang)
     for note in tables.split_notes(unknown, lang):
         st.info(note)

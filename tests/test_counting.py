@@ -2,6 +2,8 @@
 part of a group is labelled with its products, a real sum for a real upload and unknown (–)
 for the synthetic sample, on Produk, Wilayah and Ringkasan alike."""
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -165,3 +167,17 @@ def test_wilayah_real_upload_product_table_keeps_real_workers(real_phase3, app):
     at.run()
     products = _table(at, "Produk").set_index("Produk")
     assert products.loc["Teh Kelor", "Tenaga kerja"] == "7" and products.loc["Serbat Jahe", "Tenaga kerja"] == "12"
+
+
+def test_produk_on_an_uploaded_phase_without_release_claims_no_release(app, store_with_phase3):
+    """Phase 4 was never released: its workers come from the rows, per product."""
+    from ikm_data import sample, schema
+
+    store_with_phase3.commit(schema.to_table(sample.generate().head(30)), phase=4, user="uji",
+                             file_name="tahap4.csv", content=b"tahap4")
+    at = app("produk", flt_phase=4)
+    captions = " ".join(c.value for c in at.caption)
+    assert "dari baris data unggahan, dihitung sekali per IKM" in captions
+    assert "seperti dirilis" not in captions
+    spec = json.loads(at.get("vega_lite_chart")[1].proto.spec)
+    assert spec["title"]["text"] == "Tenaga kerja per produk"
