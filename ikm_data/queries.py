@@ -647,7 +647,8 @@ def published_products(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFram
     participant rows): product, enterprises, workers (null where unpublished)."""
     rows = _published_products(ds.ref, phase)
     frame = pd.DataFrame(rows, columns=["phase", "product", "product_code", "enterprises", "workers"])
-    frame["product"] = [ds.ref.product_name(c, lang) if c and ds.ref.product(c) and "/" not in p else p
+    frame["product"] = [_group_label(ds.ref, p, lang) if "/" in p else
+                        ds.ref.product_name(c, lang) if c and ds.ref.product(c) else p
                         for c, p in zip(frame["product_code"], frame["product"])]
     frame["workers"] = frame["workers"].astype("Int64")
     return frame.sort_values("enterprises", ascending=False, ignore_index=True)

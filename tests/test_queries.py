@@ -212,3 +212,11 @@ def test_approximate_is_per_metric(store_with_phase3):
     assert phases.loc[3, "workers"] == 2858 and phases.loc[3, "approx_workers"]
     assert phases.loc[2, "approx_workers"] and not phases.loc[2, "approx_enterprises"]
     assert phases.loc[3, "approximate"]  # either metric, for the CLI's summary
+
+
+def test_published_products_in_english_name_combined_products_in_english(store_with_phase3):
+    store_with_phase3.remove_sample(user="uji")
+    ds = Dataset.open(store_with_phase3)
+    names = set(queries.published_products(ds, 3, "en")["product"])
+    assert "Clove / cajuput oil" in names and "Minyak Cengkeh / Minyak Kayu Putih" not in names
+    assert "Minyak Cengkeh / Minyak Kayu Putih" in set(queries.published_products(ds, 3, "id")["product"])
