@@ -30,8 +30,9 @@ def cmd_summary(args) -> int:
         return 0
     for p in result["phases"]:
         tag = {"sample": " [data contoh (sintetis)]", "published": " [angka rilis]"}.get(p["source_kind"], "")
-        approx = "± " if p["approximate"] else ""
-        print(f"Tahap {p['phase']}: {fmt_int(p['enterprises'])} IKM, {approx}{fmt_int(p['workers'])} "
+        about = {m: "± " if p[f"approx_{m}"] else "" for m in ("enterprises", "workers")}
+        print(f"Tahap {p['phase']}: {about['enterprises']}{fmt_int(p['enterprises'])} IKM, "
+              f"{about['workers']}{fmt_int(p['workers'])} "
               f"tenaga kerja{tag} — sumber: {p['source']}")
         for row in (r for r in result["by_product"] if r["phase"] == p["phase"]):
             print(f"  {row['product']:<40} {fmt_int(row['enterprises']):>7} IKM "

@@ -590,6 +590,7 @@ def summary(ds: Dataset, phase: int | None = None) -> dict:
         out_phases.append({
             "phase": int(row.phase), "enterprises": _int(row.enterprises), "workers": _int(row.workers),
             "source": row.source, "source_kind": row.source_kind, "approximate": bool(row.approximate),
+            "approx_enterprises": bool(row.approx_enterprises), "approx_workers": bool(row.approx_workers),
             "sample": row.source_kind == "sample",
         })
         if row.source_kind == "published":

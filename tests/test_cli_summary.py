@@ -33,3 +33,13 @@ def test_summary_all_phases_text(tmp_path):
 def test_bad_usage_exits_2(tmp_path):
     out = _run("summary", "--phase", "tiga", data_dir=tmp_path / "s")
     assert out.returncode == 2
+
+
+def test_summary_marks_only_the_approximate_metric(tmp_path):
+    """Phase 3's release: 453 enterprises exactly, 'at least' 2,858 workers."""
+    data_dir = tmp_path / "s"
+    assert _run("remove-sample", data_dir=data_dir).returncode == 0
+    out = _run("summary", data_dir=data_dir)
+    assert "Tahap 3: 453 IKM, ± 2.858 tenaga kerja [angka rilis]" in out.stdout
+    data = json.loads(_run("summary", "--phase", "3", "--json", data_dir=data_dir).stdout)
+    assert (data["phases"][0]["approx_enterprises"], data["phases"][0]["approx_workers"]) == (False, True)
