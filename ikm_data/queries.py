@@ -655,10 +655,10 @@ def published_products(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFram
     return frame.sort_values("enterprises", ascending=False, ignore_index=True)
 
 
-def phase_summary(ds: Dataset, phase: int) -> dict:
-    """One phase's row of ``phase_summaries`` as a dict."""
-    frame = phase_summaries(ds)
-    return frame[frame["phase"] == phase].iloc[0].to_dict()
+def phase_summary(ds: Dataset, f: Filters) -> dict:
+    """``f.phase``'s row of ``phase_summaries`` within the filters of ``f``, as a dict."""
+    frame = phase_summaries(ds, f)
+    return frame[frame["phase"] == f.phase].iloc[0].to_dict()
 
 
 def published_other_scopes(ds: Dataset) -> pd.DataFrame:

@@ -268,7 +268,7 @@ def phases(frame: pd.DataFrame, lang: str) -> Table:
         kind=[t(f"source.kind.{k}", lang) for k in frame["source_kind"]],
         approx=[", ".join(t(f"metric.{m}", lang) for m in metrics if r[f"approx_{m}"])
                 for r in frame.to_dict("records")],
-        why=[_why(r, lang) for r in frame.to_dict("records")],
+        why=[why_missing(r, lang) for r in frame.to_dict("records")],
     )
     return _table(frame, [
         ("phase_label", "metric.phase", "text"),
@@ -283,7 +283,7 @@ def phases(frame: pd.DataFrame, lang: str) -> Table:
     ], lang)
 
 
-def _why(row: dict, lang: str) -> str:
+def why_missing(row: dict, lang: str) -> str:
     """``IKM/UKM: rilis tidak merinci per kabupaten/kota`` for each metric left without a figure."""
     gaps = [(m, row.get(f"why_{m}")) for m in ("enterprises", "workers")]
     return "; ".join(t(f"metric.{m}", lang) + ": " + t(f"phases.why.{why}", lang) for m, why in gaps if why)

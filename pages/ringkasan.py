@@ -29,12 +29,14 @@ if ui.has_rows(f.phase):
         st.info(ui.tr("ringkasan.multi_product", pairs=fmt_int(k["product_enterprises"]),
                       enterprises=fmt_int(k["enterprises"])))
 else:
-    row = ui.query("phase_summary", f.phase)
+    row = ui.query("phase_summary", f)
     cols = st.columns(2)
     for col, metric in zip(cols, ("enterprises", "workers")):
         col.metric(ui.tr(f"metric.{metric}"), ("± " if row[f"approx_{metric}"] else "") + fmt_int(row[metric]),
                    border=True)
     st.caption(ui.source_label(f.phase, markdown=True))
+    if why := tables.why_missing(row, lang):
+        st.info(why)
     st.info(ui.tr("ringkasan.published_only", n=f.phase))
 
 st.subheader(ui.tr("ringkasan.reconcile.title"))

@@ -247,3 +247,15 @@ def test_published_only_cards_mark_the_approximate_metric(approximate_launch_cou
     at = app("ringkasan", flt_phase=1)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"IKM/UKM": "± 57", "Tenaga kerja": "–"}
+
+
+def test_ringkasan_of_a_published_phase_follows_the_filters_like_with_like(app, store_with_phase3):
+    """Only the release's own breakdowns: a product it counts, never a regency."""
+    store_with_phase3.remove_sample(user="uji")
+    at = app("ringkasan", flt_products=["minyak_goreng"])
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["IKM/UKM"] == "55" and metrics["Tenaga kerja"] == "382"
+    at = app("ringkasan", flt_regencies=["5203"])
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["IKM/UKM"] == "–" and metrics["Tenaga kerja"] == "–"
+    assert any("kabupaten/kota" in i.value for i in at.info)
