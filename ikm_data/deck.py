@@ -160,6 +160,11 @@ class _Ticker:
 
 
 # -- chart images --------------------------------------------------------------------------
+# The map is drawn as wide as on the Presentasi page (ui.PRESENT_DESIGN_WIDTH), so that it
+# keeps every regency's name beside its circle (narrower, it turns compact for phones).
+MAP_DRAW_WIDTH = 1200
+
+
 def render_charts(deck: list[Slide], lang: str = "id", progress: Progress | None = None,
                   _tick: _Ticker | None = None, *, native: bool = False) -> dict[tuple[int, int], bytes]:
     """PNG bytes of every chart, keyed ``(slide index, chart index)``, each drawn to fill
@@ -173,18 +178,21 @@ def render_charts(deck: list[Slide], lang: str = "id", progress: Progress | None
             if native and is_native(slide, ci):
                 continue
             i += 1
-            images[(si, ci)] = chart_image(chart, box)
+            images[(si, ci)] = chart_image(chart, box, MAP_DRAW_WIDTH if slide.key == "regions" else 0)
             tick(t("deck.progress.chart", lang, i=i, n=n))
     return images
 
 
-def chart_image(chart, box: Box) -> bytes:
+def chart_image(chart, box: Box, min_width: int = 0) -> bytes:
     """The chart drawn for ``box``: its drawing width and height follow the box
-    (``CHART_PPI``, so the type keeps its size on the slide), and the pixel scale makes
-    the PNG at least ``MIN_PNG_WIDTH`` wide."""
-    width = round(box.w * CHART_PPI)
+    (``CHART_PPI``, so the type keeps its size on the slide) or, where that is narrower than
+    ``min_width``, are drawn at ``min_width`` (same proportions) and fitted to the box; the
+    pixel scale makes the PNG at least ``MIN_PNG_WIDTH`` wide."""
+    width, height = round(box.w * CHART_PPI), round(box.h * CHART_PPI)
+    if width < min_width:
+        width, height = min_width, round(height * min_width / width)
     spec = export.chart_spec(chart, width)
-    spec["height"] = round(box.h * CHART_PPI)
+    spec["height"] = height
     spec["autosize"] = {"type": "fit", "contains": "padding"}  # the whole image fills the box
     scale = max(2.0, math.ceil(MIN_PNG_WIDTH / width * 10) / 10)
     import vl_convert as vlc

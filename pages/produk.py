@@ -6,7 +6,8 @@ import streamlit as st
 from ikm_data import charts, slides, tables, ui
 from ikm_data.markup import escape
 
-f = ui.page_header("page.produk", "produk.caption")
+# the caption invites a click on the bars, which only a phase with rows has
+f = ui.page_header("page.produk", "produk.caption" if ui.has_rows(ui.filters().phase) else None)
 lang = ui.lang()
 source = ui.source_label(f.phase)
 

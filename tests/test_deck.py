@@ -236,3 +236,18 @@ def test_a_chart_without_bars_stays_a_picture(built):
     products = prs.slides[2]
     assert not _native_charts(products)
     assert [s.shape_type for s in products.shapes].count(MSO_SHAPE_TYPE.PICTURE) == 1
+
+
+def test_deck_map_keeps_every_regencys_name(built):
+    """The handout's map is drawn as wide as the Presentasi page's (not the phone's compact
+    map with bare counts), so each seat is named: its text marks hold the full labels."""
+    (si,) = [i for i, s in enumerate(built["slides"]) if s.key == "regions"]
+    box = deck.chart_boxes(built["slides"][si])[0]
+    assert round(box.w * deck.CHART_PPI) < 1024 <= deck.MAP_DRAW_WIDTH  # the box alone would be compact
+    import vl_convert as vlc
+
+    spec = export.chart_spec(built["slides"][si].charts[0], deck.MAP_DRAW_WIDTH)
+    svg = vlc.vegalite_to_svg(spec)
+    assert "Lombok Timur (123)" in svg and "Kota Mataram (43)" in svg
+    width, height = export.png_size(built["images"][(si, 0)])
+    assert width >= 2 * deck.MAP_DRAW_WIDTH and abs(width / height - box.w / box.h) < 0.05
