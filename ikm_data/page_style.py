@@ -19,12 +19,12 @@ _LAYOUT_CSS = """
 # Streamlit 1.67's DOM: where each of its own English texts sits -> catalogue key.
 _WIDGET_TEXTS = (
     ('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p',
-     "phone.uploader.button"),
-    ('[data-testid="stFileUploaderDropzoneInstructions"] > div > span', "phone.uploader.limit"),
-    ('[data-testid="stFileUploaderDropzone"] > input + div > span', "phone.uploader.drop"),
-    ('[role="option"][data-key="__select_all__"] [data-item-hl]', "phone.select.all"),
-    ('[role="option"][data-key="__select_matches__"] [data-item-hl]', "phone.select.matches"),
-    ('[role="listbox"][data-empty="true"] > [role="option"] > span', "phone.select.none"),
+     "widgets.uploader.button"),
+    ('[data-testid="stFileUploaderDropzoneInstructions"] > div > span', "widgets.uploader.limit"),
+    ('[data-testid="stFileUploaderDropzone"] > input + div > span', "widgets.uploader.drop"),
+    ('[role="option"][data-key="__select_all__"] [data-item-hl]', "widgets.select.all"),
+    ('[role="option"][data-key="__select_matches__"] [data-item-hl]', "widgets.select.matches"),
+    ('[role="listbox"][data-empty="true"] > [role="option"] > span', "widgets.select.none"),
 )
 
 
@@ -37,7 +37,7 @@ def css_string(text: str) -> str:
 def widget_texts(lang: str, max_upload_mb: int) -> dict[str, str]:
     """CSS selector -> the text shown there in ``lang`` (the upload limit is the server's
     real ``server.maxUploadSize``)."""
-    return {sel: t(key, lang, **({"mb": fmt_int(max_upload_mb)} if key == "phone.uploader.limit" else {}))
+    return {sel: t(key, lang, **({"mb": fmt_int(max_upload_mb)} if key == "widgets.uploader.limit" else {}))
             for sel, key in _WIDGET_TEXTS}
 
 

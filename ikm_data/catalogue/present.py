@@ -166,4 +166,20 @@ MESSAGES = {
     "export.col.workers_per_enterprise": ("Tenaga kerja per IKM", "Workers per enterprise"),
     "export.col.product_enterprises": ("IKM dihitung per produk", "Enterprises counted per product"),
     "export.col.rows": ("Baris data", "Data rows"),
+    # the workforce chart (slide and Produk page): where its workers come from
+    "present.fix.workforce.title.products": ("Tenaga kerja per produk", "Workers by product"),
+    "present.fix.workforce.upload": (
+        "Tenaga kerja dari baris data unggahan, dihitung sekali per IKM; IKM yang memasok dua "
+        "produk tercatat pada keduanya.",
+        "Workers from the uploaded rows, counted once per enterprise; an enterprise supplying two "
+        "products appears under both.",
+    ),
+    "present.fix.workforce.upload_grouped": (
+        "Tenaga kerja dari baris data unggahan, dihitung sekali per IKM dalam tiap kelompok; "
+        "kelompok produk mengikuti rilis Dinas (misalnya Teh Kelor, Serbat Jahe dan Gula Semut "
+        "bersama-sama).",
+        "Workers from the uploaded rows, counted once per enterprise in each group; the product "
+        "groups follow the department's release (e.g. moringa tea, ginger drink and palm-sugar "
+        "crystals together).",
+    ),
 }
