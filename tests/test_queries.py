@@ -103,7 +103,8 @@ def test_summary_contract(dataset):
     result = queries.summary(dataset, 3)
     assert result["phases"] == [{"phase": 3, "enterprises": 453, "workers": 2858,
                                  "source": result["phases"][0]["source"], "source_kind": "sample",
-                                 "approximate": False, "sample": True}]
+                                 "approximate": False, "approx_enterprises": False,
+                                 "approx_workers": False, "sample": True}]
     by_product = {r["product"]: r["enterprises"] for r in result["by_product"]}
     assert by_product == {"Minyak Goreng": 55, "Susu Kedelai": 138, "Teh Kelor": 35, "Serbat Jahe": 22,
                           "Gula Semut": 17, "Tas Kemasan": 66, "Minyak Cengkeh / Minyak Kayu Putih": 120}
