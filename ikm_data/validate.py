@@ -247,6 +247,7 @@ class Report:
     header_rows: tuple[int, ...] = ()
     columns: dict[str, str] = _field(default_factory=dict)  # field -> header as written
     skipped: dict = _field(default_factory=dict)
+    rekey: dict[int, dict[str, str]] = _field(default_factory=dict)  # append: stored keys to change
     _table: pa.Table | None = _field(default=None, repr=False)
 
     @property
@@ -520,7 +521,9 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
     nib_key = _strip_chars(frame["nib"].fillna("").astype("str"), " .-").astype(object)
     name_key = norm_keys(frame["name"].fillna("").astype("str"))
     reg = frame["regency_code"].fillna("")
-    frame["enterprise_key"] = nib_key.where(nib_key != "", name_key + "|" + reg)
+    own = name_key + "|" + reg
+    frame["enterprise_key"] = nib_key.where(nib_key != "", own)
+    rep.rekey = _nib_of_name(frame, nib_key, own, (name_key != "") & (reg != ""), existing, col, raw)
     usable = (name_key != "") & (reg != "") & frame["product_code"].notna()
     if "name" in present and "regency" in present and "product" in present:
         _duplicates(frame, nib_key, name_key, usable, col, raw)
@@ -650,6 +653,59 @@ def _duplicates(frame, nib_key, name_key, usable, col: _Collector, raw: dict) ->
         value = raw[fld][r]
         col.add("error", r, fld, value, f"validate.duplicate.{reason}", first=int(first), second=int(r),
                 product=frame.at[r, "product_name"] or "")
+
+
+def _nib_of_name(frame, nib_key, own, named, existing, col: _Collector, raw: dict) -> dict[int, dict[str, str]]:
+    """One enterprise, one key (the rule of the duplicate check): a row without NIB whose
+    name + regency (``own``) goes, in its phase, with exactly one NIB — in the file or,
+    appending, among the stored rows — is that NIB's enterprise and takes it as its
+    ``enterprise_key``; with two or more NIBs it keeps ``own`` and gets a warning naming
+    them. Returns the stored keys an append changes: ``{phase: {own: NIB}}`` for stored
+    rows without NIB that a NIB in the file now names."""
+    phase = frame["phase"].astype("Int64").fillna(-1).astype("int64")
+    has, lacks = named & (nib_key != ""), named & (nib_key == "")
+    known = pd.DataFrame({"t": phase[has], "g": own[has], "b": nib_key[has]})
+    waiting = pd.DataFrame({"t": phase[lacks], "g": own[lacks]})
+    stored = waiting.iloc[:0]
+    if existing is not None and len(existing):
+        ex = _stored_identity(existing)
+        known = pd.concat([known, ex.loc[ex["b"] != "", ["t", "g", "b"]]], ignore_index=True)
+        stored = ex.loc[(ex["b"] == "") & (ex["k"] == ex["g"]), ["t", "g"]].drop_duplicates()
+    if known.empty or (waiting.empty and stored.empty):
+        return {}
+    one_phase = pd.concat([known["t"], waiting["t"], stored["t"]]).nunique() == 1
+    group = (lambda d: d["g"]) if one_phase else (lambda d: d["t"].astype("str") + "#" + d["g"])  # noqa: E731
+    wanted, stored_group = group(waiting), group(stored)
+    pairs = pd.DataFrame({"k": group(known), "b": known["b"]})
+    pairs = pairs[pairs["k"].isin(pd.concat([wanted, stored_group]).unique())].drop_duplicates()
+    many = pairs["k"].duplicated(keep=False)
+    single = pairs[~many].set_index("k")["b"]
+    borrowed = wanted.map(single)
+    taken = borrowed.notna()
+    frame.loc[borrowed.index[taken], "enterprise_key"] = borrowed[taken]
+    if many.any():
+        nibs = pairs[many].groupby("k", sort=False)["b"].agg(", ".join)
+        fld = "nib" if "nib" in raw else "name"
+        for row, k in wanted[wanted.isin(nibs.index)].items():
+            col.add("warning", row, fld, raw[fld][row], "keys.nib.ambiguous", name=frame.at[row, "name"],
+                    regency=raw["regency"][row], nibs=nibs[k])
+    rekey: dict[int, dict[str, str]] = {}
+    for t_, g, b in zip(stored["t"], stored["g"], stored_group.map(single)):
+        if isinstance(b, str):
+            rekey.setdefault(int(t_), {})[g] = b
+    return rekey
+
+
+def _stored_identity(existing: pd.DataFrame) -> pd.DataFrame:
+    """The stored rows with a name and regency as phase ``t``, name + regency ``g``, NIB
+    ``b`` ("" without) and stored key ``k``."""
+    nib = _strip_chars(existing["nib"].fillna("").astype("str"), " .-").astype(object)
+    name = norm_keys(existing["name"].fillna("").astype("str"))
+    reg = existing["regency_code"].fillna("").astype(object)
+    g = name + "|" + reg
+    k = existing["enterprise_key"] if "enterprise_key" in existing else nib.where(nib != "", g)
+    out = pd.DataFrame({"t": existing["phase"].astype("int64"), "g": g, "b": nib, "k": k})
+    return out[(name != "") & (reg != "")]
 
 
 def _all_distinct(values: pd.Series) -> bool:
