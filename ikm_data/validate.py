@@ -662,50 +662,76 @@ def _nib_of_name(frame, nib_key, own, named, existing, col: _Collector, raw: dic
     ``enterprise_key``; with two or more NIBs it keeps ``own`` and gets a warning naming
     them. Returns the stored keys an append changes: ``{phase: {own: NIB}}`` for stored
     rows without NIB that a NIB in the file now names."""
-    phase = frame["phase"].astype("Int64").fillna(-1).astype("int64")
-    has, lacks = named & (nib_key != ""), named & (nib_key == "")
-    known = pd.DataFrame({"t": phase[has], "g": own[has], "b": nib_key[has]})
-    waiting = pd.DataFrame({"t": phase[lacks], "g": own[lacks]})
-    stored = waiting.iloc[:0]
-    if existing is not None and len(existing):
-        ex = _stored_identity(existing)
-        known = pd.concat([known, ex.loc[ex["b"] != "", ["t", "g", "b"]]], ignore_index=True)
-        stored = ex.loc[(ex["b"] == "") & (ex["k"] == ex["g"]), ["t", "g"]].drop_duplicates()
-    if known.empty or (waiting.empty and stored.empty):
+    ex = _stored_identity(existing)
+    ex_waits = ((ex["b"] == "") & (ex["k"] == ex["g"])).to_numpy()
+    named = named.to_numpy()
+    waits = (nib_key == "").to_numpy()[named]
+    if not (waits.any() or ex_waits.any()):
         return {}
-    one_phase = pd.concat([known["t"], waiting["t"], stored["t"]]).nunique() == 1
-    group = (lambda d: d["g"]) if one_phase else (lambda d: d["t"].astype("str") + "#" + d["g"])  # noqa: E731
-    wanted, stored_group = group(waiting), group(stored)
-    pairs = pd.DataFrame({"k": group(known), "b": known["b"]})
-    pairs = pairs[pairs["k"].isin(pd.concat([wanted, stored_group]).unique())].drop_duplicates()
-    many = pairs["k"].duplicated(keep=False)
-    single = pairs[~many].set_index("k")["b"]
-    borrowed = wanted.map(single)
-    taken = borrowed.notna()
-    frame.loc[borrowed.index[taken], "enterprise_key"] = borrowed[taken]
-    if many.any():
-        nibs = pairs[many].groupby("k", sort=False)["b"].agg(", ".join)
-        fld = "nib" if "nib" in raw else "name"
-        for row, k in wanted[wanted.isin(nibs.index)].items():
-            col.add("warning", row, fld, raw[fld][row], "keys.nib.ambiguous", name=frame.at[row, "name"],
-                    regency=raw["regency"][row], nibs=nibs[k])
+    rows = frame.index[named]
+    phase = frame["phase"].to_numpy(dtype=np.int64, na_value=-1)[named]
+    group, single, many, b_values = _nib_groups(
+        np.concatenate([phase, ex["t"].to_numpy(dtype=np.int64)]),
+        np.concatenate([own.to_numpy(dtype=object)[named], ex["g"].to_numpy(dtype=object)]),
+        np.concatenate([nib_key.to_numpy(dtype=object)[named], ex["b"].to_numpy(dtype=object)]),
+        np.concatenate([waits, ex_waits]))
+    mine, theirs = group[:len(rows)], group[len(rows):]
+    taken = waits & (single[mine] >= 0)
+    if taken.any():
+        frame.loc[rows[taken], "enterprise_key"] = b_values[single[mine[taken]]]
+    fld = "nib" if "nib" in raw else "name"
+    unsure = waits & np.isin(mine, list(many))
+    for row, grp in zip(rows[unsure], mine[unsure]):
+        col.add("warning", row, fld, raw[fld][row], "keys.nib.ambiguous", name=frame.at[row, "name"],
+                regency=raw["regency"][row], nibs=", ".join(b_values[many[grp]]))
     rekey: dict[int, dict[str, str]] = {}
-    for t_, g, b in zip(stored["t"], stored["g"], stored_group.map(single)):
-        if isinstance(b, str):
-            rekey.setdefault(int(t_), {})[g] = b
+    moved = ex_waits & (single[theirs] >= 0)
+    for t_, g, b in zip(ex["t"][moved], ex["g"][moved], b_values[single[theirs[moved]]]):
+        rekey.setdefault(int(t_), {})[g] = b
     return rekey
 
 
-def _stored_identity(existing: pd.DataFrame) -> pd.DataFrame:
+def _nib_groups(phase: np.ndarray, own: np.ndarray, nib: np.ndarray,
+                waits: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict, np.ndarray]:
+    """Rows grouped by name + regency and phase: ``(group of each row, per group the code
+    of its one NIB or -1, {group with several NIBs: their codes in order of appearance},
+    the NIBs by code)``. NIB "" is none; only the groups of the rows that ``waits`` for a
+    NIB are looked at (a million rows with NIBs need not be sorted)."""
+    group, groups = pd.factorize(own)
+    t_codes, t_values = pd.factorize(phase)
+    if len(t_values) > 1:
+        group, groups = pd.factorize(group.astype(np.int64) * len(t_values) + t_codes)
+    wanted = np.zeros(len(groups), dtype=bool)
+    wanted[group[waits]] = True
+    candidate = wanted[group] & (nib != "")
+    b_codes, b_list = pd.factorize(nib[candidate])
+    width = max(len(b_list), 1)
+    pairs = np.sort(group[candidate].astype(np.int64) * width + b_codes)
+    pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
+    pg, pb = pairs // width, pairs % width  # by group, then NIB code (order of appearance)
+    count = np.bincount(pg, minlength=len(groups))
+    single = np.full(len(groups), -1, dtype=np.int64)
+    one = count[pg] == 1
+    single[pg[one]] = pb[one]
+    many: dict[int, list[int]] = {}
+    for grp, b in zip(pg[~one].tolist(), pb[~one].tolist()):
+        many.setdefault(grp, []).append(b)
+    return group, single, many, np.array(b_list, dtype=object)
+
+
+def _stored_identity(existing: pd.DataFrame | None) -> pd.DataFrame:
     """The stored rows with a name and regency as phase ``t``, name + regency ``g``, NIB
-    ``b`` ("" without) and stored key ``k``."""
+    ``b`` ("" without) and stored key ``k`` (none without ``existing``)."""
+    if existing is None or not len(existing):
+        return pd.DataFrame({"t": np.array([], dtype=np.int64), "g": [], "b": [], "k": []}, dtype=object) \
+            .astype({"t": np.int64})
     nib = _strip_chars(existing["nib"].fillna("").astype("str"), " .-").astype(object)
     name = norm_keys(existing["name"].fillna("").astype("str"))
     reg = existing["regency_code"].fillna("").astype(object)
     g = name + "|" + reg
     k = existing["enterprise_key"] if "enterprise_key" in existing else nib.where(nib != "", g)
     out = pd.DataFrame({"t": existing["phase"].astype("int64"), "g": g, "b": nib, "k": k})
-    return out[(name != "") & (reg != "")]
+    return out[(name != "") & (reg != "")].reset_index(drop=True)
 
 
 def _all_distinct(values: pd.Series) -> bool:
