@@ -723,8 +723,8 @@ def _stored_identity(existing: pd.DataFrame | None) -> pd.DataFrame:
     """The stored rows with a name and regency as phase ``t``, name + regency ``g``, NIB
     ``b`` ("" without) and stored key ``k`` (none without ``existing``)."""
     if existing is None or not len(existing):
-        return pd.DataFrame({"t": np.array([], dtype=np.int64), "g": [], "b": [], "k": []}, dtype=object) \
-            .astype({"t": np.int64})
+        empty = np.array([], dtype=object)
+        return pd.DataFrame({"t": np.array([], dtype=np.int64), "g": empty, "b": empty, "k": empty})
     nib = _strip_chars(existing["nib"].fillna("").astype("str"), " .-").astype(object)
     name = norm_keys(existing["name"].fillna("").astype("str"))
     reg = existing["regency_code"].fillna("").astype(object)

@@ -288,7 +288,8 @@ def _stored_keys(store: Store, phase: int) -> list[tuple[str, str]]:
 
 def test_a_nib_on_one_row_only_makes_one_enterprise_replace_and_both_ways_of_append(store_with_phase3):
     store = store_with_phase3
-    two_rows = _nib_csv(["UD Maju", "Lombok Barat", "Kopi", "5", "9120000000001"], ["UD Maju", "Lombok Barat", "Garam", "5", ""])
+    two_rows = _nib_csv(["UD Maju", "Lombok Barat", "Kopi", "5", "9120000000001"],
+                        ["UD Maju", "Lombok Barat", "Garam", "5", ""])
     outcome = importer.run(two_rows, "a.csv", store=store, phase=4, user="x")
     assert outcome.committed[0].meta.enterprises == 1
     assert _stored_keys(store, 4) == [("garam", "9120000000001"), ("kopi", "9120000000001")]
