@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ikm_data import layout as layout_mod
-from ikm_data import readers
+from ikm_data import readers, schema
 from ikm_data.errors import UsageError
 from ikm_data.layout import Layout
 from ikm_data.mapping import REQUIRED, ColumnMap, MappingMemory
@@ -27,7 +27,7 @@ from ikm_data.store import DEFAULT_PROGRAMME, CommitResult, Store, clean_as_of, 
 from ikm_data.validate import Report, validate
 
 MODES = ("replace", "append")
-_EXISTING_COLUMNS = ["phase", "name", "regency_code", "product_code", "nib", "source_row"]
+_EXISTING_COLUMNS = ["phase", "name", "regency_code", "product_code", "nib", "source_row", "enterprise_key"]
 
 
 @dataclass
@@ -248,7 +248,8 @@ def effect(store: Store, report: Report, *, phase: int | None, mode: str) -> lis
         before = _totals(current) if meta else {"rows": 0, "enterprises": 0, "workers": 0, "products": {}}
         replaces_sample = bool(meta and meta.sample)
         if mode == "append" and meta and not meta.sample:
-            after_table = pa.concat_tables([current, table.cast(current.schema)])
+            kept = schema.rekeyed(current, report.rekey.get(p))
+            after_table = pa.concat_tables([kept, table.cast(current.schema)])
         else:
             after_table = table
         after = _totals(after_table)
@@ -296,5 +297,6 @@ def run(fileobj, name: str, *, store: Store | None = None, phase: int | None = N
         return outcome
     tables = split_phases(report, phase)
     outcome.committed = store.commit_many(tables, mode=mode, user=user, file_name=name,
-                                          content=prepared.content, as_of=as_of, programme=programme)
+                                          content=prepared.content, as_of=as_of, programme=programme,
+                                          rekey=report.rekey if mode == "append" else None)
     return outcome

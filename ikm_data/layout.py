@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ikm_data import mapping
 from ikm_data.mapping import ColumnMap, Header
@@ -170,9 +172,10 @@ def split_body(grid: pd.DataFrame, layout: Layout, cmap: ColumnMap) -> Body:
     key_cols = [cmap.fields[f] for f in ("regency", "product") if f in cmap.fields]
     if key_cols:
         keyless = ~filled[key_cols].any(axis=1)
+        labelled = cells[key_cols].apply(_holds_total_label).any(axis=1)  # "Jumlah" as the regency
     else:
-        keyless = pd.Series(True, index=body.index)
-    suspects = body.index[nonblank & keyless]
+        keyless = labelled = pd.Series(True, index=body.index)
+    suspects = body.index[nonblank & (keyless | labelled)]
     name_col = cmap.fields.get("name")
     totals, notes = [], []
     in_notes = False
@@ -183,15 +186,16 @@ def split_body(grid: pd.DataFrame, layout: Layout, cmap: ColumnMap) -> Body:
         values = {c: clean(body.at[row, c]) for c in order}
         first = next((v for v in values.values() if v), "")
         key = norm_key(first)
-        if not in_notes and _is_total_label(key):
-            totals.append(TotalsRow(row, first, {c: v for c, v in values.items() if v},
-                                    subtotal=key.startswith("sub")))
+        label = first if _is_total_label(key) else _later_total_label(values, cmap)
+        if not in_notes and label is not None:
+            totals.append(TotalsRow(row, label, {c: v for c, v in values.items() if v},
+                                    subtotal=norm_key(label).startswith("sub")))
             drop.add(row)
         elif in_notes or _NOTE.match(key) or first.startswith(("*", "Ket:", "Ket.")):
             in_notes = True
             notes.append(row)
             drop.add(row)
-        elif name_col is not None and not values.get(name_col):
+        elif name_col is not None and not values.get(name_col) and keyless[row]:
             trailing.append((row, values))
     # below the last real row, nameless rows are bare sums (numbers) or a signature block
     # ("Mataram, 20 Juli 2020", "Kepala Dinas"...); above it they are rows with errors
@@ -263,6 +267,33 @@ def _is_total_label(key: str) -> bool:
 
     ref = load_reference()
     return bool(ref.resolve_regency(rest) or ref.resolve_product(rest))
+
+
+def _holds_total_label(cells: pd.Series) -> pd.Series:
+    """True where a cell reads as a totals label (a million cells: the few that start
+    like one are found by Arrow, then checked one by one)."""
+    arr = pa.array(cells.to_numpy(dtype=object), pa.string())
+    maybe = pc.match_substring_regex(arr, r"^\s*(?i:sub\s?)?(?i:jumlah|jml|total|grand)")
+    out = pd.Series(maybe.to_numpy(zero_copy_only=False), index=cells.index)
+    if out.any():
+        out[out] = [_is_total_label(norm_key(v)) for v in cells[out]]
+    return out
+
+
+def _later_total_label(values: dict[int, str], cmap: ColumnMap) -> str | None:
+    """The totals label of a row that does not start with it: ``Jumlah`` in the regency or
+    product column, after an empty name (a summary sheet's totals row). The first cell
+    holding a totals label before the row's figures; None when the figures come first or
+    the row has a name of its own (an enterprise: ``UD Jumlah Berkah``)."""
+    name = cmap.fields.get("name")
+    for c, v in values.items():
+        if not v or (c == cmap.no_column and _NUMERIC.match(v)):
+            continue
+        if _is_total_label(norm_key(v)):
+            return v
+        if c == name or _NUMERIC.match(v):
+            return None
+    return None
 
 
 def _unlabelled_sums(values: dict[int, str], cmap: ColumnMap) -> bool:

@@ -59,3 +59,17 @@ def to_table(records) -> pa.Table:
 
 def empty_table() -> pa.Table:
     return SCHEMA.empty_table()
+
+
+def rekeyed(table: pa.Table, keys: dict[str, str] | None) -> pa.Table:
+    """``table`` with each ``enterprise_key`` found in ``keys`` replaced by its value (an
+    append whose NIB names stored rows that had none: ``validate.Report.rekey``)."""
+    if not keys or table.num_rows == 0:
+        return table
+    import pyarrow.compute as pc
+
+    column = table["enterprise_key"]
+    where = pc.index_in(column, value_set=pa.array(list(keys), pa.string()))
+    new = pc.take(pa.array(list(keys.values()), pa.string()), where)
+    at = table.schema.get_field_index("enterprise_key")
+    return table.set_column(at, table.schema.field(at), pc.coalesce(new, column))

@@ -342,11 +342,12 @@ class Store:
     def commit_many(
         self, tables: dict[int, pa.Table], *, mode: str = "replace", user: str, file_name: str,
         content: bytes, note: str = "", as_of: dt.date | str | None = "",
-        programme: str | None = DEFAULT_PROGRAMME,
+        programme: str | None = DEFAULT_PROGRAMME, rekey: dict[int, dict[str, str]] | None = None,
     ) -> list[CommitResult]:
         """``commit`` for a file holding several phases (its ``Tahap`` column): one version
-        per phase, all switched in by one atomic state change. Returns one result per
-        phase, in phase order."""
+        per phase, all switched in by one atomic state change. ``rekey`` (append only):
+        per phase, stored enterprise keys to change (``schema.rekeyed``). Returns one
+        result per phase, in phase order."""
         as_of, programme = clean_as_of(as_of), clean_programme(programme)
         if mode not in MODES:
             raise StoreError(f"Mode '{mode}' tidak dikenal (replace atau append).")
@@ -363,6 +364,7 @@ class Store:
                 result, state = self._stage(
                     state, tables[phase], phase=int(phase), mode=mode, user=user,
                     file_name=file_name, content=content, note=note, as_of=as_of, programme=programme,
+                    rekey=(rekey or {}).get(int(phase)),
                 )
                 results.append(result)
             if any(not r.noop for r in results):
@@ -401,7 +403,8 @@ class Store:
     def _stage(self, state: State, table, *, phase, mode, user, file_name, content, sample=False,
                note="", rollback_of=None, source_parquet: Path | None = None,
                sha256: str | None = None, as_of: str = "",
-               programme: str = DEFAULT_PROGRAMME) -> tuple[CommitResult, State]:
+               programme: str = DEFAULT_PROGRAMME, rekey: dict[str, str] | None = None,
+               ) -> tuple[CommitResult, State]:
         """Write one version's folder complete (temporary name, fsync, rename) and return
         the state that would show it; the caller writes that state."""
         current = state.current(phase)
@@ -411,7 +414,8 @@ class Store:
             if (shown.sha256, shown.mode, current.as_of, current.programme) == (digest, mode, as_of, programme):
                 return CommitResult(current, noop=True), state
         if mode == "append" and current and not current.sample:
-            table = pa.concat_tables([self.phase_table(phase, state), table.cast(schema.SCHEMA)])
+            stored = schema.rekeyed(self.phase_table(phase, state), rekey)
+            table = pa.concat_tables([stored, table.cast(schema.SCHEMA)])
         if table is not None:
             table = table.cast(schema.SCHEMA).replace_schema_metadata(None)
             table = table.set_column(

@@ -247,6 +247,7 @@ class Report:
     header_rows: tuple[int, ...] = ()
     columns: dict[str, str] = _field(default_factory=dict)  # field -> header as written
     skipped: dict = _field(default_factory=dict)
+    rekey: dict[int, dict[str, str]] = _field(default_factory=dict)  # append: stored keys to change
     _table: pa.Table | None = _field(default=None, repr=False)
 
     @property
@@ -520,7 +521,9 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
     nib_key = _strip_chars(frame["nib"].fillna("").astype("str"), " .-").astype(object)
     name_key = norm_keys(frame["name"].fillna("").astype("str"))
     reg = frame["regency_code"].fillna("")
-    frame["enterprise_key"] = nib_key.where(nib_key != "", name_key + "|" + reg)
+    own = name_key + "|" + reg
+    frame["enterprise_key"] = nib_key.where(nib_key != "", own)
+    rep.rekey = _nib_of_name(frame, nib_key, own, (name_key != "") & (reg != ""), existing, col, raw)
     usable = (name_key != "") & (reg != "") & frame["product_code"].notna()
     if "name" in present and "regency" in present and "product" in present:
         _duplicates(frame, nib_key, name_key, usable, col, raw)
@@ -650,6 +653,85 @@ def _duplicates(frame, nib_key, name_key, usable, col: _Collector, raw: dict) ->
         value = raw[fld][r]
         col.add("error", r, fld, value, f"validate.duplicate.{reason}", first=int(first), second=int(r),
                 product=frame.at[r, "product_name"] or "")
+
+
+def _nib_of_name(frame, nib_key, own, named, existing, col: _Collector, raw: dict) -> dict[int, dict[str, str]]:
+    """One enterprise, one key (the rule of the duplicate check): a row without NIB whose
+    name + regency (``own``) goes, in its phase, with exactly one NIB — in the file or,
+    appending, among the stored rows — is that NIB's enterprise and takes it as its
+    ``enterprise_key``; with two or more NIBs it keeps ``own`` and gets a warning naming
+    them. Returns the stored keys an append changes: ``{phase: {own: NIB}}`` for stored
+    rows without NIB that a NIB in the file now names."""
+    ex = _stored_identity(existing)
+    ex_waits = ((ex["b"] == "") & (ex["k"] == ex["g"])).to_numpy()
+    named = named.to_numpy()
+    waits = (nib_key == "").to_numpy()[named]
+    if not (waits.any() or ex_waits.any()):
+        return {}
+    rows = frame.index[named]
+    phase = frame["phase"].to_numpy(dtype=np.int64, na_value=-1)[named]
+    group, single, many, b_values = _nib_groups(
+        np.concatenate([phase, ex["t"].to_numpy(dtype=np.int64)]),
+        np.concatenate([own.to_numpy(dtype=object)[named], ex["g"].to_numpy(dtype=object)]),
+        np.concatenate([nib_key.to_numpy(dtype=object)[named], ex["b"].to_numpy(dtype=object)]),
+        np.concatenate([waits, ex_waits]))
+    mine, theirs = group[:len(rows)], group[len(rows):]
+    taken = waits & (single[mine] >= 0)
+    if taken.any():
+        frame.loc[rows[taken], "enterprise_key"] = b_values[single[mine[taken]]]
+    fld = "nib" if "nib" in raw else "name"
+    unsure = waits & np.isin(mine, list(many))
+    for row, grp in zip(rows[unsure], mine[unsure]):
+        col.add("warning", row, fld, raw[fld][row], "keys.nib.ambiguous", name=frame.at[row, "name"],
+                regency=raw["regency"][row], nibs=", ".join(b_values[many[grp]]))
+    rekey: dict[int, dict[str, str]] = {}
+    moved = ex_waits & (single[theirs] >= 0)
+    for t_, g, b in zip(ex["t"][moved], ex["g"][moved], b_values[single[theirs[moved]]]):
+        rekey.setdefault(int(t_), {})[g] = b
+    return rekey
+
+
+def _nib_groups(phase: np.ndarray, own: np.ndarray, nib: np.ndarray,
+                waits: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict, np.ndarray]:
+    """Rows grouped by name + regency and phase: ``(group of each row, per group the code
+    of its one NIB or -1, {group with several NIBs: their codes in order of appearance},
+    the NIBs by code)``. NIB "" is none; only the groups of the rows that ``waits`` for a
+    NIB are looked at (a million rows with NIBs need not be sorted)."""
+    group, groups = pd.factorize(own)
+    t_codes, t_values = pd.factorize(phase)
+    if len(t_values) > 1:
+        group, groups = pd.factorize(group.astype(np.int64) * len(t_values) + t_codes)
+    wanted = np.zeros(len(groups), dtype=bool)
+    wanted[group[waits]] = True
+    candidate = wanted[group] & (nib != "")
+    b_codes, b_list = pd.factorize(nib[candidate])
+    width = max(len(b_list), 1)
+    pairs = np.sort(group[candidate].astype(np.int64) * width + b_codes)
+    pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
+    pg, pb = pairs // width, pairs % width  # by group, then NIB code (order of appearance)
+    count = np.bincount(pg, minlength=len(groups))
+    single = np.full(len(groups), -1, dtype=np.int64)
+    one = count[pg] == 1
+    single[pg[one]] = pb[one]
+    many: dict[int, list[int]] = {}
+    for grp, b in zip(pg[~one].tolist(), pb[~one].tolist()):
+        many.setdefault(grp, []).append(b)
+    return group, single, many, np.array(b_list, dtype=object)
+
+
+def _stored_identity(existing: pd.DataFrame | None) -> pd.DataFrame:
+    """The stored rows with a name and regency as phase ``t``, name + regency ``g``, NIB
+    ``b`` ("" without) and stored key ``k`` (none without ``existing``)."""
+    if existing is None or not len(existing):
+        empty = np.array([], dtype=object)
+        return pd.DataFrame({"t": np.array([], dtype=np.int64), "g": empty, "b": empty, "k": empty})
+    nib = _strip_chars(existing["nib"].fillna("").astype("str"), " .-").astype(object)
+    name = norm_keys(existing["name"].fillna("").astype("str"))
+    reg = existing["regency_code"].fillna("").astype(object)
+    g = name + "|" + reg
+    k = existing["enterprise_key"] if "enterprise_key" in existing else nib.where(nib != "", g)
+    out = pd.DataFrame({"t": existing["phase"].astype("int64"), "g": g, "b": nib, "k": k})
+    return out[(name != "") & (reg != "")].reset_index(drop=True)
 
 
 def _all_distinct(values: pd.Series) -> bool:

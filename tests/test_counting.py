@@ -88,8 +88,6 @@ def test_a_part_never_wears_the_group_label(store_with_phase3):
     assert en["group"].tolist() == ["Clove / cajuput oil (part of the group)"]
 
 
-@pytest.mark.xfail(strict=True, reason="enterprise_key: a row without NIB is keyed by name + regency even "
-                   "where a row with the same name + regency has a NIB (validate.py); left for the upload area")
 def test_an_enterprise_with_a_nib_on_one_row_only_counts_once(data_dir):
     from ikm_data.store import Store
 

@@ -274,3 +274,37 @@ def test_import_requires_a_phase_without_tahap_column(store_with_phase3, capsys)
                            str(DATA / "good_export.parquet"))
     assert code == 2 and "--phase" in err
     assert snapshot(store_with_phase3) == before
+
+
+def _nib_csv(*rows) -> bytes:
+    return ("Nama IKM;Kabupaten/Kota;Jenis Produk;Jumlah TK;NIB\n"
+            + "".join(";".join(r) + "\n" for r in rows)).encode("utf-8")
+
+
+def _stored_keys(store: Store, phase: int) -> list[tuple[str, str]]:
+    table = store.phase_table(phase).to_pandas()
+    return sorted(zip(table["product_code"], table["enterprise_key"]))
+
+
+def test_a_nib_on_one_row_only_makes_one_enterprise_replace_and_both_ways_of_append(store_with_phase3):
+    store = store_with_phase3
+    two_rows = _nib_csv(["UD Maju", "Lombok Barat", "Kopi", "5", "9120000000001"],
+                        ["UD Maju", "Lombok Barat", "Garam", "5", ""])
+    outcome = importer.run(two_rows, "a.csv", store=store, phase=4, user="x")
+    assert outcome.committed[0].meta.enterprises == 1
+    assert _stored_keys(store, 4) == [("garam", "9120000000001"), ("kopi", "9120000000001")]
+    # append a row without NIB to the enterprise stored with one
+    importer.run(_nib_csv(["ud maju", "Kab. Lombok Barat", "Sabun", "2", ""]), "b.csv", store=store, phase=4,
+                 mode="append", user="x")
+    assert kpis(Dataset.open(store), Filters(phase=4))["enterprises"] == 1
+    # stored without NIB, the NIB comes with an append: the stored rows take it
+    importer.run(_nib_csv(["UD Baru", "Dompu", "Kopi", "3", ""], ["UD Baru", "Dompu", "Garam", "3", ""]), "c.csv",
+                 store=store, phase=5, user="x")
+    append = _nib_csv(["UD Baru", "Dompu", "Sabun", "3", "9120000000007"])
+    preview = importer.run(append, "d.csv", store=store, phase=5, mode="append", commit=False)
+    assert preview.effect[0]["before"]["enterprises"] == 1 and preview.effect[0]["after"]["enterprises"] == 1
+    outcome = importer.run(append, "d.csv", store=store, phase=5, mode="append", user="x")
+    assert outcome.committed[0].meta.enterprises == 1
+    assert _stored_keys(store, 5) == [("garam", "9120000000007"), ("kopi", "9120000000007"),
+                                      ("sabun", "9120000000007")]
+    assert kpis(Dataset.open(store), Filters(phase=5))["enterprises"] == 1

@@ -133,3 +133,28 @@ def test_column_numbers_and_repeated_headers_are_not_data():
     g = grid([header, ["1", "2", "3", "4", "5"], ["1", "UD A", "Dompu", "Kopi", "3"]])
     _, _, body = split(g)
     assert list(body.data.index) == [3]
+
+
+def test_a_totals_label_in_the_regency_or_product_column_makes_a_totals_row():
+    g = grid([["No", "Nama IKM", "Kabupaten/Kota", "Produk", "TK"],
+              ["1", "UD Jumlah Berkah", "Dompu", "Kopi", "3"],     # a name with "Jumlah" in it
+              ["2", "Jumlah Jaya", "Dompu", "Garam", "2"],         # a name starting with it
+              ["", "", "Jumlah", "", "5"],                          # the label in the regency column
+              ["3", "UD Maju", "Bima", "Kopi", "4"],
+              ["", "", "Bima", "JUMLAH TOTAL", "4"],                # after the regency, in the product column
+              ["4", "UD Salah", "Jumlah", "Kopi", "1"],             # a named row stays data (its regency is wrong)
+              ["5", "", "Total", "", "10"]])                        # after a number in the No column
+    _, _, body = split(g)
+    assert list(body.data.index) == [2, 3, 5, 7]
+    assert [(t.row, t.label) for t in body.totals] == [(4, "Jumlah"), (6, "JUMLAH TOTAL"), (8, "Total")]
+
+
+def test_summary_sheet_totals_row_is_not_an_unknown_regency():
+    from ikm_data import importer
+
+    outcome = importer.run((DATA / "good_summary_first.xlsx").read_bytes(), "rekap.xlsx", sheet="Rekap", commit=False)
+    rep = outcome.report
+    assert [i.code for i in rep.errors] == ["validate.missing_column", "validate.missing_column"]
+    assert rep.rows == 2 and rep.skipped["totals"] == 1
+    assert rep.totals == [{"row": 6, "label": "Jumlah", "column": "Jumlah TK", "field": "workers", "stated": 12,
+                           "computed": 12, "ok": True}]

@@ -317,3 +317,71 @@ def test_a_nik_ending_in_zeros_as_text_is_not_suspected():
     rep = check([["UD A", "Dompu", "Kopi", "1", "5201010101900000", "9120001110000"],
                  ["UD B", "Dompu", "Kopi", "1", "5.20101E+15", ""]], header=header)
     assert issues(rep, "warnings") == [(3, "NIK", "5.20101E+15", "validate.nik.scientific")]
+
+
+# -- one enterprise, one key -------------------------------------------------------------------
+def keys(rep):
+    return list(rep.frame["enterprise_key"])
+
+
+def test_a_row_without_nib_takes_the_nib_of_its_name_and_regency():
+    rep = check([["UD Maju", "Lombok Barat", "Kopi", "5", "9120000000001"],
+                 ["ud  MAJU", "Kab. Lombok Barat", "Garam", "5", ""],
+                 ["UD Maju", "Dompu", "Garam", "2", ""]])          # other regency: another enterprise
+    assert rep.valid and rep.warnings == []
+    assert keys(rep) == ["9120000000001", "9120000000001", "ud maju|5205"]
+    assert (rep.rows, rep.enterprises, rep.workers) == (3, 2, 7)
+
+
+def test_a_row_without_nib_whose_name_has_two_nibs_is_ambiguous_and_warned():
+    rep = check([["UD Maju", "Lombok Barat", "Kopi", "5", "9120000000001"],
+                 ["UD Maju", "Lombok Barat", "Garam", "4", "9120000000002"],
+                 ["UD Maju", "Lombok Barat", "Sabun", "3", "-"]])
+    assert rep.valid
+    assert keys(rep) == ["9120000000001", "9120000000002", "ud maju|5201"]
+    assert issues(rep, "warnings") == [(4, "NIB", "-", "keys.nib.ambiguous")]
+    assert rep.enterprises == 3
+    assert "9120000000001, 9120000000002" in rep.warnings[0].message()
+    assert "“UD Maju” in Lombok Barat appears with more than one NIB" in rep.warnings[0].message("en")
+
+
+def test_ambiguity_without_a_nib_column_is_warned_on_the_name():
+    existing = pd.DataFrame({"phase": [4, 4], "name": ["UD Maju", "UD Maju"], "regency_code": ["5201", "5201"],
+                             "product_code": ["kopi", "garam"], "nib": ["9120000000001", "9120000000002"],
+                             "source_row": [2, 3]})
+    rep = check([["UD Maju", "Lombok Barat", "Sabun", "3"]], header=HEADER[:5], existing=existing)
+    assert issues(rep, "warnings") == [(2, "Nama IKM", "UD Maju", "keys.nib.ambiguous")]
+    assert keys(rep) == ["ud maju|5201"] and rep.rekey == {}
+
+
+def test_the_nib_is_borrowed_within_a_phase_only():
+    header = ["Tahap", "Nama IKM", "Kabupaten/Kota", "Jenis Produk", "Jumlah TK", "NIB"]
+    rep = check([["4", "UD Maju", "Dompu", "Kopi", "1", "9120000000001"],
+                 ["5", "UD Maju", "Dompu", "Kopi", "1", "9120000000002"],
+                 ["5", "UD Maju", "Dompu", "Garam", "1", ""],
+                 ["6", "UD Maju", "Dompu", "Garam", "1", ""]], header=header, phase=None)
+    assert rep.valid and rep.warnings == []
+    assert keys(rep) == ["9120000000001", "9120000000002", "9120000000002", "ud maju|5205"]
+
+
+def test_append_a_row_without_nib_takes_the_stored_nib():
+    existing = pd.DataFrame({"phase": [4], "name": ["UD Maju"], "regency_code": ["5201"], "product_code": ["kopi"],
+                             "nib": ["9120000000001"], "source_row": [2], "enterprise_key": ["9120000000001"]})
+    rep = check([["UD Maju", "Lombok Barat", "Garam", "5", ""]], existing=existing)
+    assert rep.valid and keys(rep) == ["9120000000001"] and rep.rekey == {}
+
+
+def test_append_a_nib_names_the_stored_rows_without_one():
+    existing = pd.DataFrame({"phase": [4, 4, 4], "name": ["UD Maju", "UD Maju", "UD Lain"],
+                             "regency_code": ["5201", "5201", "5201"], "product_code": ["garam", "sabun", "kopi"],
+                             "nib": [None, "", None], "source_row": [2, 3, 4],
+                             "enterprise_key": ["ud maju|5201", "ud maju|5201", "ud lain|5201"]})
+    rep = check([["UD Maju", "Lombok Barat", "Kopi", "5", "9120000000001"]], existing=existing)
+    assert rep.valid and keys(rep) == ["9120000000001"]
+    assert rep.rekey == {4: {"ud maju|5201": "9120000000001"}}
+    # with a second NIB already stored, the stored rows without one stay as they are
+    both = pd.concat([existing, pd.DataFrame({"phase": [4], "name": ["UD Maju"], "regency_code": ["5201"],
+                                              "product_code": ["teh"], "nib": ["9120000000002"], "source_row": [5],
+                                              "enterprise_key": ["9120000000002"]})], ignore_index=True)
+    rep = check([["UD Maju", "Lombok Barat", "Kopi", "5", "9120000000001"]], existing=both)
+    assert rep.valid and rep.rekey == {} and rep.warnings == []
