@@ -141,7 +141,8 @@ def new_phase(folder: Path) -> Store:
 def many_phases(folder: Path) -> Store:
     """Six phases: 1, 2, 3 published only (the sample removed, a real phase 3 upload
     rolled back to that removal), 4 uploaded then appended to, 5 uploaded twice and rolled
-    back to the first, and 44 from a file with a ``Tahap`` column."""
+    back to the first, and 44 from a file with a ``Tahap`` column; a phase 6 uploaded by
+    mistake and removed again (it has neither rows nor a release, so it is no phase any more)."""
     store = sample(folder)
     (removed,) = store.remove_sample(user="Lalu Hidayat")
     upload(store, 3, *_phase_file(3, 303, 12))
@@ -153,6 +154,8 @@ def many_phases(folder: Path) -> Store:
     store.rollback(first.committed[0].meta.version, user="Siti Hasanah")
     body = [["44", *r] for r in rows(4444, 15, BASIC)]
     upload(store, None, "rekap_tahap_44.csv", csv_bytes(["Tahap", *BASIC], body))
+    upload(store, 6, *_phase_file(6, 661, 5, MINIMAL))
+    assert store.remove_phase(6, user="Siti Hasanah") is not None
     return store
 
 
