@@ -39,7 +39,7 @@ def theme(chart: alt.TopLevelMixin, scale: float = 1.0) -> alt.TopLevelMixin:
         anchor="start", offset=10, subtitlePadding=4,
     ).configure_axis(
         labelFontSize=fs(13), titleFontSize=fs(13), labelColor=TEXT, titleColor=TEXT,
-        gridColor="#E4E7EB", domainColor="#9AA5B1", labelLimit=fs(240),
+        gridColor="#E4E7EB", domainColor="#9AA5B1", labelLimit=fs(260),
     ).configure_legend(labelFontSize=fs(13), titleFontSize=fs(13)).configure_view(stroke=None)
 
 
@@ -57,16 +57,25 @@ def _title(text: str, source: str, width: int = SUBTITLE_WIDTH) -> alt.TitlePara
 
 
 def wrap_label(text: str, width: int = LABEL_WIDTH) -> list[str]:
-    """An axis label as lines: a break after each " / " (a group of products), then by
-    words at ``width`` characters; the lines joined by spaces give the label back."""
+    """An axis label as lines of at most ``width`` characters where words allow: the
+    products of a group (" / ") are packed onto a line while they fit, a break falls after
+    a " /", a long product name wraps by words; the lines joined by spaces give the label
+    back."""
     parts = str(text).split(" / ")
-    lines = []
+    lines: list[str] = []
+    current = ""
     for i, part in enumerate(parts):
-        part_lines = textwrap.wrap(part, width, break_long_words=False, break_on_hyphens=False) or [part]
-        if i < len(parts) - 1:
-            part_lines[-1] += " /"
-        lines += part_lines
-    return lines
+        tail = " /" if i < len(parts) - 1 else ""
+        joined = f"{current} {part}{tail}" if current else part + tail
+        if len(joined) <= width:
+            current = joined
+            continue
+        if current:
+            lines.append(current)
+        *done, current = textwrap.wrap(part, width, break_long_words=False, break_on_hyphens=False) or [part]
+        lines += done
+        current += tail
+    return lines + ([current] if current else [])
 
 
 def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, title: str,
@@ -82,7 +91,7 @@ def _hbar(frame: pd.DataFrame, *, category: str, value: str, value_title: str, t
     frame = frame.assign(**{f"{category}_lines": ["\n".join(x) for x in lines]})
     base = alt.Chart(frame).encode(
         y=alt.Y(f"{category}_lines:N", sort="-x", title=None,
-                axis=alt.Axis(labelExpr="split(datum.label, '\\n')")),
+                axis=alt.Axis(labelExpr="split(datum.label, '\\n')", labelOverlap=False)),
         x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=",d", tickMinStep=1)),
         tooltip=[alt.Tooltip(f"{category}:N", title=t("chart.tooltip.category", lang)),
                  alt.Tooltip(f"{value}:Q", title=value_title, format=",d"), *(extra_tooltip or [])],

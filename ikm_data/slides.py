@@ -27,7 +27,7 @@ from ikm_data.reference import DEPARTMENT_SCOPE
 SLIDE_SCALE = 1.6
 # Characters per line of a bar's label on a slide: a long group name ("Moringa tea / Ginger
 # drink / Palm sugar crystals") goes onto two lines instead of being cut off.
-LABEL_WRAP = 28
+LABEL_WRAP = 36
 KINDS = ("title", "figures", "chart", "sources")
 
 

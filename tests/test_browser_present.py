@@ -91,6 +91,6 @@ def test_english_workforce_slide_shows_group_names_whole(server, page):
     page.wait_for_selector(".st-key-present_slide [data-slide='workforce']", timeout=30_000)
     settle(page)
     labels = page.locator(".st-key-present_slide [data-testid='stVegaLiteChart'] svg").text_content()
-    assert "Moringa tea /Ginger drink /Palm sugar crystals" in labels  # three lines, every word
+    assert "Moringa tea / Ginger drink /Palm sugar crystals" in labels  # two lines, every word
     assert "…" not in labels
     screenshot(page, "present-en-workforce")

@@ -259,7 +259,7 @@ def test_long_group_names_wrap_instead_of_being_cut(dataset, phase3):
             assert max(len(line) for line in lines) * 0.55 * spec["config"]["axis"]["labelFontSize"] \
                 <= spec["config"]["axis"]["labelLimit"]
     rows = next(iter(deck["workforce"].charts[0].to_dict()["datasets"].values()))
-    assert ["Moringa tea /", "Ginger drink /", "Palm sugar crystals"] in [r["group_lines"].split("\n") for r in rows]
+    assert ["Moringa tea / Ginger drink /", "Palm sugar crystals"] in [r["group_lines"].split("\n") for r in rows]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -291,3 +291,21 @@ def test_sources_speak_the_slides_language(store_with_phase3):
     assert "news release" not in texts and "same article" not in texts and "seed/" not in texts
     rows = next(iter(deck["phases"].charts[0].to_dict()["datasets"].values()))
     assert all("news release" not in r["source_text"] for r in rows)
+
+
+def test_every_product_is_named_on_the_products_slide_at_forum_size(deck_id):
+    """Drawn at the Presentasi page's size (1200 x 370 px, 1.6x type), a two-line label must
+    not make Vega hide every other product's name (its default label-overlap rule did so in
+    Chromium: the axis keeps every label)."""
+    import vl_convert as vlc
+
+    from ikm_data import export
+
+    slide = _by_key(deck_id)["products"]
+    spec = export.chart_spec(slide.charts[0], 1200)
+    assert spec["layer"][0]["encoding"]["y"]["axis"]["labelOverlap"] is False
+    spec["height"], spec["autosize"] = 370, {"type": "fit", "contains": "padding"}
+    svg = vlc.vegalite_to_svg(spec)
+    for name in ("Susu Kedelai", "Tas Kemasan", "Minyak Goreng", "Teh Kelor", "Serbat Jahe", "Gula Semut"):
+        assert f'opacity="1">{name}<' in svg, name
+    assert "Minyak Cengkeh /" in svg and "Minyak Kayu Putih" in svg  # the two-line label
