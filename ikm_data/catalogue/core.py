@@ -154,12 +154,6 @@ MESSAGES = {
     ),
     "tahap.chart_source": ("Sumber: data per tahap dan rilis Dinas Perindustrian NTB (lihat tabel)",
                            "Source: phase data and the Industry Department's releases (see the table)"),
-    "tahap.approx_note": (
-        "± = angka perkiraan dalam rilis (\"sekitar\", \"tak kurang dari\"). Tahap I dihitung pada hari peluncuran.",
-        "± = an approximate published figure (\"about\", \"at least\"). Phase I was counted on launch day.",
-    ),
-    "tahap.filter_note": ("Perbandingan tahap tidak memakai filter wilayah/produk: angka rilis tidak bisa difilter.",
-                          "The phase comparison ignores regency/product filters: published figures cannot be filtered."),
     "tahap.table": ("Ringkasan per tahap", "Summary by phase"),
     "tahap.approx": ("perkiraan", "approximate"),
     "tahap.col.approx": ("Perkiraan", "Approximate"),

@@ -96,10 +96,6 @@ MESSAGES = {
         "Sumber: Dinas Perindustrian NTB — rilis JPS Gemilang dan data per tahap (tabel di atas)",
         "Source: NTB Industry Department — JPS Gemilang releases and phase data (table above)",
     ),
-    "present.filters.note": (
-        "Perbandingan tahap tidak memakai filter wilayah/produk.",
-        "The phase comparison ignores the regency/product filters.",
-    ),
     # deck building
     "deck.progress.start": ("Menyiapkan slide…", "Preparing the slides…"),
     "deck.progress.chart": ("Menggambar grafik {i} dari {n}…", "Drawing chart {i} of {n}…"),
@@ -112,14 +108,9 @@ MESSAGES = {
     "export.label": ("Unduh", "Download"),
     "export.png": ("PNG", "PNG"),
     "export.svg": ("SVG", "SVG"),
-    "export.csv": ("CSV", "CSV"),
     "export.xlsx": ("Excel", "Excel"),
     "export.help.png": ("Grafik sebagai gambar PNG (resolusi 2×)", "The chart as a PNG image (2× resolution)"),
     "export.help.svg": ("Grafik sebagai gambar vektor SVG", "The chart as an SVG vector image"),
-    "export.help.csv": (
-        "Data di balik grafik/tabel sebagai CSV, sesuai filter di layar; tanpa data pribadi",
-        "The data behind the chart/table as CSV, as filtered on screen; no personal data",
-    ),
     "export.help.xlsx": (
         "Data di balik grafik/tabel sebagai Excel (.xlsx), sesuai filter di layar; tanpa data pribadi",
         "The data behind the chart/table as Excel (.xlsx), as filtered on screen; no personal data",
