@@ -71,7 +71,6 @@ class Filters:
         return Filters(**values)
 
 
-
 @dataclass
 class Dataset:
     """A DuckDB connection with the ``participants`` view over one state of the store.
@@ -462,23 +461,16 @@ _SUMMARY_COLUMNS = ["phase", "enterprises", "workers", "source_kind", "approxima
 
 def _rows_summary(ds: Dataset, f: Filters, phase: int) -> dict:
     """A phase's summary from its participant rows within ``f``; the sample's workers are
-    withheld where the product filter splits a group whose workers were published as one."""
+    withheld where the product filter splits a group whose workers were published as one
+    (``kpis`` returns None there)."""
     k = kpis(ds, f.narrowed(phase=phase))
     meta = ds.state.current(phase)
-    split = meta.sample and _splits_a_group(ds, phase, set(f.products))
-    return {"phase": phase, "enterprises": k["enterprises"], "workers": None if split else k["workers"],
+    split = k["workers"] is None  # kpis withholds it where the filter splits a group (unknown_splits)
+    return {"phase": phase, "enterprises": k["enterprises"], "workers": k["workers"],
             "source_kind": "sample" if meta.sample else "data", "approx_enterprises": False,
             "approx_workers": False, "why_enterprises": "", "why_workers": "split" if split else "",
             "as_of": meta.as_of or meta.upload_day, "source": f"{meta.file} ({meta.version})",
             "source_id": f"{meta.file} ({meta.version})", "note": "", "note_id": "", "scope": DEPARTMENT_SCOPE}
-
-
-def _splits_a_group(ds: Dataset, phase: int, products: set[str]) -> bool:
-    """True when ``products`` hold some but not all members of a worker group of the
-    sample phase (the sample cannot know a split that was never published)."""
-    unknown = _unpublished_split(ds, phase)
-    return any(0 < len(products & set(members)) < len(members)
-               for _, members in ds.ref.worker_groups(phase) if set(members) <= unknown)
 
 
 def _published_summary(ref: Reference, f: Filters, phase: int) -> dict:
@@ -630,10 +622,9 @@ def _int(value) -> int | None:
 
 def product_codes(ds: Dataset) -> list[str]:
     """Every product code present in the stored data (for the filter's options)."""
-    return [r[0] for r in ds.con.cursor().execute(_PRODUCT_CODES_SQL).fetchall()]
+    return list(product_names(ds))
 
 
-_PRODUCT_CODES_SQL = "SELECT DISTINCT product_code FROM participants ORDER BY 1"
 _PRODUCT_NAMES_SQL = "SELECT product_code, min(product_name) FROM participants GROUP BY 1 ORDER BY 1"
 
 
