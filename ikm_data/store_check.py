@@ -32,6 +32,7 @@ from ikm_data.store import STATE_FILE, State, Store, VersionMeta, parse_state, s
 # What reading a damaged version raises (missing file, truncated footer, DuckDB's view).
 READ_ERRORS = (OSError, pa.ArrowException, duckdb.Error)
 _VERSION = re.compile(r"^v(\d+)$")
+REBUILT_NOTE = "meta.json dipulihkan dari berkas Parquet"  # stored, like every note, in Indonesian
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ class Report:
             x for x in (self.last_good_text(lang, self.damaged_phases()), t("damage.how", lang)) if x]
 
     def text(self, lang: str = "id") -> str:
-        return " ".join([t("damage.intro", lang), *self.lines(lang)])
+        return "\n".join([t("damage.intro", lang), *(f"- {x}" for x in self.lines(lang))])
 
 
 # -- reading what is there ------------------------------------------------------------------
@@ -153,7 +154,7 @@ def _meta_from_parquet(store: Store, vid: str) -> VersionMeta | None:
     return VersionMeta(
         version=vid, phase=phase, mode="replace", user="-", file=upload.name if upload else "-",
         sha256=sha256_bytes(upload.read_bytes()) if upload else "", rows=rows, enterprises=enterprises,
-        workers=workers, at=at, note="meta.json dipulihkan dari berkas Parquet",
+        workers=workers, at=at, note=REBUILT_NOTE,
     )
 
 
@@ -324,7 +325,7 @@ def _restore_metas(store: Store, report: Report) -> list[Action]:
         if path.exists():
             _keep_aside(path)
         path.write_text(json.dumps(meta.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
-        rebuilt_here = meta.note == "meta.json dipulihkan dari berkas Parquet"
+        rebuilt_here = meta.note == REBUILT_NOTE
         actions.append(Action("damage.repair.meta_rebuilt" if rebuilt_here else "damage.repair.meta_written",
                               {"version": meta.version}))
     return actions
