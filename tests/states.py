@@ -205,9 +205,10 @@ def missing_parquet(folder: Path) -> Store:
     return store
 
 
-# state -> (what its panel names, phase -> the version it shows after the repair)
-DAMAGED = {"damaged_state": ("state.json", {3: "v1", 4: "v2"}),
-           "missing_parquet": ("Parquet", {3: "v1", 4: "v2"})}
+# state -> (what its panel names, the last good versions it names (phase -> version),
+#           phase -> the version whose rows it shows after the repair)
+DAMAGED = {"damaged_state": ("state.json", {3: "v1", 4: "v2"}, {3: "v1", 4: "v2"}),
+           "missing_parquet": ("Parquet", {4: "v2"}, {3: "v1", 4: "v2"})}
 
 STATES = {f.__name__: f for f in (sample, published_only, new_phase, many_phases, certified, minimal,
                                   empty_after_rollback, damaged_state, missing_parquet)}
