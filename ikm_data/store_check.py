@@ -32,6 +32,7 @@ from ikm_data.store import STATE_FILE, State, Store, VersionMeta, parse_state, s
 # What reading a damaged version raises (missing file, truncated footer, DuckDB's view).
 READ_ERRORS = (OSError, pa.ArrowException, duckdb.Error)
 _VERSION = re.compile(r"^v(\d+)$")
+_META_KEYS = ("damage.version.meta", "damage.version.meta_bad")  # the data itself still reads
 REBUILT_NOTE = "meta.json dipulihkan dari berkas Parquet"  # stored, like every note, in Indonesian
 
 
@@ -232,8 +233,7 @@ def check(store: Store) -> Report:
     for meta in state.history:
         per_version[meta.version] = _version_problems(store, state, meta, check_meta=problem is None)
         problems += per_version[meta.version]
-    unreadable = {v for v, found in per_version.items() if any(p.key != "damage.version.meta" and
-                                                                 p.key != "damage.version.meta_bad" for p in found)}
+    unreadable = {v for v, found in per_version.items() if any(p.key not in _META_KEYS for p in found)}
     last_good: dict[int, str | None] = {}
     for meta in state.history:  # oldest first: the newest readable entry wins
         last_good.setdefault(meta.phase, None)
@@ -269,7 +269,7 @@ def plan(report: Report) -> list[Action]:
     if not report.state_readable:
         actions.append(Action("damage.repair.state_written", {"count": len(report.state.history)}))
     for p in report.problems:
-        if p.key in ("damage.version.meta", "damage.version.meta_bad") and p.version in _known(report):
+        if p.key in _META_KEYS and p.version in _known(report):
             actions.append(Action("damage.repair.meta_written", {"version": p.version}))
     actions += _phase_actions(report, {})
     return actions
