@@ -270,7 +270,9 @@ def plan(report: Report) -> list[Action]:
         actions.append(Action("damage.repair.state_written", {"count": len(report.state.history)}))
     for p in report.problems:
         if p.key in _META_KEYS and p.version in _known(report):
-            actions.append(Action("damage.repair.meta_written", {"version": p.version}))
+            rebuilt = report.state.version(p.version).note == REBUILT_NOTE
+            actions.append(Action("damage.repair.meta_rebuilt" if rebuilt else "damage.repair.meta_written",
+                                  {"version": p.version}))
     actions += _phase_actions(report, {})
     return actions
 
