@@ -39,4 +39,4 @@ navigation = st.navigation({
     for section, pages in PAGES.items()
 })
 ui.sidebar()
-navigation.run()
+ui.run(navigation)

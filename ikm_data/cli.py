@@ -298,6 +298,67 @@ def cmd_remove_phase(args) -> int:
     return 0
 
 
+def _check_json(report, actions, lang: str, repaired: bool) -> dict:
+    return {
+        "ok": report.ok, "repaired": repaired,
+        "problems": [{"key": p.key, "version": p.version, "phase": p.phase, "current": p.current,
+                      "blocking": p.blocking, "message": p.text(lang)} for p in report.problems],
+        "last_good": {str(k): v for k, v in sorted(report.last_good.items())},
+        "actions": [a.text(lang) for a in actions],
+    }
+
+
+def _print_check(report, lang: str) -> None:
+    from ikm_data.i18n import t
+
+    data = [v for v in report.state.phases.values() if v]
+    if report.ok:
+        print(t("damage.check.ok", lang, versions=fmt_int(len(report.state.history)), phases=fmt_int(len(data))))
+    else:
+        print(t("damage.check.found", lang, count=fmt_int(len(report.blocking()))))
+        for p in report.blocking():
+            print(f"  - {p.text(lang)}")
+    if report.notes():
+        print(t("damage.check.notes", lang))
+        for p in report.notes():
+            print(f"  - {p.text(lang)}")
+    if report.last_good:
+        print(report.last_good_text(lang))
+
+
+def cmd_check_store(args) -> int:
+    """Every problem of the store (state.json, each version's folder, Parquet file and
+    meta.json), the last good version per phase, and what ``--repair`` would do or did.
+    Exit 0: healthy, or repaired; 1: damaged and not repaired (or still damaged after the
+    repair). Notes about older versions (their data lost) do not make it fail."""
+    from ikm_data import store_check
+    from ikm_data.i18n import t
+    from ikm_data.settings import data_dir
+
+    store = Store(data_dir(args.data_dir))  # never creates a store
+    report = store.check()
+    actions, repaired = store_check.plan(report), False
+    if args.repair and (actions or report.notes()):
+        actions, report = store.repair(user=args.user or _default_user())
+        repaired = True
+    if args.json:
+        _print_json(_check_json(report, actions, args.lang, repaired))
+        return 0 if report.ok else 1
+    if repaired:
+        _print_actions(t("damage.check.did", args.lang), actions, args.lang)
+    _print_check(report, args.lang)
+    if not repaired:
+        _print_actions(t("damage.check.would", args.lang), actions, args.lang)
+    return 0 if report.ok else 1
+
+
+def _print_actions(heading: str, actions, lang: str) -> None:
+    if actions:
+        print(heading)
+        for action in actions:
+            print(f"  - {action.text(lang)}")
+
+
 def cmd_bench(args) -> int:
     """The performance benchmark: import times and dashboard query times at ``--rows``."""
     from ikm_data import bench
@@ -365,6 +426,19 @@ def _add_data_commands(sub) -> None:
     p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the messages")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_remove_phase)
+
+    p = sub.add_parser(
+        "check-store", help="find what is damaged in the store; --repair fixes it without deleting anything",
+        description="Lists every problem of the store (state.json, each version's folder, Parquet file and "
+        "meta.json), the last good version of each phase, and what --repair would do (or did): rebuild an "
+        "unreadable state.json from the versions (the old file kept as state.json.rusak-<time>), write lost "
+        "meta.json files again, and put each damaged phase back to its last good version as a new history "
+        "entry. Nothing is deleted. Exit status: 0 healthy or repaired, 1 damaged (not repaired).")
+    p.add_argument("--repair", action="store_true", help="repair the store (takes the store's lock)")
+    p.add_argument("--user", help="name recorded in the history for a repair (default: the login name)")
+    p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the messages")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check_store)
 
     p = sub.add_parser("bench", help="the performance benchmark")
     p.add_argument("--rows", type=int, default=100_000, help="participant rows in the CSV (default 100000)")

@@ -78,3 +78,24 @@ class StoreError(IkmError):
 
 class UnknownVersion(StoreError):
     """``rollback`` or a lookup named a version the history does not hold."""
+
+
+class StoreDamaged(StoreError):
+    """The store's files are damaged (``state.json`` unreadable, a version's Parquet file
+    missing...). ``report`` (a ``store_check.Report``) lists every problem, the last good
+    version per phase and how to recover; the message is made from it in either language."""
+
+    def __init__(self, report) -> None:
+        self.report = report
+        super().__init__(report.text("id"), report.heading("id"), key=None)
+
+    def text(self, lang: str = "id") -> str:
+        return self.report.text(lang)
+
+    def heading(self, lang: str = "id") -> str:
+        return self.report.heading(lang)
+
+
+class WriteFailed(StoreError):
+    """A commit could not be written (disk full, read-only, I/O error): nothing changed,
+    its temporary files are removed."""

@@ -85,14 +85,20 @@ class Dataset:
 
     @classmethod
     def open(cls, store: Store, state: State | None = None) -> "Dataset":
+        """The dataset of ``state`` (default: the store's now). Raises StoreDamaged when
+        the store is damaged (see ``store_check``)."""
         state = state or store.state()
         con = duckdb.connect(config={"autoinstall_known_extensions": False})
         con.execute("SET enable_progress_bar = false")
         files = [str(p) for p in store.current_files(state).values()]
-        # file_row_number: each phase's file is stored in directory order (store.DIRECTORY_ORDER)
-        rel = (con.read_parquet(files, file_row_number=True) if files
-               else con.from_arrow(schema.empty_table()).select("*, 0::BIGINT AS file_row_number"))
-        rel.create_view("participants")
+        try:
+            # file_row_number: each phase's file is stored in directory order (store.DIRECTORY_ORDER)
+            rel = (con.read_parquet(files, file_row_number=True) if files
+                   else con.from_arrow(schema.empty_table()).select("*, 0::BIGINT AS file_row_number"))
+            rel.create_view("participants")
+        except duckdb.Error as exc:  # a version's file missing or damaged: StoreDamaged says which
+            con.close()
+            raise store.explain(exc) from exc
         return cls(con, state)
 
     def sql(self, query: str, params: dict | None = None) -> pd.DataFrame:

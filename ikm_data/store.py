@@ -12,13 +12,22 @@ Layout of a data directory::
     .lock                       writers take it (flock); readers never wait
 
 A crash at any moment leaves the old state or the new one: a version directory is renamed
-into place complete, and it counts only once ``state.json`` names it.
+into place complete, and it counts only once ``state.json`` names it. A commit that fails
+(disk full...) removes its temporary files at once and raises ``WriteFailed``; what a killed
+writer left (``versions/.tmp-*``, ``versions/.orphan-*``, ``.state.json.*.tmp``, and version
+folders above the state's ``seq`` that it does not name) is removed by the next
+``Store.open`` that can take the lock without waiting, and by the next commit.
+
+A damaged store (``state.json`` unreadable, a shown version's Parquet file missing...) raises
+``StoreDamaged`` where a read meets the damage; ``Store.check`` and ``Store.repair`` (module
+``store_check``) explain and repair it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import fcntl
 import hashlib
 import json
@@ -36,8 +45,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ikm_data import schema
-from ikm_data.errors import StoreError, UnknownVersion, UsageError
-from ikm_data.formatting import WITA, utc_now
+from ikm_data.errors import StoreDamaged, StoreError, UnknownVersion, UsageError, WriteFailed
+from ikm_data.formatting import WITA, fmt_int, utc_now
 from ikm_data.settings import data_dir as resolve_data_dir
 from ikm_data.settings import setting
 
@@ -103,7 +112,7 @@ class State:
         for meta in self.history:
             if meta.version == vid:
                 return meta
-        raise UnknownVersion(f"Versi {vid} tidak ada di riwayat.", "Versi tidak dikenal")
+        raise UnknownVersion.from_key("store.version_unknown", version=vid)
 
     @property
     def token(self) -> str:
@@ -115,6 +124,25 @@ class State:
 class CommitResult:
     meta: VersionMeta
     noop: bool = False
+
+
+def parse_state(text: str) -> State:
+    """The state ``state.json``'s text holds; ValueError when it is not valid JSON or not
+    a state (missing keys, wrong types, a shown version absent from the history)."""
+    try:
+        raw = json.loads(text)
+        state = State(
+            seq=int(raw["seq"]),
+            phases={int(k): v for k, v in raw["phases"].items()},
+            history=tuple(VersionMeta.from_dict(m) for m in raw["history"]),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{type(exc).__name__}: {exc}") from None
+    known = {m.version for m in state.history}
+    lost = [v for v in state.phases.values() if v is not None and v not in known]
+    if lost or any(not isinstance(v, (str, type(None))) for v in state.phases.values()):
+        raise ValueError(f"phases name versions not in the history: {lost}")
+    return state
 
 
 def sha256_bytes(content: bytes) -> str:
@@ -173,16 +201,35 @@ def table_totals(table: pa.Table) -> tuple[int, int, int]:
 
 
 @contextlib.contextmanager
-def file_lock(path: Path):
+def file_lock(path: Path, *, wait: bool = True):
     """Hold an exclusive lock on ``path`` (created if needed) for the ``with`` block;
-    writers of the same data directory, in any process, take turns."""
+    writers of the same data directory, in any process, take turns. With ``wait=False``
+    it yields False at once, holding nothing, when another holds the lock."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
         try:
-            yield
+            fcntl.flock(fh, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+_WRITE_KEYS = {errno.ENOSPC: "store.write.disk_full", errno.EDQUOT: "store.write.disk_full",
+               errno.EFBIG: "store.write.disk_full", errno.EROFS: "store.write.read_only"}
+
+
+def write_failed(exc: OSError, root: Path, need: int = 0) -> WriteFailed:
+    """The named error for a write that failed with ``exc`` (disk full, read-only, I/O)."""
+    text = str(exc)
+    key = _WRITE_KEYS.get(exc.errno or 0) or (
+        "store.write.disk_full" if "No space left" in text or "quota" in text.lower()
+        else "store.write.read_only" if "Read-only" in text else "store.write.io")
+    return WriteFailed.from_key(key, need=fmt_int(max(1, -(-need // 1_000_000))), path=str(root),
+                                detail=" ".join(text.split())[:200])
 
 
 def atomic_write(path: Path, content: bytes) -> None:
@@ -224,6 +271,14 @@ def _pause_point(name: str) -> None:
         time.sleep(1)
 
 
+def _readable_parquet(path: Path) -> bool:
+    try:
+        pq.read_metadata(path)
+    except (OSError, pa.ArrowException):
+        return False
+    return True
+
+
 def _safe_name(name: str) -> str:
     base = os.path.basename(name.replace("\\", "/")).strip() or "upload"
     return "".join(c if c.isalnum() or c in " ._-()" else "_" for c in base)[:120]
@@ -244,11 +299,19 @@ class Store:
         False or ``IKM_NO_SAMPLE=1``.
         """
         store = cls(resolve_data_dir(data_dir))
-        if not (store.root / STATE_FILE).exists():
+        if not (store.root / STATE_FILE).exists() and not store._has_versions():
             if seed_sample is None:
                 seed_sample = setting("IKM_NO_SAMPLE") not in ("1", "true", "yes")
             store._initialise(seed_sample)
+        else:
+            store.clean_leftovers(wait=False)
         return store
+
+    def _has_versions(self) -> bool:
+        """True when a version folder exists (a store whose state.json is lost is never
+        initialised again over its versions)."""
+        folder = self.root / "versions"
+        return folder.exists() and any(p.name[1:].isdigit() for p in folder.glob("v*"))
 
     def _initialise(self, seed_sample: bool) -> None:
         (self.root / "versions").mkdir(parents=True, exist_ok=True)
@@ -269,16 +332,46 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------
     def state(self) -> State:
-        """The current state, read fresh (the file is small and replaced atomically)."""
+        """The current state, read fresh (the file is small and replaced atomically).
+        Raises StoreDamaged when state.json is unreadable, or missing beside versions."""
         try:
-            raw = json.loads((self.root / STATE_FILE).read_text(encoding="utf-8"))
+            text = (self.root / STATE_FILE).read_text(encoding="utf-8")
         except FileNotFoundError:
+            if self._has_versions():
+                raise self._damage() from None
             return State(seq=0, phases={})
-        return State(
-            seq=raw["seq"],
-            phases={int(k): v for k, v in raw["phases"].items()},
-            history=tuple(VersionMeta.from_dict(m) for m in raw["history"]),
-        )
+        except (OSError, ValueError):
+            raise self._damage() from None
+        try:
+            return parse_state(text)
+        except ValueError:
+            raise self._damage() from None
+
+    def _damage(self) -> StoreDamaged:
+        from ikm_data import store_check
+
+        return StoreDamaged(store_check.check(self))
+
+    def explain(self, exc: BaseException) -> BaseException:
+        """For a read that failed with ``exc``: the StoreDamaged naming what is wrong (and
+        how to recover), or ``exc`` itself when the check finds no damage."""
+        from ikm_data import store_check
+
+        return store_check.damage_error(self) or exc
+
+    def check(self):
+        """Every problem of the store and the last good version per phase
+        (``store_check.Report``); changes nothing."""
+        from ikm_data import store_check
+
+        return store_check.check(self)
+
+    def repair(self, *, user: str = "-"):
+        """Repair a damaged store under the lock, deleting nothing (``store_check.repair``):
+        returns (what was done, the check afterwards)."""
+        from ikm_data import store_check
+
+        return store_check.repair(self, user=user)
 
     def history(self) -> list[VersionMeta]:
         """Every version, newest first."""
@@ -298,7 +391,12 @@ class Store:
     def phase_table(self, phase: int, state: State | None = None) -> pa.Table:
         """The participant rows ``phase`` shows now (an empty table when it has none)."""
         path = self.current_files(state).get(phase)
-        return pq.read_table(path, schema=schema.SCHEMA) if path else schema.empty_table()
+        if not path:
+            return schema.empty_table()
+        try:
+            return pq.read_table(path, schema=schema.SCHEMA)
+        except (OSError, pa.ArrowException) as exc:
+            raise self.explain(exc) from exc
 
     def upload_path(self, vid: str) -> Path | None:
         folder = self.version_dir(vid) / "upload"
@@ -308,6 +406,20 @@ class Store:
     # -- writing ---------------------------------------------------------------------
     def _locked(self):
         return file_lock(self.root / ".lock")
+
+    @contextlib.contextmanager
+    def _cleaned_on_failure(self, need: int = 0):
+        """Inside the lock: when the block fails, remove what it staged (temporary folders
+        and state files, version folders the state does not name) before the error goes
+        on; an OSError becomes WriteFailed (disk full, read-only...). The old state stays."""
+        try:
+            yield
+        except BaseException as exc:
+            with contextlib.suppress(OSError, StoreDamaged):
+                self._remove_leftovers()
+            if isinstance(exc, OSError):
+                raise write_failed(exc, self.root, need) from exc
+            raise
 
     def _write_state(self, state: State) -> None:
         payload = {
@@ -350,13 +462,14 @@ class Store:
         result per phase, in phase order."""
         as_of, programme = clean_as_of(as_of), clean_programme(programme)
         if mode not in MODES:
-            raise StoreError(f"Mode '{mode}' tidak dikenal (replace atau append).")
+            raise StoreError.from_key("store.mode_unknown", mode=mode)
         if not tables:
-            raise StoreError("Tidak ada tahap untuk disimpan.")
+            raise StoreError.from_key("store.no_phase")
         for phase in tables:
             if not 1 <= int(phase) <= 99:
-                raise StoreError(f"Tahap {phase} tidak valid.")
-        with self._locked():
+                raise StoreError.from_key("store.phase_invalid", phase=phase)
+        need = len(content or b"") + sum(t.nbytes for t in tables.values()) * 2
+        with self._locked(), self._cleaned_on_failure(need):
             self._clean_debris()
             state = self.state()
             results = []
@@ -374,11 +487,12 @@ class Store:
             return results
 
     def _commit_locked(self, table, **kwargs) -> CommitResult:
-        self._clean_debris()
-        result, state = self._stage(self.state(), table, **kwargs)
-        if not result.noop:
-            self._write_state(state)
-        return result
+        with self._cleaned_on_failure():
+            self._clean_debris()
+            result, state = self._stage(self.state(), table, **kwargs)
+            if not result.noop:
+                self._write_state(state)
+            return result
 
     def effective(self, meta: VersionMeta, state: State | None = None) -> VersionMeta:
         """The version whose data ``meta`` shows: a rollback shows its target's."""
@@ -399,6 +513,31 @@ class Store:
         for leftover in self.root.glob(f".{STATE_FILE}.*.tmp"):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+
+    def clean_leftovers(self, *, wait: bool = False) -> bool:
+        """Remove what crashed or failed commits left: ``versions/.tmp-*``,
+        ``versions/.orphan-*``, ``.state.json.*.tmp`` and version folders numbered above the
+        state's ``seq`` that it does not name (renamed into place, the state never switched).
+        Only when the lock is free (``wait=False``: never blocks a page load) and state.json
+        reads whole (a damaged store is left for ``repair``). True when it ran."""
+        with file_lock(self.root / ".lock", wait=wait) as locked:
+            if not locked:
+                return False
+            with contextlib.suppress(StoreDamaged):
+                self._remove_leftovers()
+                return True
+        return False
+
+    def _remove_leftovers(self) -> None:
+        state = self.state()  # StoreDamaged: nothing is removed
+        self._clean_debris()
+        named = {m.version for m in state.history} | {v for v in state.phases.values() if v}
+        for folder in (self.root / "versions").glob("*"):
+            number = folder.name[1:]
+            if folder.name.startswith(".orphan-") or (
+                    folder.name.startswith("v") and number.isdigit() and int(number) > state.seq
+                    and folder.name not in named):
+                shutil.rmtree(folder, ignore_errors=True)
 
     def _stage(self, state: State, table, *, phase, mode, user, file_name, content, sample=False,
                note="", rollback_of=None, source_parquet: Path | None = None,
@@ -467,16 +606,21 @@ class Store:
         history entry; other phases are left alone. Raises UnknownVersion."""
         vid = version if str(version).startswith("v") else f"v{version}"
         with self._locked():
-            state = self.state()
-            target = state.version(vid)
-            source = self.parquet_path(vid)
-            return self._commit_locked(
-                None, phase=target.phase, mode="rollback", user=user, file_name=target.file,
-                content=None, sample=target.sample, rollback_of=vid,
-                source_parquet=source if source.exists() else None,
-                note=f"rollback ke {vid}", sha256=target.sha256, as_of=target.as_of,
-                programme=target.programme,
-            ).meta
+            return self._rollback_locked(vid, user=user, note=f"rollback ke {vid}")
+
+    def _rollback_locked(self, vid: str, *, user: str, note: str) -> VersionMeta:
+        """``rollback`` for a caller holding the lock. Raises UnknownVersion, and
+        StoreError when the target's rows cannot be read (never an empty phase instead)."""
+        target = self.state().version(vid)
+        source = self.parquet_path(vid)
+        if target.rows and not _readable_parquet(source):
+            raise StoreError.from_key("store.version_unreadable", version=vid)
+        return self._commit_locked(
+            None, phase=target.phase, mode="rollback", user=user, file_name=target.file,
+            content=None, sample=target.sample, rollback_of=vid,
+            source_parquet=source if source.exists() else None,
+            note=note, sha256=target.sha256, as_of=target.as_of, programme=target.programme,
+        ).meta
 
     def _remove_locked(self, current: VersionMeta, *, user: str, note: str) -> VersionMeta:
         """Empty ``current``'s phase as a new history entry (mode ``remove``, carrying the

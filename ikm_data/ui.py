@@ -18,7 +18,7 @@ from ikm_data import slides as _slides
 from ikm_data import tables as _tables
 from ikm_data import template as _template
 from ikm_data.mapping import MappingMemory as _MappingMemory
-from ikm_data.errors import IkmError
+from ikm_data.errors import IkmError, StoreDamaged
 from ikm_data.formatting import fmt_date, fmt_datetime, fmt_int
 from ikm_data.i18n import DEFAULT_LANG, LANGS, t
 from ikm_data.queries import Dataset, Filters
@@ -62,8 +62,14 @@ def _query(root: str, token: str, name: str, args: tuple, kwargs: tuple):
 
 def query(name: str, *args, **kwargs):
     """``queries.<name>(dataset, *args, **kwargs)``, cached per state of the store."""
+    from ikm_data.store_check import READ_ERRORS
+
     s = store()
-    return _query(str(s.root), s.state().token, name, args, tuple(sorted(kwargs.items())))
+    try:
+        return _query(str(s.root), s.state().token, name, args, tuple(sorted(kwargs.items())))
+    except READ_ERRORS as exc:  # a file gone since the dataset was opened: say what is wrong
+        _dataset.clear()
+        raise s.explain(exc) from exc
 
 
 def clear_caches() -> None:
@@ -107,17 +113,25 @@ def sidebar() -> None:
             format_func=lambda code: {"id": "Indonesia", "en": "English"}[code],
         )
         st.markdown(f"**{tr('filter.heading')}**")
-        options = phase_options()
-        ds = dataset()
-        if PHASE_KEY not in st.session_state or st.session_state[PHASE_KEY] not in options:
-            st.session_state[PHASE_KEY] = (ds.data_phases() or options or [None])[-1]
-        st.selectbox(tr("filter.phase"), options, key=PHASE_KEY,
-                     format_func=lambda p: t("phase.label", current, n=p))
-        st.multiselect(tr("filter.regency"), [r.code for r in ref.regencies], key=REGENCY_KEY,
-                       format_func=lambda c: ref.regency(c).label, placeholder=tr("filter.all"))
-        products = {c: product_label(c, current) for c in product_options()}
-        st.multiselect(tr("filter.product"), list(products), key=PRODUCT_KEY,
-                       format_func=lambda c: products.get(c, c), placeholder=tr("filter.all"))
+        try:
+            _filters(ref, current)
+        except StoreDamaged:  # the page explains it (see ``run``)
+            st.caption(tr("damage.sidebar"))
+
+
+def _filters(ref, current: str) -> None:
+    """The sidebar's phase, regency and product filters."""
+    options = phase_options()
+    ds = dataset()
+    if PHASE_KEY not in st.session_state or st.session_state[PHASE_KEY] not in options:
+        st.session_state[PHASE_KEY] = (ds.data_phases() or options or [None])[-1]
+    st.selectbox(tr("filter.phase"), options, key=PHASE_KEY,
+                 format_func=lambda p: t("phase.label", current, n=p))
+    st.multiselect(tr("filter.regency"), [r.code for r in ref.regencies], key=REGENCY_KEY,
+                   format_func=lambda c: ref.regency(c).label, placeholder=tr("filter.all"))
+    products = {c: product_label(c, current) for c in product_options()}
+    st.multiselect(tr("filter.product"), list(products), key=PRODUCT_KEY,
+                   format_func=lambda c: products.get(c, c), placeholder=tr("filter.all"))
 
 
 def max_upload_mb() -> int:
@@ -164,14 +178,68 @@ def page_header(title_key: str, caption_key: str | None = None) -> Filters:
     st.title(tr(title_key))
     if caption_key:
         st.caption(tr(caption_key))
-    ds = dataset()
+    try:
+        ds = dataset()
+        active = active_filters(f)
+    except StoreDamaged:  # the page explains it (see ``run``); the title stays
+        return f
     if f.phase in ds.sample_phases:
         st.badge(tr("sample.badge"), icon=":material/science:", color="orange",
                  help=tr("sample.help"))
-    active = active_filters(f)
     if active:
         st.caption(tr("filter.active", what=_markup.escape(" · ".join(active))))
     return f
+
+
+def run(navigation) -> None:
+    """Run the chosen page (``app.py``); a named error it raises is shown in its place,
+    a damaged store as the panel that says what is wrong and how to recover."""
+    try:
+        navigation.run()
+    except StoreDamaged as err:
+        damage_panel(err)
+    except IkmError as err:
+        show_ikm_error(err)
+
+
+def store_damage() -> StoreDamaged | None:
+    """The damage that stops the store's data from being read, or None (the healthy path
+    costs one cached dataset lookup)."""
+    try:
+        dataset()
+    except StoreDamaged as err:
+        return err
+    return None
+
+
+def damage_panel(err: StoreDamaged, *, repair: bool = False) -> None:
+    """What is wrong, the last good version and how to recover; on Unggah Data
+    (``repair``) the button that repairs the store, elsewhere a link to that page."""
+    current, report = lang(), err.report
+    lines = "\n".join(f"- {_markup.escape(x)}" for x in report.lines(current))
+    with st.container(key="damage_panel"):
+        st.error(f"**{_markup.escape(report.heading(current))}** — {_markup.escape(t('damage.intro', current))}"
+                 f"\n\n{lines}", icon=":material/report:")
+        if not repair:
+            st.page_link("pages/unggah.py", label=t("damage.goto", current), icon=":material/build:")
+        elif st.button(t("damage.repair.button", current), key="damage_repair", type="primary",
+                       icon=":material/build:", help=t("damage.repair.help", current)):
+            repair_store(st.session_state.get("unggah_user") or t("unggah.user.default", current))
+            st.rerun()
+
+
+def repair_store(user: str) -> None:
+    """Repair the store (``Store.repair``), drop cached data and say what was done."""
+    actions, after = store().repair(user=user)
+    clear_caches()
+    _dataset.clear()
+    st.session_state.pop(_UPLOAD_CACHE, None)
+    current = lang()
+    done = " ".join(a.text(current) for a in actions) or t("damage.repair.nothing", current)
+    flash("success", t("damage.repair.done", current, actions=done))
+    if not after.ok:
+        flash("warning", t("damage.repair.still", current,
+                           problems=" ".join(p.text(current) for p in after.blocking())))
 
 
 def active_filters(f: Filters) -> list[str]:
@@ -179,8 +247,16 @@ def active_filters(f: Filters) -> list[str]:
     return dataset().describe(f, lang())
 
 
-def has_rows(phase: int | None) -> bool:
-    return phase in dataset().data_phases()
+def has_rows(phase: int | None, *, damaged: bool | None = None) -> bool:
+    """True when ``phase`` has participant rows. On a damaged store StoreDamaged goes on
+    (``run`` explains it), or ``damaged`` is returned when given (e.g. for a caption
+    drawn before the title)."""
+    try:
+        return phase in dataset().data_phases()
+    except StoreDamaged:
+        if damaged is None:
+            raise
+        return damaged
 
 
 def selected(event, param: str, field: str) -> tuple:

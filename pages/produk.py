@@ -7,7 +7,7 @@ from ikm_data import charts, slides, tables, ui
 from ikm_data.markup import escape
 
 # the caption invites a click on the bars, which only a phase with rows has
-f = ui.page_header("page.produk", "produk.caption" if ui.has_rows(ui.filters().phase) else None)
+f = ui.page_header("page.produk", "produk.caption" if ui.has_rows(ui.filters().phase, damaged=False) else None)
 lang = ui.lang()
 source = ui.source_label(f.phase)
 

@@ -12,6 +12,11 @@ from ikm_data.i18n import t
 ui.page_header("unggah.page", "unggah.caption")
 lang = ui.lang()
 ui.show_flashes()
+damage = ui.store_damage()  # a damaged store: what is wrong, the repair button, the history below
+if damage:
+    ui.damage_panel(damage, repair=True)
+    if not damage.report.state_readable:
+        st.stop()  # no history to show until state.json is rebuilt
 
 with st.expander(ui.tr("unggah.template.title"), icon=":material/table_view:"):
     st.markdown(ui.tr("unggah.template.body"))
@@ -20,7 +25,8 @@ with st.expander(ui.tr("unggah.template.title"), icon=":material/table_view:"):
                        on_click="ignore", icon=":material/download:")
 
 # any type is accepted here: the reader explains in the official's language what is wrong
-uploaded = st.file_uploader(ui.tr("unggah.file"), key=ui.UPLOAD_KEY, help=ui.tr("unggah.file.help"))
+uploaded = st.file_uploader(ui.tr("unggah.file"), key=ui.UPLOAD_KEY, help=ui.tr("unggah.file.help"),
+                            disabled=damage is not None)
 
 if uploaded is not None:
     sheets = ui.upload_sheets(uploaded)
@@ -183,6 +189,8 @@ else:
         ui.flash("success", ui.tr("unggah.history.done", phase=meta.phase, target=target, version=meta.version))
         st.rerun()
 
+    if damage:
+        st.stop()  # removing needs readable data: repair or roll back first
     st.subheader(ui.tr("versions.remove.title"))
     st.caption(ui.tr("versions.remove.caption"))
     shown = ui.shown_versions()

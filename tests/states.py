@@ -185,8 +185,33 @@ def empty_after_rollback(folder: Path) -> Store:
     return store
 
 
+# -- damaged stores: what a crash, a full disk or a careless hand can leave ------------------
+def damaged_state(folder: Path) -> Store:
+    """``new_phase`` with its state.json cut off in the middle (a disk that filled up
+    outside the store's own atomic write, a copy broken off): every version is whole."""
+    store = new_phase(folder)
+    path = store.root / "state.json"
+    path.write_bytes(path.read_bytes()[:150])
+    return store
+
+
+def missing_parquet(folder: Path) -> Store:
+    """The sample, a phase 4 uploaded (v2) and replaced by a new file (v3), then v3's
+    Parquet file lost: phase 4's last good version is v2."""
+    store = sample(folder)
+    upload(store, 4, *_phase_file(4, 4101, 30))
+    upload(store, 4, "revisi_tahap_4.csv", csv_bytes(TYPICAL, rows(4102, 34, TYPICAL)))
+    store.parquet_path("v3").unlink()
+    return store
+
+
+# state -> (what its panel names, the last good versions it names (phase -> version),
+#           phase -> the version whose rows it shows after the repair)
+DAMAGED = {"damaged_state": ("state.json", {3: "v1", 4: "v2"}, {3: "v1", 4: "v2"}),
+           "missing_parquet": ("Parquet", {4: "v2"}, {3: "v1", 4: "v2"})}
+
 STATES = {f.__name__: f for f in (sample, published_only, new_phase, many_phases, certified, minimal,
-                                  empty_after_rollback)}
+                                  empty_after_rollback, damaged_state, missing_parquet)}
 
 
 def build(name: str, folder: Path) -> Store:

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pytest
 
 from ikm_data.i18n import CATALOGUE, t
+from tests.states import DAMAGED
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -460,9 +461,37 @@ def _open(page: str, lang: str):
     return at
 
 
+class _NoTruth:
+    """A damaged store's truth: nothing to compare (no state to read), no codes to hunt."""
+
+    code_pattern = re.compile(r"(?!)")
+
+
+def check_damaged(at, name: str, page: str, lang: str) -> None:
+    """A damaged store: the page's title, then the panel naming what is wrong, the last good
+    versions and how to recover; on Unggah Data the repair button, elsewhere a link to it."""
+    where = f"{name}:{lang}:{page}"
+    if page in TITLE_KEYS:
+        assert [x.value for x in at.title] == [t(TITLE_KEYS[page], lang)], where
+    (panel,) = [e.value.replace("\\", "") for e in at.error if t("damage.title", lang) in e.value]
+    names, last_good, _ = DAMAGED[name]
+    assert names in panel and t("damage.how", lang) in panel, (where, panel)
+    good = "; ".join(t("damage.last_good.phase", lang, phase=p, version=v) for p, v in sorted(last_good.items()))
+    assert t("damage.last_good", lang, versions=good) in panel, (where, panel)
+    buttons = [b.label for b in at.button]
+    if page == "unggah":
+        assert t("damage.repair.button", lang) in buttons, where
+    else:
+        assert t("damage.repair.button", lang) not in buttons, where
+    check_texts(at, lang, where, _NoTruth())
+
+
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_page_is_right_in_every_state(state_store, page, lang):
+    if state_store.root.name in DAMAGED:
+        check_damaged(_open(page, lang), state_store.root.name, page, lang)
+        return
     truth = Truth(state_store.root)
     at = _open(page, lang)
     assert at.session_state["flt_phase"] == truth.newest()  # what a new visitor gets
@@ -492,3 +521,41 @@ def test_the_checks_tell_the_languages_and_keys_apart():
     assert wrong_language("IKM/UKM", "en")  # the English UI says IKM/SMEs
     assert PLACEHOLDER.search("Tahap {n}") and not PLACEHOLDER.search("Tahap 4")
     assert num(2858) == "2.858" and dec(147, 20) == "7,4" and dec(145, 20) == "7,3" and dec(5, 0) == "–"
+
+
+@pytest.mark.parametrize("state_store", list(DAMAGED), indirect=True)
+def test_the_repair_button_brings_back_the_last_good_version(state_store):
+    """Unggah Data's "Perbaiki penyimpanan" on a damaged store: every page reads again and
+    shows the figures of each phase's last good version."""
+    *_, expected = DAMAGED[state_store.root.name]
+    good = {p: pd.read_parquet(state_store.root / "versions" / v / "participants.parquet")
+            for p, v in expected.items()}
+    at = _open("unggah", "id")
+    at.button(key="damage_repair").click().run()
+    assert not at.exception and not [e for e in at.error if t("damage.title") in e.value]
+    assert [s.value for s in at.success][0].startswith(t("damage.repair.done", actions="").strip())
+    truth = Truth(state_store.root)
+    assert set(truth.rows) == set(good)
+    for phase, rows in good.items():
+        assert truth.rows[phase].drop(columns="phase").equals(rows.drop(columns="phase")), phase
+    at = _open("ringkasan", "id")
+    for phase in good:
+        at.session_state["flt_phase"] = phase
+        at.run()
+        check_ringkasan(at, truth, phase, (), (), (), "id")
+
+
+@pytest.mark.parametrize("state_store", ["missing_parquet"], indirect=True)
+def test_unggah_rolls_back_a_damaged_phase(state_store):
+    """On a damaged store Unggah Data still lists the history and rolls back: the official
+    puts phase 4 back to v2 by hand instead of pressing the repair button."""
+    at = _open("unggah", "en")
+    assert at.file_uploader(key="unggah_file").proto.disabled  # no upload onto a damaged store
+    at.selectbox(key="unggah_rollback_version").set_value("v2").run()
+    at.checkbox(key="unggah_confirm_rollback_v2_3").check().run()
+    at.button(key="unggah_rollback").click().run()
+    assert not at.exception and not [e for e in at.error if t("damage.title", "en") in e.value]
+    truth = Truth(state_store.root)
+    v2 = pd.read_parquet(state_store.root / "versions" / "v2" / "participants.parquet")
+    assert truth.rows[4].drop(columns="phase").equals(v2.drop(columns="phase"))
+    assert json.loads((state_store.root / "state.json").read_text())["phases"]["4"] == "v4"
