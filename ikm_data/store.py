@@ -517,7 +517,9 @@ class Store:
     def clean_leftovers(self, *, wait: bool = False) -> bool:
         """Remove what crashed or failed commits left: ``versions/.tmp-*``,
         ``versions/.orphan-*``, ``.state.json.*.tmp`` and version folders numbered above the
-        state's ``seq`` that it does not name (renamed into place, the state never switched).
+        state's ``seq`` that it does not name and that were written after the state last
+        switched (renamed into place, the state never switched; a folder older than
+        state.json, as after an older state.json was copied back by hand, is kept).
         Only when the lock is free (``wait=False``: never blocks a page load) and state.json
         reads whole (a damaged store is left for ``repair``). True when it ran."""
         with file_lock(self.root / ".lock", wait=wait) as locked:
@@ -532,11 +534,12 @@ class Store:
         state = self.state()  # StoreDamaged: nothing is removed
         self._clean_debris()
         named = {m.version for m in state.history} | {v for v in state.phases.values() if v}
+        switched = (self.root / STATE_FILE).stat().st_mtime
         for folder in (self.root / "versions").glob("*"):
             number = folder.name[1:]
             if folder.name.startswith(".orphan-") or (
                     folder.name.startswith("v") and number.isdigit() and int(number) > state.seq
-                    and folder.name not in named):
+                    and folder.name not in named and folder.stat().st_mtime >= switched):
                 shutil.rmtree(folder, ignore_errors=True)
 
     def _stage(self, state: State, table, *, phase, mode, user, file_name, content, sample=False,

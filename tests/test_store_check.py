@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 import uuid
 from pathlib import Path
 
@@ -208,6 +209,7 @@ def test_leftovers_of_crashed_commits_are_removed_at_open(three_versions):
     shutil.copytree(store.version_dir("v3"), versions / ".tmp-deadbeef")
     shutil.copytree(store.version_dir("v3"), versions / ".orphan-v4-1234abcd")
     shutil.copytree(store.version_dir("v3"), versions / "v4")  # renamed, the state never switched
+    os.utime(versions / "v4")  # written after the state last switched, as a crashed commit is
     (store.root / f".state.json.{uuid.uuid4().hex}.tmp").write_text("{")
     keep = files(store.root)
     Store.open(store.root)
@@ -215,6 +217,20 @@ def test_leftovers_of_crashed_commits_are_removed_at_open(three_versions):
     assert not list(store.root.glob(".state.json.*"))
     assert {k: v for k, v in keep.items() if k.startswith("versions/v") and not k.startswith("versions/v4")
             } == {k: v for k, v in files(store.root).items() if k.startswith("versions/")}
+
+
+def test_open_keeps_newer_versions_when_an_older_state_was_copied_back(three_versions):
+    """An official copies back yesterday's state.json by hand: v3 is not named and is above
+    its seq, but it was written before this state.json, so it is not a crashed commit."""
+    store = three_versions
+    state = json.loads((store.root / "state.json").read_text())
+    state["seq"], state["history"] = 2, state["history"][:2]
+    state["phases"] = {k: ("v2" if v == "v3" else v) for k, v in state["phases"].items()}
+    past = time.time() - 3600
+    os.utime(store.version_dir("v3"), (past, past))
+    (store.root / "state.json").write_text(json.dumps(state))
+    Store.open(store.root)
+    assert sorted(p.name for p in (store.root / "versions").iterdir()) == ["v1", "v2", "v3"]
 
 
 def test_open_never_removes_a_referenced_folder_nor_waits_for_a_writer(three_versions):
