@@ -98,10 +98,12 @@ class Report:
     def damaged_phases(self) -> list[int]:
         return sorted({p.phase for p in self.blocking() if p.phase is not None}) or sorted(self.last_good)
 
-    def lines(self, lang: str = "id") -> list[str]:
-        """The problems, then the last good version of the damaged phases, then how to recover."""
+    def lines(self, lang: str = "id", *, here: bool = False) -> list[str]:
+        """The problems, then the last good version of the damaged phases, then how to recover
+        (``here``: on the page that has the repair button)."""
+        how = t("damage.how.here" if here else "damage.how", lang)
         return [p.text(lang) for p in self.blocking() or self.problems] + [
-            x for x in (self.last_good_text(lang, self.damaged_phases()), t("damage.how", lang)) if x]
+            x for x in (self.last_good_text(lang, self.damaged_phases()), how) if x]
 
     def text(self, lang: str = "id") -> str:
         return "\n".join([t("damage.intro", lang), *(f"- {x}" for x in self.lines(lang))])

@@ -216,7 +216,7 @@ def damage_panel(err: StoreDamaged, *, repair: bool = False) -> None:
     """What is wrong, the last good version and how to recover; on Unggah Data
     (``repair``) the button that repairs the store, elsewhere a link to that page."""
     current, report = lang(), err.report
-    lines = "\n".join(f"- {_markup.escape(x)}" for x in report.lines(current))
+    lines = "\n".join(f"- {_markup.escape(x)}" for x in report.lines(current, here=repair))
     with st.container(key="damage_panel"):
         st.error(f"**{_markup.escape(report.heading(current))}** — {_markup.escape(t('damage.intro', current))}"
                  f"\n\n{lines}", icon=":material/report:")

@@ -475,7 +475,8 @@ def check_damaged(at, name: str, page: str, lang: str) -> None:
         assert [x.value for x in at.title] == [t(TITLE_KEYS[page], lang)], where
     (panel,) = [e.value.replace("\\", "") for e in at.error if t("damage.title", lang) in e.value]
     names, last_good, _ = DAMAGED[name]
-    assert names in panel and t("damage.how", lang) in panel, (where, panel)
+    how = t("damage.how.here" if page == "unggah" else "damage.how", lang)
+    assert names in panel and how in panel, (where, panel)
     good = "; ".join(t("damage.last_good.phase", lang, phase=p, version=v) for p, v in sorted(last_good.items()))
     assert t("damage.last_good", lang, versions=good) in panel, (where, panel)
     buttons = [b.label for b in at.button]

@@ -18,6 +18,14 @@ MESSAGES = {
         "or run python -m ikm_data check-store --repair. No data is deleted: damaged files are kept "
         "beside it, and each damaged phase goes back to its last readable version.",
     ),
+    "damage.how.here": (
+        "Cara memulihkan: tekan “Perbaiki penyimpanan” di bawah ini, atau jalankan python -m ikm_data "
+        "check-store --repair. Tidak ada data yang dihapus: berkas yang rusak disimpan di sampingnya, "
+        "dan tiap tahap yang rusak kembali ke versi terakhir yang terbaca.",
+        "To recover: press “Perbaiki penyimpanan” (repair the store) below, or run python -m ikm_data "
+        "check-store --repair. No data is deleted: damaged files are kept beside it, and each damaged "
+        "phase goes back to its last readable version.",
+    ),
     "damage.goto": ("Buka Unggah Data untuk memperbaiki", "Open Unggah Data to repair"),
     "damage.sidebar": ("Filter tidak tersedia: penyimpanan data rusak.",
                        "Filters unavailable: the data store is damaged."),
