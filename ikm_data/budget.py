@@ -80,16 +80,17 @@ def cell_too_long(name: str, length: int | None, row, column, lim: Limits) -> In
                                 length=fmt_int(length), limit=fmt_int(lim.cell_chars))
 
 
-def check_grid(name: str, grid, lim: Limits, labels=None) -> None:
+def check_grid(name: str, grid, lim: Limits, labels=None, added_rows: int = 0) -> None:
     """Refuse a text grid (``readers.RawSheet.grid``) with a cell longer than the limit,
-    naming its row and its column (``labels[pos]`` when given, else its number)."""
-    check_shape(name, len(grid), len(grid.columns), lim)
+    naming its row and its column (``labels[pos]`` when given, else its number).
+    ``added_rows``: rows the grid has that the file has not (a Parquet file's names)."""
+    check_shape(name, len(grid) - added_rows, len(grid.columns), lim)
     for pos in grid.columns:
-        lengths = grid[pos].str.len().to_numpy(dtype=np.int64, na_value=0)
-        if len(lengths) and lengths.max() > lim.cell_chars:
-            at = int(np.argmax(lengths > lim.cell_chars))
+        cells = grid[pos].to_numpy(dtype=object)
+        if max(map(len, cells), default=0) > lim.cell_chars:  # every cell is a str
+            at = next(i for i, cell in enumerate(cells) if len(cell) > lim.cell_chars)
             label = labels[pos] if labels is not None else fmt_int(pos + 1)
-            raise cell_too_long(name, int(lengths[at]), grid.index[at], label, lim)
+            raise cell_too_long(name, len(cells[at]), grid.index[at], label, lim)
 
 
 # -- CSV ---------------------------------------------------------------------------------------
@@ -137,15 +138,13 @@ def utf16_without_bom(head: bytes) -> bool:
 
 # -- Parquet ------------------------------------------------------------------------------------
 def check_parquet(pf, name: str, lim: Limits) -> None:
-    """From the metadata alone (nothing is decoded): rows (+1 for the header row the grid
-    gets), top-level columns, values of every leaf column (a list column holds many per
+    """From the metadata alone (nothing is decoded): rows, top-level columns, values of every leaf column (a list column holds many per
     row) and the uncompressed size of the pages."""
     md = pf.metadata
     columns = len(pf.schema_arrow)
-    check_shape(name, md.num_rows + 1, columns, lim)
     values = sum(md.row_group(g).column(c).num_values
                  for g in range(md.num_row_groups) for c in range(md.num_columns))
-    check_shape(name, md.num_rows + 1, columns, lim, values=values)
+    check_shape(name, md.num_rows, columns, lim, values=values)
     check_unpacked(name, sum(md.row_group(g).total_byte_size for g in range(md.num_row_groups)), lim)
 
 

@@ -148,7 +148,8 @@ def read_file(fileobj, name: str, sheet: str | None = None, *, rank=None) -> Raw
     else:
         raw = _read_parquet(content, name, lim)
     raw.size = len(content)
-    budget.check_grid(name, raw.grid, lim, _LETTERS if kind == "xlsx" else None)
+    budget.check_grid(name, raw.grid, lim, _LETTERS if kind == "xlsx" else None,
+                      added_rows=1 if kind == "parquet" else 0)
     if raw.grid.empty or not any((raw.grid[c] != "").any() for c in raw.grid.columns):
         raise IngestError.from_key("ingest.empty", name=name)
     return raw

@@ -60,7 +60,7 @@ SETTINGS = (
     ),
     Setting(
         "IKM_MAX_CELLS",
-        "10000000",
+        "5000000",
         "Most cells (rows x columns; for a Parquet file the values of every column, nested "
         "ones included) a file may hold: what bounds the time and memory of a check.",
     ),

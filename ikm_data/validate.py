@@ -340,6 +340,7 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
             s = s.str.replace("\u00a0", " ", regex=False)
         raw[fld] = s.str.strip()
     present = set(raw)
+    _check_lengths(raw, col, lang)
 
     def text(fld: str, collapse: bool = False) -> pd.Series:
         s = raw.get(fld)
@@ -542,6 +543,20 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
     rep.rows = len(rep.frame)
     rep.enterprises, rep.workers = _totals(rep.frame)
     return _finish(rep, col)
+
+
+def _check_lengths(raw: dict[str, pd.Series], col: _Collector, lang: str) -> None:
+    """An error for each value longer than its field's limit (``schema.MAX_LENGTH``),
+    shown cut short."""
+    for fld, s in raw.items():
+        limit = schema.MAX_LENGTH.get(fld)
+        if limit is None:
+            continue
+        lengths = s.str.len().to_numpy(dtype=np.int64, na_value=0)
+        for at in np.flatnonzero(lengths > limit):
+            value = s.iat[at]
+            col.add("error", s.index[at], fld, value[:80] + "…", "validate.too_long",
+                    field=_field_name(fld, lang), length=_int_text(len(value)), limit=_int_text(limit))
 
 
 def _totals(frame: pd.DataFrame) -> tuple[int, int]:

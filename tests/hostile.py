@@ -44,15 +44,15 @@ def check(path: Path, *, store: Path | None = None, timeout: float = 60, address
     """Check ``path`` in a child process limited to ``address_space`` bytes of address space
     (importing pandas, pyarrow and DuckDB alone takes 1,2 GB of it) and ``timeout``
     seconds (killed after)."""
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
-
-    cmd = [python, str(Path(__file__).resolve()), "--root", str(root), str(path)]
+    cmd = [python, str(Path(__file__).resolve()), "--root", str(root), "--address-space", str(address_space),
+           str(path)]
     if store is not None:
-        cmd[3:3] = ["--store", str(store)]
+        cmd[2:2] = ["--store", str(store)]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, preexec_fn=limit, cwd=root,
+        # no preexec_fn: the child is spawned without copying this process, whose memory
+        # would otherwise count in the child's peak; it caps its own address space
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=root,
                                 env={**os.environ, "IKM_NO_SAMPLE": "1"})
         status, usage, killed = _wait(proc.pid, timeout)
         proc.returncode = status  # reaped by os.wait4
@@ -94,8 +94,10 @@ def _child(argv: list[str]) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--root", default=str(REPO))
     parser.add_argument("--store")
+    parser.add_argument("--address-space", type=int, default=6 * GIB)
     parser.add_argument("file")
     args = parser.parse_args(argv)
+    resource.setrlimit(resource.RLIMIT_AS, (args.address_space, args.address_space))
     sys.path.insert(0, args.root)
     from ikm_data import importer
     from ikm_data.errors import IkmError

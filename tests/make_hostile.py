@@ -47,6 +47,17 @@ def valid_csv(path: Path, rows: int = 200_000) -> Path:
                        f"{9120000000000 + i}\n" for i in range(1, rows + 1)))
 
 
+def wide_valid_csv(path: Path, rows: int = 499_999) -> Path:
+    """At the limits: half a million rows of ten columns (five million cells), every row valid."""
+    header = HEADER + ("Alamat", "Desa", "Kecamatan", "No. HP")
+    lines = (f"{i},IKM Nomor {i},{REGENCIES[i % 10]},{PRODUCTS[i % 5]},{1 + i % 9},{9120000000000 + i},"
+             f"Jl. Nomor {i % 997},Desa {i % 101},Kecamatan {i % 13},0812{i:08d}\n" for i in range(1, rows + 1))
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(",".join(header) + "\n")
+        fh.writelines(lines)
+    return path
+
+
 def many_lines_csv(path: Path, rows: int = 2_000_000) -> Path:
     """Two million short rows (over the row limit)."""
     return _csv(path, (f"{i},A,Dompu,Kopi,1,\n" for i in range(1, rows + 1)))
@@ -226,6 +237,20 @@ def lying_xlsx(path: Path, rows: int = 1_500_000) -> Path:
     return _xlsx(path, body(), dimension="A1:F3", strings=HEADER + ("Dompu", "Kopi"))
 
 
+def at_limits_xlsx(path: Path, rows: int = 499_999) -> Path:
+    """At the limits: half a million rows of ten columns, each row a valid enterprise."""
+    def body():
+        yield _header_row()
+        for r in range(2, rows + 2):
+            yield (f'<row r="{r}"><c r="A{r}"><v>{r - 1}</v></c><c r="B{r}" t="inlineStr"><is><t>IKM {r}'
+                   f'</t></is></c><c r="C{r}" t="s"><v>6</v></c><c r="D{r}" t="s"><v>7</v></c>'
+                   f'<c r="E{r}"><v>3</v></c><c r="F{r}" t="inlineStr"><is><t>{9120000000000 + r}</t></is>'
+                   f'</c><c r="G{r}" t="s"><v>6</v></c><c r="H{r}" t="s"><v>7</v></c><c r="I{r}"><v>{r}</v>'
+                   f'</c><c r="J{r}"><v>{r % 7}</v></c></row>')
+
+    return _xlsx(path, body(), dimension=f"A1:J{rows + 1}", strings=HEADER + ("Dompu", "Kopi"))
+
+
 HOSTILE = {
     "rows_1m.parquet": lambda p: rows_parquet(p, 1_000_000),
     "rows_5m.parquet": lambda p: rows_parquet(p, 5_000_000),
@@ -246,6 +271,8 @@ HOSTILE = {
     "utf16le_no_bom.csv": utf16_csv,
     "utf16be_no_bom.csv": lambda p: utf16_csv(p, big_endian=True),
     "valid_200k.csv": valid_csv,
+    "at_limits_500k_x10.csv": wide_valid_csv,
+    "at_limits_500k_x10.xlsx": at_limits_xlsx,
 }
 
 
