@@ -73,8 +73,7 @@ def test_checked_within_budget(name, valid, codes, hostile_dir):
     assert run.seconds < SECONDS and run.peak_mb < PEAK_MB, (run.seconds, run.peak_mb)
 
 
-def test_a_file_refused_in_append_mode_leaves_the_store_alone_even_when_valid_elsewhere(hostile_dir,
-                                                                                        guarded_store):
+def test_the_harness_sees_a_store_change(hostile_dir, guarded_store):
     """The harness itself can fail: a valid file offered to the store is committed."""
     path = make_hostile.write(hostile_dir, "one_name_1000_nib.csv")
     store = guarded_store.parent / "committing"
