@@ -18,18 +18,19 @@ import io
 import math
 import re
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from ikm_data import budget
 from ikm_data.errors import IngestError
 
 KINDS = {".xlsx": "xlsx", ".csv": "csv", ".parquet": "parquet"}
 ACCEPTED = ("xlsx", "csv", "parquet")  # for the upload widget
-MAX_UNCOMPRESSED = 1 << 30  # an xlsx that unzips to more than 1 GiB is refused
-MAX_RATIO = 500  # nor one whose parts are compressed more than this (zip bomb)
+MAX_RATIO = 500  # an xlsx whose parts are compressed more than this is refused (zip bomb)
 DELIMITERS = (",", ";", "\t")
 HEAD_ROWS = 25  # rows of each sheet a ``rank`` function sees when choosing the sheet
 LONG_NUMBER = 1e9  # a number cell this large is an identifier typed as a number (or money)
@@ -132,18 +133,23 @@ def read_file(fileobj, name: str, sheet: str | None = None, *, rank=None) -> Raw
     ``HEAD_ROWS`` rows of a sheet, as a text grid, to a comparable score) and several
     visible sheets, the best-scoring sheet (the first of equals; ``auto`` set); else the
     first visible one. Raises IngestError for an empty, unsupported, mislabelled, corrupt
-    or oversized file.
+    or oversized file: each format is measured against the budget (``ikm_data.budget``)
+    before it is turned into a grid, and every cell of the grid against the longest cell
+    allowed.
     """
     content = read_bytes(fileobj)
     kind = kind_of(name)
     _check_not_empty(content, name)
+    lim = budget.Limits.current()
     if kind == "xlsx":
-        raw = _read_xlsx(content, name, sheet, rank)
+        raw = _read_xlsx(content, name, sheet, rank, lim)
     elif kind == "csv":
-        raw = _read_csv(content, name)
+        raw = _read_csv(content, name, lim)
     else:
-        raw = _read_parquet(content, name)
+        raw = _read_parquet(content, name, lim)
     raw.size = len(content)
+    budget.check_grid(name, raw.grid, lim, _LETTERS if kind == "xlsx" else None,
+                      added_rows=1 if kind == "parquet" else 0)
     if raw.grid.empty or not any((raw.grid[c] != "").any() for c in raw.grid.columns):
         raise IngestError.from_key("ingest.empty", name=name)
     return raw
@@ -164,7 +170,25 @@ def _wrong_type(name: str, kind: str, found: str) -> IngestError:
 
 
 # -- xlsx ------------------------------------------------------------------------------
-def _open_workbook(content: bytes, name: str):
+def _column_letters(n: int) -> str:
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class _Letters:
+    """Excel's column letters by position (0 is ``A``)."""
+
+    def __getitem__(self, pos: int) -> str:
+        return _column_letters(pos + 1)
+
+
+_LETTERS = _Letters()
+
+
+def _open_workbook(content: bytes, name: str, lim: budget.Limits | None = None):
     from python_calamine import CalamineError, CalamineWorkbook
 
     found = magic_kind(content)
@@ -174,21 +198,25 @@ def _open_workbook(content: bytes, name: str):
         raise _wrong_type(name, "xlsx", found or _guess_text(content))
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as zf:
-            infos = zf.infolist()
-            names = {i.filename for i in infos}
-    except (zipfile.BadZipFile, OSError, ValueError):
+            _check_zip(zf, name, lim or budget.Limits.current())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
         raise IngestError.from_key("ingest.corrupt", name=name) from None
-    if "xl/workbook.xml" not in names:
-        raise IngestError.from_key("ingest.not_workbook", name=name)
-    total = sum(i.file_size for i in infos)
-    bomb = any(i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 10 << 20
-               for i in infos)
-    if total > MAX_UNCOMPRESSED or bomb:
-        raise IngestError.from_key("ingest.too_large", name=name, size=total // (1 << 20))
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(content))
     except (CalamineError, ValueError, OSError, RuntimeError):
         raise IngestError.from_key("ingest.corrupt", name=name) from None
+
+
+def _check_zip(zf: zipfile.ZipFile, name: str, lim: budget.Limits) -> None:
+    """A workbook, no zip bomb, within the budget (sizes and every sheet's extent)."""
+    infos = zf.infolist()
+    if "xl/workbook.xml" not in {i.filename for i in infos}:
+        raise IngestError.from_key("ingest.not_workbook", name=name)
+    total = sum(i.file_size for i in infos)
+    if any(i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 10 << 20
+           for i in infos):
+        raise IngestError.from_key("ingest.too_large", name=name, size=total // (1 << 20))
+    budget.check_xlsx(zf, name, lim)
 
 
 def _visible_sheets(wb) -> list[str]:
@@ -229,10 +257,10 @@ def number_text(value: float) -> str:
     return format(value, ".15g").replace(".", ",")
 
 
-def _read_xlsx(content: bytes, name: str, sheet: str | None, rank=None) -> RawSheet:
+def _read_xlsx(content: bytes, name: str, sheet: str | None, rank, lim: budget.Limits) -> RawSheet:
     from python_calamine import CalamineError
 
-    wb = _open_workbook(content, name)
+    wb = _open_workbook(content, name, lim)
     ranks: dict[str, tuple] = {}
     try:
         sheets = _visible_sheets(wb)
@@ -246,7 +274,9 @@ def _read_xlsx(content: bytes, name: str, sheet: str | None, rank=None) -> RawSh
                                        sheets=", ".join(sheets))
         try:
             ws = wb.get_sheet_by_name(chosen) if ws is None else ws
-            rows = ws.to_python(skip_empty_area=False)
+            budget.check_shape(name, ws.height, ws.width, lim)
+            rows = ws.to_python(skip_empty_area=False, nrows=lim.rows + 1)
+            budget.check_rows_read(name, len(rows), lim)
             merged = ws.merged_cell_ranges or []
         except (CalamineError, ValueError, OSError, RuntimeError):
             raise IngestError.from_key("ingest.corrupt", name=name) from None
@@ -358,6 +388,8 @@ def decode_text(content: bytes, name: str) -> tuple[str, str]:
     found = magic_kind(content)
     if found is not None:
         raise _wrong_type(name, "csv", found)
+    if budget.utf16_without_bom(content[:4096]):
+        raise _wrong_type(name, "csv", "utf16")
     if not _looks_like_text(content[:65536]):
         raise _wrong_type(name, "csv", "binary")
     if content.startswith(b"\xef\xbb\xbf"):
@@ -401,13 +433,15 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_csv(content: bytes, name: str) -> RawSheet:
+def _read_csv(content: bytes, name: str, lim: budget.Limits) -> RawSheet:
+    budget.check_unpacked(name, len(content), lim)
     text, encoding = decode_text(content, name)
     if not text or text.isspace():
         raise IngestError.from_key("ingest.empty", name=name)
     delim = sniff_delimiter(text)
     head = _head_lines(text)
     width = max((len(r) for r in csv.reader(head, delimiter=delim)), default=1)
+    budget.check_csv(content, name, delim, width, lim)
     try:
         # the C parser decodes the bytes itself (faster than parsing the decoded text)
         source = io.BytesIO(content[3:] if encoding == "utf-8-sig" else content)
@@ -419,16 +453,30 @@ def _read_csv(content: bytes, name: str) -> RawSheet:
         if grid.isna().to_numpy().any():
             grid = grid.fillna("")
     except (pd.errors.ParserError, ValueError):
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
+        rows = _csv_rows(text, delim, name, lim)
         width = max((len(r) for r in rows), default=0)
+        budget.check_shape(name, len(rows), width, lim)
         grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], columns=range(width),
                             dtype=object)
     grid.index = pd.RangeIndex(1, len(grid) + 1)
     return RawSheet(grid=grid, file_name=name, kind="csv", encoding=encoding, delimiter=delim)
 
 
+def _csv_rows(text: str, delim: str, name: str, lim: budget.Limits) -> list[list[str]]:
+    """Rows of unequal width, read by the csv module (whose cells are at most as long as
+    the longest allowed)."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(lim.cell_chars, 1))
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
+    except csv.Error:
+        raise budget.cell_too_long(name, None, None, None, lim) from None
+    finally:
+        csv.field_size_limit(old)
+
+
 # -- parquet ---------------------------------------------------------------------------
-def _read_parquet(content: bytes, name: str) -> RawSheet:
+def _read_parquet(content: bytes, name: str, lim: budget.Limits) -> RawSheet:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -436,9 +484,14 @@ def _read_parquet(content: bytes, name: str) -> RawSheet:
         found = magic_kind(content)
         raise _wrong_type(name, "parquet", found or _guess_text(content))
     try:
-        table = pq.read_table(io.BytesIO(content))
+        pf = pq.ParquetFile(io.BytesIO(content))
+        budget.check_parquet(pf, name, lim)
+        text = [f.name for f in pf.schema_arrow if budget.is_text(f.type)]
+        # a string shared by many rows stays one string until its size is known
+        table = pq.ParquetFile(io.BytesIO(content), read_dictionary=text).read()
     except (pa.ArrowException, OSError, ValueError):
         raise IngestError.from_key("ingest.corrupt", name=name) from None
+    budget.check_arrow_text(table, name, lim)
     columns, numeric = {}, {}
     for i, (col_name, column) in enumerate(zip(table.column_names, table.columns)):
         columns[i] = [str(col_name)] + _arrow_text(column)
@@ -467,6 +520,8 @@ def _arrow_text(column) -> list[str]:
     import pyarrow.compute as pc
 
     typ = column.type
+    if pa.types.is_dictionary(typ):
+        column, typ = column.cast(typ.value_type), typ.value_type
     if pa.types.is_floating(typ):
         return [number_text(v) if v is not None else "" for v in column.to_pylist()]
     if pa.types.is_string(typ) or pa.types.is_large_string(typ) or pa.types.is_integer(typ):

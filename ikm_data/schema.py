@@ -36,6 +36,16 @@ COLUMNS: tuple[tuple[str, pa.DataType, bool], ...] = (
     ("source_row", pa.int32(), False),  # the row number as the official saw it in the file
 )
 
+# The longest text each field may hold, in characters (validation reports a longer value as
+# an error naming its row; a cell longer than IKM_MAX_CELL_CHARS is refused when reading).
+MAX_LENGTH: dict[str, int] = {
+    "name": 200, "owner": 200, "regency": 100, "product": 200, "address": 500, "village": 100,
+    "district": 100, "phone": 100, "nik": 100, "nib": 100, "capacity": 100, "capacity_unit": 100,
+    "order_value": 100, "tourism_partner": 300, "workers": 50, "workers_male": 50,
+    "workers_female": 50, "phase": 50, "pirt": 200, "halal": 200, "bpom": 200, "sni": 200,
+    "tourism": 200, "mentoring": 200,
+}
+
 SCHEMA = pa.schema([pa.field(name, typ) for name, typ, _ in COLUMNS])
 NAMES = tuple(name for name, _, _ in COLUMNS)
 PERSONAL = frozenset(name for name, _, personal in COLUMNS if personal)

@@ -47,6 +47,34 @@ SETTINGS = (
         "",
         "Tests only: a file a writer paused by IKM_TEST_PAUSE_AT creates to say it is there.",
     ),
+    # -- the budget of one uploaded file (ikm_data/budget.py), checked before the costly work
+    Setting(
+        "IKM_MAX_ROWS",
+        "1000000",
+        "Most rows a file (any format, header rows included) may hold.",
+    ),
+    Setting(
+        "IKM_MAX_COLUMNS",
+        "500",
+        "Most columns a file may hold.",
+    ),
+    Setting(
+        "IKM_MAX_CELLS",
+        "5000000",
+        "Most cells (rows x columns; for a Parquet file the values of every column, nested "
+        "ones included) a file may hold: what bounds the time and memory of a check.",
+    ),
+    Setting(
+        "IKM_MAX_CELL_CHARS",
+        "32767",
+        "Longest text one cell may hold (Excel's own limit).",
+    ),
+    Setting(
+        "IKM_MAX_UNPACKED_MB",
+        "400",
+        "Most megabytes of data a file may hold once unpacked: an xlsx's unzipped parts, a "
+        "Parquet file's uncompressed pages and decoded text, a CSV's bytes.",
+    ),
 )
 
 

@@ -340,6 +340,7 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
             s = s.str.replace("\u00a0", " ", regex=False)
         raw[fld] = s.str.strip()
     present = set(raw)
+    _check_lengths(raw, col, lang)
 
     def text(fld: str, collapse: bool = False) -> pd.Series:
         s = raw.get(fld)
@@ -544,6 +545,20 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
     return _finish(rep, col)
 
 
+def _check_lengths(raw: dict[str, pd.Series], col: _Collector, lang: str) -> None:
+    """An error for each value longer than its field's limit (``schema.MAX_LENGTH``),
+    shown cut short."""
+    for fld, s in raw.items():
+        limit = schema.MAX_LENGTH.get(fld)
+        if limit is None:
+            continue
+        lengths = s.str.len().to_numpy(dtype=np.int64, na_value=0)
+        for at in np.flatnonzero(lengths > limit):
+            value = s.iat[at]
+            col.add("error", s.index[at], fld, value[:80] + "…", "validate.too_long",
+                    field=_field_name(fld, lang), length=_int_text(len(value)), limit=_int_text(limit))
+
+
 def _totals(frame: pd.DataFrame) -> tuple[int, int]:
     """Distinct enterprises and their workers (each counted once: its largest figure)."""
     valid = frame["workers"].notna().to_numpy() & frame["enterprise_key"].notna().to_numpy()
@@ -620,39 +635,58 @@ def _ids(values: pd.Series, fld: str, digits: int, raw: pd.Series | None, col: _
 
 
 def _duplicates(frame, nib_key, name_key, usable, col: _Collector, raw: dict) -> None:
-    """The same enterprise (same NIB, else same name + regency) with the same product twice."""
+    """The same enterprise with the same product twice in the file, in linear time: rows
+    with the same NIB + product + phase (every row after the first names the first, by
+    NIB); else rows with the same name + regency + product + phase where one of the two
+    has no NIB (a row without NIB names the first row of its group; a row with a NIB the
+    first row of its group without one, when that comes before it)."""
     product = frame["product_code"].fillna("")
     phase = frame["phase"].astype("Int64").fillna(-1).astype("int64")  # a file may hold several
-    seen: dict[int, tuple[int, str]] = {}  # row -> (first row, reason)
-    has_nib = usable & (nib_key != "")
-    if has_nib.any() and not _all_distinct(nib_key[has_nib]):
-        keyed = pd.DataFrame({"k": nib_key[has_nib], "p": product[has_nib], "t": phase[has_nib]})
-        dup = keyed.duplicated(keep=False)
-        if dup.any():
-            for _, grp in keyed[dup].groupby(["k", "p", "t"], sort=False):
-                first = grp.index[0]
-                for r in grp.index[1:]:
-                    seen[r] = (first, "nib")
-    keyed = pd.DataFrame({"n": name_key[usable], "r": frame["regency_code"][usable],
-                          "p": product[usable], "t": phase[usable], "b": nib_key[usable]})
-    dup = (pd.Series(False, index=keyed.index) if _all_distinct(keyed["n"])
-           else keyed.duplicated(["n", "r", "p", "t"], keep=False))
-    if dup.any():
-        for _, grp in keyed[dup].groupby(["n", "r", "p", "t"], sort=False):
-            members = list(grp.index)
-            for j, r in enumerate(members):
-                if r in seen:
-                    continue
-                for q in members[:j]:
-                    if grp.at[q, "b"] == "" or grp.at[r, "b"] == "":
-                        seen[r] = (q, "name")
-                        break
-    for r in sorted(seen):
-        first, reason = seen[r]
-        fld = "nib" if reason == "nib" else "name"
-        value = raw[fld][r]
-        col.add("error", r, fld, value, f"validate.duplicate.{reason}", first=int(first), second=int(r),
-                product=frame.at[r, "product_name"] or "")
+    rows = frame.index[usable.to_numpy(dtype=bool)].to_numpy(dtype=np.int64)
+    first = np.full(len(rows), -1, dtype=np.int64)  # the row each duplicate names
+    by_nib = np.zeros(len(rows), dtype=bool)
+    b = nib_key[usable].to_numpy(dtype=object)
+    has_nib = b != ""
+    if has_nib.any() and not _all_distinct(nib_key[usable][has_nib]):
+        grp = _group_codes([nib_key[usable][has_nib], product[usable][has_nib], phase[usable][has_nib]])
+        head = _group_first(grp, rows[has_nib])
+        later = head != rows[has_nib]
+        at = np.flatnonzero(has_nib)[later]
+        first[at], by_nib[at] = head[later], True
+    if not _all_distinct(name_key[usable]):
+        grp = _group_codes([name_key[usable], frame["regency_code"][usable], product[usable], phase[usable]])
+        head = _group_first(grp, rows)
+        no_nib_head = _group_first(grp, np.where(has_nib, np.iinfo(np.int64).max, rows))
+        own = ~has_nib & (head != rows)
+        other = has_nib & (no_nib_head < rows)
+        take = (first < 0) & (own | other)
+        first[take] = np.where(own, head, no_nib_head)[take]
+    named = np.flatnonzero(first >= 0)
+    if not len(named):
+        return
+    names = frame["product_name"].to_numpy(dtype=object)[usable.to_numpy(dtype=bool)]
+    values = {fld: raw[fld].reindex(rows[named]).to_numpy(dtype=object) for fld in ("nib", "name") if fld in raw}
+    for k, i in enumerate(named):
+        fld = "nib" if by_nib[i] else "name"
+        col.add("error", rows[i], fld, values[fld][k], f"validate.duplicate.{fld}", first=int(first[i]),
+                second=int(rows[i]), product=names[i] or "")
+
+
+def _group_codes(columns: list[pd.Series]) -> np.ndarray:
+    """One code per row for the combination of ``columns`` (hashing, no sorting)."""
+    codes = None
+    for column in columns:
+        c, uniq = pd.factorize(column.to_numpy(dtype=object) if column.dtype == object else column.to_numpy(),
+                               use_na_sentinel=False)
+        codes = c.astype(np.int64) if codes is None else pd.factorize(codes * len(uniq) + c)[0].astype(np.int64)
+    return codes
+
+
+def _group_first(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """For each row, the smallest of ``values`` in its group."""
+    out = np.full(groups.max() + 1 if len(groups) else 0, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(out, groups, values)
+    return out[groups]
 
 
 def _nib_of_name(frame, nib_key, own, named, existing, col: _Collector, raw: dict) -> dict[int, dict[str, str]]:
@@ -743,38 +777,45 @@ def _all_distinct(values: pd.Series) -> bool:
 
 def _stored_duplicates(frame, nib_key, name_key, usable, existing: pd.DataFrame, info: dict,
                        col: _Collector) -> None:
-    """Append mode: a row that is already stored for the phase (same rule as above)."""
+    """Append mode: a row that is already stored for the phase (same rule as above: the same
+    NIB + product + phase, else the same name + regency + product + phase where the file's
+    row or the stored one has no NIB); the first such stored row is named."""
     ex = existing
-    ex_nib = _strip_chars(ex["nib"].fillna("").astype("str"), " .-")
-    ex_name = norm_keys(ex["name"].fillna("").astype("str"))
-    ex_rows = ex["source_row"].tolist() if "source_row" in ex else [None] * len(ex)
-    by_nib, by_name_any, by_name_nonib = {}, {}, {}
-    for b, n, r, p, t_, sr in zip(ex_nib, ex_name, ex["regency_code"], ex["product_code"], ex["phase"], ex_rows):
-        t_ = int(t_)
-        if b:
-            by_nib.setdefault((b, p, t_), sr)
-        else:
-            by_name_nonib.setdefault((n, r, p, t_), sr)
-        by_name_any.setdefault((n, r, p, t_), sr)
-    missing = object()
-    for row in frame.index[usable]:
-        b, n = nib_key[row], name_key[row]
-        r, p = frame.at[row, "regency_code"], frame.at[row, "product_code"]
-        t_ = -1 if pd.isna(frame.at[row, "phase"]) else int(frame.at[row, "phase"])
-        hit, fld = missing, "name"
-        if b and (b, p, t_) in by_nib:
-            hit, fld = by_nib[(b, p, t_)], "nib"
-        elif b and (n, r, p, t_) in by_name_nonib:
-            hit = by_name_nonib[(n, r, p, t_)]
-        elif not b and (n, r, p, t_) in by_name_any:
-            hit = by_name_any[(n, r, p, t_)]
-        if hit is missing:
-            continue
-        value = frame.at[row, "nib"] if fld == "nib" else frame.at[row, "name"]
-        col.add("error", row, fld, value, "validate.duplicate.stored",
-                stored_row=hit if hit is not None else "-", phase=t_,
-                version=info.get("version", ""), file=info.get("file", ""),
-                product=frame.at[row, "product_name"] or "")
+    stored = pd.DataFrame({
+        "b": _strip_chars(ex["nib"].fillna("").astype("str"), " .-").astype(object).to_numpy(),
+        "n": norm_keys(ex["name"].fillna("").astype("str")).astype(object).to_numpy(),
+        "r": ex["regency_code"].astype(object).to_numpy(), "p": ex["product_code"].astype(object).to_numpy(),
+        "t": ex["phase"].astype("int64").to_numpy(),
+        "sr": ex["source_row"].astype(object).to_numpy() if "source_row" in ex else None})
+    mask = usable.to_numpy(dtype=bool)
+    rows = frame.index[mask]
+    mine = pd.DataFrame({
+        "b": nib_key.to_numpy(dtype=object)[mask], "n": name_key.to_numpy(dtype=object)[mask],
+        "r": frame["regency_code"].to_numpy(dtype=object)[mask], "p": frame["product_code"].to_numpy(dtype=object)[mask],
+        "t": frame["phase"].astype("Int64").fillna(-1).astype("int64").to_numpy()[mask]})
+    has = mine["b"].to_numpy() != ""
+    by_nib, at_nib = _first_stored(mine, stored[stored["b"] != ""], ["b", "p", "t"])
+    no_nib, at_no_nib = _first_stored(mine, stored[stored["b"] == ""], ["n", "r", "p", "t"])
+    any_, at_any = _first_stored(mine, stored, ["n", "r", "p", "t"])
+    nib_hit = has & by_nib
+    hit = nib_hit | (has & no_nib) | (~has & any_)
+    stored_row = np.where(nib_hit, at_nib, np.where(has, at_no_nib, at_any))
+    product = frame["product_name"].to_numpy(dtype=object)[mask]
+    values = {f: frame[f].to_numpy(dtype=object)[mask] for f in ("nib", "name")}
+    for i in np.flatnonzero(hit):
+        fld = "nib" if nib_hit[i] else "name"
+        sr = stored_row[i]
+        col.add("error", rows[i], fld, values[fld][i], "validate.duplicate.stored",
+                stored_row=sr if sr is not None and not pd.isna(sr) else "-", phase=int(mine["t"][i]),
+                version=info.get("version", ""), file=info.get("file", ""), product=product[i] or "")
+
+
+def _first_stored(mine: pd.DataFrame, stored: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """For each row of ``mine``: whether ``stored`` holds a row with the same ``keys``,
+    and the ``sr`` (source row) of the first one."""
+    firsts = stored.drop_duplicates(keys, keep="first")[keys + ["sr"]].assign(hit=True)
+    joined = mine[keys].merge(firsts, on=keys, how="left", sort=False)
+    return joined["hit"].fillna(False).to_numpy(dtype=bool), joined["sr"].to_numpy(dtype=object)
 
 
 _TOTAL_FIELDS = ("workers", "workers_male", "workers_female", "order_value", "capacity")
