@@ -8,6 +8,7 @@ the UI language. The output frame is in the participant schema (``schema.NAMES``
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -517,18 +518,13 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
     rep.phases = sorted(int(p) for p in pd.unique(row_phase.dropna().to_numpy())) if len(idx) else []
     frame["phase"] = row_phase
 
-    # -- enterprise key and duplicates
-    nib_key = _strip_chars(frame["nib"].fillna("").astype("str"), " .-").astype(object)
-    name_key = norm_keys(frame["name"].fillna("").astype("str"))
-    reg = frame["regency_code"].fillna("")
-    own = name_key + "|" + reg
-    frame["enterprise_key"] = nib_key.where(nib_key != "", own)
-    rep.rekey = _nib_of_name(frame, nib_key, own, (name_key != "") & (reg != ""), existing, col, raw)
-    usable = (name_key != "") & (reg != "") & frame["product_code"].notna()
-    if "name" in present and "regency" in present and "product" in present:
+    # -- enterprise key and duplicates (in the file; against the stored rows)
+    nib_key, name_key, own, usable = _keys(frame)
+    rows_checked = "name" in present and "regency" in present and "product" in present
+    if rows_checked:
         _duplicates(frame, nib_key, name_key, usable, col, raw)
-        if existing is not None and len(existing):
-            _stored_duplicates(frame, nib_key, name_key, usable, existing, existing_info or {}, col)
+    rep.rekey = _against_stored(frame, (nib_key, name_key, own, usable), existing, existing_info or {},
+                                col, raw, rows=rows_checked)
     frame["source_row"] = idx.astype("int32")
 
     # -- totals rows against the computed sums
@@ -653,6 +649,55 @@ def _duplicates(frame, nib_key, name_key, usable, col: _Collector, raw: dict) ->
         value = raw[fld][r]
         col.add("error", r, fld, value, f"validate.duplicate.{reason}", first=int(first), second=int(r),
                 product=frame.at[r, "product_name"] or "")
+
+
+# -- the comparison with the stored rows: one path for the check and for the re-check that
+#    importer.run makes under the store lock when the phase moved on since the check
+def _keys(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """``(NIB key, name key, name + regency, usable for the duplicate rule)`` of every row;
+    sets ``enterprise_key`` to the row's own key (its NIB, else name + regency)."""
+    nib_key = _strip_chars(frame["nib"].fillna("").astype("str"), " .-").astype(object)
+    name_key = norm_keys(frame["name"].fillna("").astype("str"))
+    reg = frame["regency_code"].fillna("")
+    own = name_key + "|" + reg
+    frame["enterprise_key"] = nib_key.where(nib_key != "", own)
+    usable = (name_key != "") & (reg != "") & frame["product_code"].notna()
+    return nib_key, name_key, own, usable
+
+
+def _against_stored(frame, keys, existing, info: dict, col: _Collector, raw: dict, *,
+                    rows: bool = True) -> dict[int, dict[str, str]]:
+    """The enterprise keys of ``frame`` given the stored rows ``existing`` (one NIB per
+    name: ``_nib_of_name``; returns the stored keys an append changes) and, with ``rows``,
+    an error for each row already stored (``_stored_duplicates``)."""
+    nib_key, name_key, own, usable = keys
+    named = (name_key != "") & (frame["regency_code"].fillna("") != "")
+    rekey = _nib_of_name(frame, nib_key, own, named, existing, col, raw)
+    if rows and existing is not None and len(existing):
+        _stored_duplicates(frame, nib_key, name_key, usable, existing, info, col)
+    return rekey
+
+
+def recheck_stored(report: Report, cmap: ColumnMap, existing: pd.DataFrame | None,
+                   stored_by: dict[int, dict]) -> Report:
+    """``report``'s rows (valid, append) compared again with ``existing``, the rows stored
+    now — under the store lock, when the phase moved on since the check. Returns a Report
+    of the same rows whose enterprise keys and ``rekey`` follow the rows stored now; its
+    errors (``race.duplicate``) are the rows another upload stored meanwhile, naming per
+    phase the version and file in ``stored_by`` (``{phase: {"version", "file"}}``)."""
+    frame = report.frame.set_axis(report.frame["source_row"].to_numpy(dtype=np.int64))  # sheet rows
+    keys = _keys(frame)
+    col = _Collector(cmap)
+    raw = {"name": frame["name"], "regency": frame["regency_code"]} | (
+        {"nib": frame["nib"]} if "nib" in cmap.fields else {})
+    rekey = _against_stored(frame, keys, existing, {}, col, raw)
+    col.warnings, col.totals["warning"] = [], 0  # the check showed them already
+    for issue in col.errors:
+        issue.code = "race.duplicate"
+        issue.params.update(stored_by.get(issue.params.get("phase"), {}))
+    rep = dataclasses.replace(report, frame=frame.reset_index(drop=True), rekey=rekey, _table=None)
+    rep.enterprises, rep.workers = _totals(rep.frame)
+    return _finish(rep, col)
 
 
 def _nib_of_name(frame, nib_key, own, named, existing, col: _Collector, raw: dict) -> dict[int, dict[str, str]]:
