@@ -46,7 +46,8 @@ def stored_names(store: Store, phase: int = 3) -> list[str]:
     return sorted(store.phase_table(phase).column("name").to_pylist())
 
 
-def rival_before_commit(monkeypatch, store: Store, content: bytes, name: str, mode: str = "append"):
+def rival_before_commit(monkeypatch, store: Store, content: bytes, name: str, mode: str = "append",
+                        phase: int = 3):
     """Make the next ``commit_many`` first let a rival upload of ``content`` commit: what
     happens when another writer takes the lock between our check and our commit."""
     original = Store.commit_many
@@ -56,7 +57,8 @@ def rival_before_commit(monkeypatch, store: Store, content: bytes, name: str, mo
         if not done:
             done.append(True)
             monkeypatch.setattr(Store, "commit_many", original)
-            rival = importer.run(content, name, store=Store(self.root), phase=3, mode=mode, user="rival")
+            rival = importer.run(content, name, store=Store(self.root), phase=phase, mode=mode,
+                                 user="rival")
             assert rival.committed and not rival.noop
         return original(self, *args, **kwargs)
 
@@ -252,3 +254,28 @@ def test_the_cli_refusal_in_json(base, tmp_path, monkeypatch, capsys):
     payload = json.loads(out.out)
     assert payload["valid"] is False and payload["refused"].startswith("1 baris berkas Anda")
     assert [(e["row"], e["code"]) for e in payload["errors"]] == [(3, "race.duplicate")]
+
+
+# -- the Unggah Data page -----------------------------------------------------------------
+def test_the_page_shows_the_refusal_with_the_rows(app, store_with_phase3, monkeypatch):
+    import datetime as dt
+
+    importer.run(rows_csv(range(10)), "awal.csv", store=store_with_phase3, phase=4, user="awal")
+    at = app("unggah")
+    at.file_uploader(key="unggah_file").set_value(("saya.csv", rows_csv(range(10, 16)), "text/csv"))
+    at.run()
+    at.radio(key="unggah_mode").set_value("append").run()
+    at.number_input(key="unggah_phase").set_value(4).run()
+    at.text_input(key="unggah_user").set_value("Baiq").run()
+    at.date_input(key="unggah_as_of").set_value(dt.date(2020, 7, 13)).run()
+    assert not at.error, [e.value for e in at.error]
+    rival_before_commit(monkeypatch, store_with_phase3, rows_csv([12, 14, 30]), "rival.csv", phase=4)
+    at.button(key="unggah_commit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("**Unggahan lain lebih dulu** — 2 baris berkas Anda sudah disimpan oleh unggahan "
+                            "lain (v3, rival.csv)") for e in errors), errors
+    (refused,) = [df.value for df in at.dataframe if "Keterangan" in df.value.columns
+                  and df.value["Keterangan"].str.startswith("Baris ini sudah disimpan").all()]
+    assert refused["Baris"].tolist() == ["4", "6"]  # IKM 12 and IKM 14 of saya.csv
+    assert [m.version for m in store_with_phase3.history()][:2] == ["v3", "v2"]
