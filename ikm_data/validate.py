@@ -3,7 +3,9 @@
 Every check runs over every row (vectorised: files reach a million rows) and adds to one
 report: errors block a commit, warnings do not. Each item names the spreadsheet row as the
 official sees it, the column header as written in the file, the value, and a message in
-the UI language. The output frame is in the participant schema (``schema.NAMES``).
+the UI language. The output frame is in the participant schema (``schema.NAMES``). Text is
+taken as written, less the ``'`` a spreadsheet export puts before text that starts like a
+formula (``undefuse``: ``'-2+3`` is the name ``-2+3``).
 """
 
 from __future__ import annotations
@@ -152,6 +154,23 @@ def norm_keys(values: pd.Series) -> pd.Series:
     if not plain.all():
         rest = ~plain
         out[rest] = map_unique(values[rest], norm_key).to_numpy()
+    return out
+
+
+_DEFUSED = r"^'[=+\-@\t\r]"
+
+
+def undefuse(values: pd.Series) -> pd.Series:
+    """``values`` without the ``'`` that a CSV export (``export.defuse_cell``) or a typed
+    Excel cell puts before ``=``, ``+``, ``-``, ``@``, a tab or a carriage return so that
+    a spreadsheet shows the text instead of running it: ``'-2+3`` reads as ``-2+3``, so
+    an exported file imports back as the same rows. Any other leading ``'`` stays."""
+    need = pc.fill_null(pc.match_substring_regex(_arrow(values), _DEFUSED), False)
+    need = need.to_numpy(zero_copy_only=False)
+    if not need.any():
+        return values
+    out = values.copy()
+    out[need] = values[need].str.slice(1)
     return out
 
 
@@ -339,7 +358,7 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
         s = data[pos].astype("str")
         if pc.any(pc.match_substring(_arrow(s), "\u00a0")).as_py():
             s = s.str.replace("\u00a0", " ", regex=False)
-        raw[fld] = s.str.strip()
+        raw[fld] = undefuse(s).str.strip()
     present = set(raw)
 
     def text(fld: str, collapse: bool = False) -> pd.Series:
