@@ -506,6 +506,7 @@ _SHEET_FOR = "_unggah_sheet_for"
 _UPLOAD_CACHE = "_unggah_cache"
 _UPLOAD_MANUAL = "_unggah_manual"
 _FLASH = "_unggah_flash"
+_SEEN = "_unggah_seen"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -600,6 +601,13 @@ def upload_check(prepared, phase: int | None, mode: str):
                                               commit=False, lang=current, prepared=prepared))
 
 
+def remember_seen(seen: dict) -> None:
+    """The commit button's ``on_click``: the versions the effect on screen was computed on
+    (``Outcome.seen``), for ``upload_commit`` — a replace must not throw away a version
+    the official never saw."""
+    st.session_state[_SEEN] = dict(seen)
+
+
 def upload_commit(prepared, phase: int | None, mode: str, user: str, *, as_of=None,
                   programme: str | None = None):
     """Validate again and commit (all or nothing) with the data's date and programme;
@@ -607,7 +615,8 @@ def upload_commit(prepared, phase: int | None, mode: str, user: str, *, as_of=No
     refused, or why the commit was (another upload changed the phase meanwhile)."""
     try:
         outcome = _importer.run(None, prepared.file_name, store=store(), phase=phase, mode=mode, user=user,
-                                commit=True, lang=lang(), prepared=prepared, as_of=as_of, programme=programme)
+                                commit=True, lang=lang(), prepared=prepared, as_of=as_of, programme=programme,
+                                expected=st.session_state.pop(_SEEN, None))
     except IkmError as err:
         show_ikm_error(err)
         if isinstance(err, ValidationFailed):  # another upload came first: the rows it names

@@ -279,3 +279,27 @@ def test_the_page_shows_the_refusal_with_the_rows(app, store_with_phase3, monkey
                   and df.value["Keterangan"].str.startswith("Baris ini sudah disimpan").all()]
     assert refused["Baris"].tolist() == ["4", "6"]  # IKM 12 and IKM 14 of saya.csv
     assert [m.version for m in store_with_phase3.history()][:2] == ["v3", "v2"]
+
+
+def test_the_page_refuses_a_replace_confirmed_on_a_version_that_moved_on(app, store_with_phase3):
+    """The official sees the effect of replacing phase 4 as it is (v2); before the click
+    another upload changes it (v3): the click refuses instead of throwing v3 away."""
+    import datetime as dt
+
+    importer.run(rows_csv(range(10)), "awal.csv", store=store_with_phase3, phase=4, user="awal")
+    at = app("unggah")
+    at.file_uploader(key="unggah_file").set_value(("ganti.csv", rows_csv(range(100, 104)), "text/csv"))
+    at.run()
+    at.number_input(key="unggah_phase").set_value(4).run()
+    at.text_input(key="unggah_user").set_value("Baiq").run()
+    at.date_input(key="unggah_as_of").set_value(dt.date(2020, 7, 13)).run()
+    assert not at.error, [e.value for e in at.error]
+    importer.run(rows_csv(range(10, 12)), "rival.csv", store=store_with_phase3, phase=4, mode="append",
+                 user="rival")
+    at.button(key="unggah_commit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("**Unggahan lain lebih dulu** — Tahap 4 berubah oleh unggahan lain") for e in errors), errors
+    assert [m.version for m in store_with_phase3.history()][:2] == ["v3", "v2"]  # v3 kept, nothing of ours
+    at.button(key="unggah_commit").click().run()  # seen the new effect now: the replace goes through
+    assert [m.version for m in store_with_phase3.history()][:2] == ["v4", "v3"]
