@@ -309,12 +309,12 @@ def run(fileobj, name: str, *, store: Store | None = None, phase: int | None = N
     if store is not None and report.valid:
         outcome.effect = effect(store, report, phase=phase, mode=mode, state=state)
     if state is not None:
-        outcome.seen = {p: state.phases.get(p) for p in (report.phases if phase is None else [phase])}
+        outcome.seen = {p: state.phases.get(p) for p in (report.phases if phase is None else [int(phase)])}
     if not commit or store is None or not report.valid:
         return outcome
     tables = split_phases(report, phase)
     guard = _decide_again(store, report, prepared.cmap, phase=phase, mode=mode, checked=state,
-                          expected=expected, lang=lang)
+                          expected=expected)
     outcome.committed = store.commit_many(tables, mode=mode, user=user, file_name=name,
                                           content=prepared.content, as_of=as_of, programme=programme,
                                           rekey=report.rekey if mode == "append" else None, guard=guard)
@@ -323,14 +323,14 @@ def run(fileobj, name: str, *, store: Store | None = None, phase: int | None = N
 
 # -- deciding again under the store lock --------------------------------------------------
 def _decide_again(store: Store, report: Report, cmap, *, phase: int | None, mode: str, checked: State,
-                  expected: dict[int, str | None] | None, lang: str):
+                  expected: dict[int, str | None] | None):
     """The guard of ``run``'s commit (``Store.commit_many``): called under the lock with the
     state as it is then. Nothing changed since the check: commit as checked. A replace
     whose phase moved on is refused (it would throw away a version its official never
     saw). An append whose phase moved on is compared with the rows stored now: rows
     another upload stored meanwhile refuse it, naming them; else it commits with the
     enterprise keys recomputed."""
-    phases = sorted(split_phases(report, phase))
+    phases = report.phases if phase is None else [int(phase)]
 
     def guard(now: State):
         if mode == "replace":
