@@ -10,7 +10,7 @@ import os
 import sys
 
 from ikm_data import queries
-from ikm_data.errors import IkmError
+from ikm_data.errors import IkmError, ValidationFailed
 from ikm_data.formatting import fmt_int
 from ikm_data.queries import Dataset
 from ikm_data.store import Store
@@ -133,6 +133,13 @@ def _print_issues(outcome, lang: str) -> None:
     if auto:
         print(t("reading.sheet.auto", lang, sheet=auto["sheet"], found=auto["required"],
                 total=auto["required_total"]), t("reading.sheet.cli_hint", lang))
+    _print_report(rep, lang)
+
+
+def _print_report(rep, lang: str) -> None:
+    """Each error and warning of a report on its own line: row, column, message."""
+    from ikm_data.i18n import t
+
     for kind, items in (("error", rep.errors), ("warning", rep.warnings)):
         for issue in items:
             where = []
@@ -187,9 +194,17 @@ def cmd_import(args) -> int:
     as_of, programme = clean_as_of(args.as_of), clean_programme(args.programme)  # bad usage: exit 2
     content = _read_input(args.file)
     store = Store.open(args.data_dir)
-    outcome = importer.run(content, _base_name(args.file), store=store, phase=args.phase, mode=args.mode,
-                           user=args.user or _default_user(), sheet=args.sheet, commit=True,
-                           lang=args.lang, as_of=as_of, programme=programme)
+    try:
+        outcome = importer.run(content, _base_name(args.file), store=store, phase=args.phase, mode=args.mode,
+                               user=args.user or _default_user(), sheet=args.sheet, commit=True,
+                               lang=args.lang, as_of=as_of, programme=programme)
+    except ValidationFailed as err:  # another upload changed the phase meanwhile: name the rows
+        if args.json:
+            _print_json({"file": _base_name(args.file), "valid": False, "refused": err.text(args.lang),
+                         **err.report.issues(args.lang)})
+        else:
+            _print_report(err.report, args.lang)
+        raise
     if args.json:
         _print_json(outcome.to_json(args.lang))
     else:

@@ -1,9 +1,14 @@
 """Files an official takes away: a chart as PNG (2x) or SVG, the data behind it as CSV or
 XLSX. Exports leave personal data (``schema.PERSONAL``: owner, NIK, phone) out unless the
-caller is allowed to see it, and defuse spreadsheet formulas: a text cell that starts with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that Excel or
-LibreOffice shows it as text instead of running it. Numbers stay numbers (``-5`` is a number,
-not a formula). Charts are rendered offline by vl-convert.
+caller is allowed to see it, and defuse spreadsheet formulas: text that starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return must be shown as text, never run. In XLSX
+every text cell is stored as a string cell (never a formula), those with Excel's "quote
+prefix" as well — what Excel itself stores for a typed ``'=1+1``: nothing visible is added,
+and the value read back is the text as it was. CSV has no cell types, so there such text
+gets a visible leading ``'`` (``defuse_cell``); the importer drops a leading ``'`` followed
+by one of those characters (``validate.undefuse``), so a CSV export imports back as the same
+rows too. Numbers stay numbers (``-5`` is a number, not a formula). Charts are rendered
+offline by vl-convert.
 
 A table on screen (``tables.Table``) is exported with the screen's headers, labels and
 rounding: ``table_xlsx`` writes a title line, a source line, the header, the rows and, for
@@ -65,8 +70,8 @@ def defuse_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def prepare(frame: pd.DataFrame, allow_personal: bool = False) -> pd.DataFrame:
-    """What any data export writes: personal data left out (unless allowed), formulas
-    defused, a plain 0..n index."""
+    """What a CSV export writes: personal data left out (unless allowed), formulas
+    defused with a visible ``'`` (CSV has no cell types), a plain 0..n index."""
     return defuse_formulas(drop_personal(frame, allow_personal)).reset_index(drop=True)
 
 
@@ -125,23 +130,23 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data", allow_personal:
     """An .xlsx workbook with one sheet: ``title_lines`` on top (the first bold), a blank
     row, a bold header row, numbers as numbers (shown with thousands separators, so
     ``2.858`` in an Indonesian Excel; ``number_formats`` by header overrides), text always
-    stored as text (never as a formula), a bold ``totals`` row (values by header), frozen
-    header, fitted column widths."""
+    stored as text, as written (never as a formula, no apostrophe added: ``_set``), a bold
+    ``totals`` row (values by header), frozen header, fitted column widths."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    data = prepare(frame, allow_personal)
+    data = drop_personal(frame, allow_personal).reset_index(drop=True)
     wb = Workbook()
     ws = wb.active
     ws.title = _sheet_title(sheet_name)
     for i, line in enumerate(title_lines, start=1):
-        _set(ws.cell(row=i, column=1), defuse_cell(line))
+        _set(ws.cell(row=i, column=1), line)
         ws.cell(row=i, column=1).font = Font(bold=True, size=13) if i == 1 else Font(italic=True)
     top = len(title_lines) + 1 if title_lines else 0
     kept = _kept(frame, allow_personal)
     rows = list(data.itertuples(index=False, name=None))
     if totals:
-        rows.append(tuple(defuse_cell(totals.get(c)) for c in kept))
+        rows.append(tuple(totals.get(c) for c in kept))
     formats = [(number_formats or {}).get(c) for c in kept]
     widths = [len(str(c)) for c in data.columns]
     for j, column in enumerate(data.columns, start=1):
@@ -173,7 +178,8 @@ def _kept(frame: pd.DataFrame, allow_personal: bool) -> list:
 
 def _set(cell, value) -> None:
     """Write one value: missing as empty, numbers as numbers, text as text (data_type
-    's' so openpyxl never turns a string into a formula)."""
+    's' so openpyxl never turns a string into a formula; text a spreadsheet would take for
+    a formula also gets the quote prefix, so editing the cell in Excel keeps it text)."""
     if value is None or (not isinstance(value, str) and _is_na(value)):
         cell.value = None
         return
@@ -193,6 +199,8 @@ def _set(cell, value) -> None:
         return
     cell.value = str(value)
     cell.data_type = "s"
+    if cell.value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
 
 
 def _is_na(value) -> bool:

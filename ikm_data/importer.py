@@ -8,6 +8,7 @@ now.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import duckdb
@@ -18,13 +19,16 @@ import pyarrow.parquet as pq
 
 from ikm_data import layout as layout_mod
 from ikm_data import readers, schema
-from ikm_data.errors import UsageError
+from ikm_data.errors import UsageError, ValidationFailed
+from ikm_data.formatting import fmt_int
+from ikm_data.i18n import t
 from ikm_data.layout import Layout
 from ikm_data.mapping import REQUIRED, ColumnMap, MappingMemory
 from ikm_data.readers import RawSheet
 from ikm_data.reference import load_reference
-from ikm_data.store import DEFAULT_PROGRAMME, CommitResult, Store, clean_as_of, clean_programme, sha256_bytes
-from ikm_data.validate import Report, validate
+from ikm_data.store import (DEFAULT_PROGRAMME, CommitResult, State, Store, VersionMeta, clean_as_of,
+                            clean_programme, sha256_bytes)
+from ikm_data.validate import Issue, Report, recheck_stored, validate
 
 MODES = ("replace", "append")
 _EXISTING_COLUMNS = ["phase", "name", "regency_code", "product_code", "nib", "source_row", "enterprise_key"]
@@ -62,7 +66,9 @@ class Prepared:
 
 @dataclass
 class Outcome:
-    """What an import did: the report, and the versions committed (none when invalid)."""
+    """What an import did: the report, and the versions committed (none when invalid).
+    ``seen``: the version each phase of the file showed when it was checked (None: none);
+    a caller that shows the effect and commits later passes it back as ``run(expected=)``."""
 
     prepared: Prepared
     report: Report
@@ -70,6 +76,7 @@ class Outcome:
     mode: str
     committed: list[CommitResult] = field(default_factory=list)
     effect: list[dict] = field(default_factory=list)
+    seen: dict[int, str | None] = field(default_factory=dict)
 
     @property
     def noop(self) -> bool:
@@ -137,10 +144,10 @@ def prepare(fileobj, name: str, *, sheet: str | None = None, manual: dict[str, s
                     sha256=sha256_bytes(content))
 
 
-def existing_rows(store: Store, phases: list[int]) -> tuple[pd.DataFrame | None, dict]:
-    """The rows stored now for ``phases`` that an append must not duplicate (the sample
-    does not count: an append replaces it), and what names them."""
-    state = store.state()
+def existing_rows(store: Store, phases: list[int], state: State | None = None) -> tuple[pd.DataFrame | None, dict]:
+    """The rows stored for ``phases`` (in ``state``; default: now) that an append must not
+    duplicate (the sample does not count: an append replaces it), and what names them."""
+    state = state or store.state()
     frames, info = [], {}
     for phase in phases:
         meta = state.current(phase)
@@ -155,14 +162,15 @@ def existing_rows(store: Store, phases: list[int]) -> tuple[pd.DataFrame | None,
 
 
 def check(prepared: Prepared, *, store: Store | None = None, phase: int | None = None,
-          mode: str = "replace", lang: str = "id") -> Report:
+          mode: str = "replace", lang: str = "id", state: State | None = None) -> Report:
     """Validate a prepared file (in ``append`` mode also against the rows ``store`` holds
-    for the phase). Never raises for bad data: everything is in the report."""
+    for the phase in ``state``, default now). Never raises for bad data: everything is in
+    the report."""
     body = layout_mod.split_body(prepared.raw.grid, prepared.layout, prepared.cmap)
     existing, info = None, {}
     if mode == "append" and store is not None:
         phases = [phase] if phase is not None else _file_phases(body, prepared)
-        existing, info = existing_rows(store, phases)
+        existing, info = existing_rows(store, phases, state)
     return validate(body, prepared.cmap, prepared.layout, phase=phase, existing=existing,
                     existing_info=info, lang=lang, numeric=prepared.raw.numeric)
 
@@ -228,16 +236,17 @@ def stored_products(store: Store, state=None) -> dict[int, set[str]]:
     return out
 
 
-def effect(store: Store, report: Report, *, phase: int | None, mode: str) -> list[dict]:
+def effect(store: Store, report: Report, *, phase: int | None, mode: str,
+           state: State | None = None) -> list[dict]:
     """Per phase the file touches: what the phase shows now (``before``), what it would show
     after the commit (``after``), the difference, and the products it brings: ``new_products``
     are not among the phase's uploaded rows now (``phase_had_products`` says whether it had
     any: the sample and an empty phase have none, so every product is new to them),
     ``new_to_programme`` are in no phase's uploaded rows (``programme_had_products``).
-    Only for a valid report."""
+    Against ``state`` (default: now). Only for a valid report."""
     if not report.valid:
         return []
-    state = store.state()
+    state = state or store.state()
     ref = load_reference()
     stored = stored_products(store, state)
     everywhere = set().union(*stored.values())
@@ -273,14 +282,19 @@ def effect(store: Store, report: Report, *, phase: int | None, mode: str) -> lis
 def run(fileobj, name: str, *, store: Store | None = None, phase: int | None = None,
         mode: str = "replace", user: str = "-", sheet: str | None = None,
         manual: dict[str, str] | None = None, commit: bool = True, lang: str = "id",
-        prepared: Prepared | None = None, as_of=None, programme: str | None = DEFAULT_PROGRAMME) -> Outcome:
+        prepared: Prepared | None = None, as_of=None, programme: str | None = DEFAULT_PROGRAMME,
+        expected: dict[int, str | None] | None = None) -> Outcome:
     """Validate ``fileobj`` and, when ``commit`` and it has no error, commit it to ``store``.
 
     ``phase`` may be None when the file has a ``Tahap`` column (one version per phase it
     holds). ``as_of`` (a date or ``YYYY-MM-DD``; None: not given) and ``programme`` are
-    recorded with the versions. Returns an Outcome (``committed`` empty when rejected or
-    not committing). Raises IngestError for an unreadable file, UsageError when a commit
-    has no phase or a bad date or programme.
+    recorded with the versions. The commit decides again under the store lock (``guard``):
+    an append whose phase moved on since the check is compared with the rows stored now;
+    a replace is refused when its phase no longer shows the version it was checked on
+    (``expected``, an earlier check's ``Outcome.seen``, else this call's check). Returns
+    an Outcome (``committed`` empty when rejected or not committing). Raises IngestError
+    for an unreadable file, UsageError when a commit has no phase or a bad date or
+    programme, ValidationFailed when another upload changed the phase in the meantime.
     """
     if mode not in MODES:
         raise UsageError.from_key("cli.bad_mode", mode=mode)
@@ -289,14 +303,71 @@ def run(fileobj, name: str, *, store: Store | None = None, phase: int | None = N
     prepared = prepared or prepare(fileobj, name, sheet=sheet, manual=manual, memory=memory)
     if commit and phase is None and not prepared.has_phase_column:
         raise UsageError.from_key("cli.phase_required")
-    report = check(prepared, store=store, phase=phase, mode=mode, lang=lang)
+    state = store.state() if store is not None else None  # one state for the check and the effect
+    report = check(prepared, store=store, phase=phase, mode=mode, lang=lang, state=state)
     outcome = Outcome(prepared=prepared, report=report, phase=phase, mode=mode)
     if store is not None and report.valid:
-        outcome.effect = effect(store, report, phase=phase, mode=mode)
+        outcome.effect = effect(store, report, phase=phase, mode=mode, state=state)
+    if state is not None:
+        outcome.seen = {p: state.phases.get(p) for p in (report.phases if phase is None else [int(phase)])}
     if not commit or store is None or not report.valid:
         return outcome
     tables = split_phases(report, phase)
+    guard = _decide_again(store, report, prepared.cmap, phase=phase, mode=mode, checked=state,
+                          expected=expected)
     outcome.committed = store.commit_many(tables, mode=mode, user=user, file_name=name,
                                           content=prepared.content, as_of=as_of, programme=programme,
-                                          rekey=report.rekey if mode == "append" else None)
+                                          rekey=report.rekey if mode == "append" else None, guard=guard)
     return outcome
+
+
+# -- deciding again under the store lock --------------------------------------------------
+def _decide_again(store: Store, report: Report, cmap, *, phase: int | None, mode: str, checked: State,
+                  expected: dict[int, str | None] | None):
+    """The guard of ``run``'s commit (``Store.commit_many``): called under the lock with the
+    state as it is then. Nothing changed since the check: commit as checked. A replace
+    whose phase moved on is refused (it would throw away a version its official never
+    saw). An append whose phase moved on is compared with the rows stored now: rows
+    another upload stored meanwhile refuse it, naming them; else it commits with the
+    enterprise keys recomputed."""
+    phases = report.phases if phase is None else [int(phase)]
+
+    def guard(now: State):
+        if mode == "replace":
+            before = {**{p: checked.phases.get(p) for p in phases}, **(expected or {})}
+            moved = [p for p in phases if now.phases.get(p) != before.get(p)]
+            if moved:
+                errors = [Issue(None, None, None, "race.phase_moved", "error", params=_moved_params(now, p))
+                          for p in moved]
+                refused = dataclasses.replace(report, errors=errors, warnings=[], errors_total=len(errors),
+                                              warnings_total=0)
+                raise _refusal("race.replace_refused", refused, phases=", ".join(str(p) for p in moved))
+            return None
+        moved = [p for p in phases if now.phases.get(p) != checked.phases.get(p)]
+        if not moved:
+            return None
+        existing, _ = existing_rows(store, phases, now)
+        stored_by = {p: _moved_params(now, p) for p in moved}
+        again = recheck_stored(report, cmap, existing, stored_by)
+        if not again.valid:
+            raise _refusal("race.append_refused", again, count=fmt_int(again.errors_total),
+                           versions="; ".join(f"{v['version']}, {v['file']}" for v in stored_by.values()))
+        return split_phases(again, phase), again.rekey
+
+    return guard
+
+
+def _latest(state: State, phase: int) -> VersionMeta | None:
+    """The newest history entry of ``phase`` (what moved it last)."""
+    return next((m for m in reversed(state.history) if m.phase == phase), None)
+
+
+def _moved_params(state: State, phase: int) -> dict:
+    meta = _latest(state, phase)
+    return {"phase": phase, "version": meta.version if meta else "-", "file": meta.file if meta else "-",
+            "user": meta.user if meta else "-"}
+
+
+def _refusal(key: str, report: Report, **params) -> ValidationFailed:
+    """The commit refused (nothing stored): ``key``'s message with ``report``."""
+    return ValidationFailed(t(key, "id", **params), report, key=key, params=params)

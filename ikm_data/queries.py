@@ -400,8 +400,8 @@ def _mask(column: str, how: str) -> str:
             f"string_split(trim({column}), ' '), lambda w: left(w, 1) || '.'), ' ') END")
 
 
-_DIRECTORY_WHERE = f"""{_WHERE} AND ($q = '%%' OR name ILIKE $q OR coalesce(nib, '') ILIKE $q
-    OR coalesce(village, '') ILIKE $q)"""
+_DIRECTORY_WHERE = f"""{_WHERE} AND ($q = '%%' OR name ILIKE $q ESCAPE '\\'
+    OR coalesce(nib, '') ILIKE $q ESCAPE '\\' OR coalesce(village, '') ILIKE $q ESCAPE '\\')"""
 _DIRECTORY_COUNT_SQL = f"SELECT count(*) FROM participants WHERE {_DIRECTORY_WHERE}"
 _DIRECTORY_SQL = f"""
     WITH page AS (SELECT phase AS page_phase, file_row_number AS page_row FROM participants
@@ -416,12 +416,19 @@ _DIRECTORY_SQL = f"""
 """
 
 
+def like_literal(text: str) -> str:
+    """``text`` for a LIKE/ILIKE pattern with ``ESCAPE '\\'`` that matches it literally:
+    ``%``, ``_`` and ``\\`` each escaped with a backslash."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def directory(ds: Dataset, f: Filters, search: str = "", page: int = 1,
               page_size: int = DIRECTORY_PAGE_SIZE, lang: str = "id") -> tuple[int, pd.DataFrame]:
-    """One page of enterprises matching ``search`` (name, NIB or village, any case) and the
-    filters, by name, with NIK, phone and owner masked. Returns (total matches, page frame).
-    Rows are stored sorted by name, so the page is taken by row number, not by sorting."""
-    params = f.params() | {"q": f"%{search.strip()}%"}
+    """One page of enterprises matching ``search`` (name, NIB or village, any case; ``%``,
+    ``_`` and ``\\`` are literal, not wildcards) and the filters, by name, with NIK, phone
+    and owner masked. Returns (total matches, page frame). Rows are stored sorted by
+    name, so the page is taken by row number, not by sorting."""
+    params = f.params() | {"q": f"%{like_literal(search.strip())}%"}
     total = ds.con.cursor().execute(_DIRECTORY_COUNT_SQL, params).fetchone()[0]
     params |= {"limit": int(page_size), "offset": max(0, int(page) - 1) * int(page_size)}
     frame = ds.sql(_DIRECTORY_SQL, params)

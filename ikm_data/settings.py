@@ -38,9 +38,10 @@ SETTINGS = (
     Setting(
         "IKM_TEST_PAUSE_AT",
         "",
-        "Tests only: the name of a point inside a store commit (before-rename, after-rename, "
-        "before-state, before-replace, after-state) where a writer stops and waits to be "
-        "killed, so the crash tests can kill it at a known moment. Never set it in production.",
+        "Tests only: the name of a point inside a store commit (before-lock, before-rename, "
+        "after-rename, before-state, before-replace, after-state) where a writer stops and waits "
+        "to be killed, so the crash tests can kill it at a known moment, or until the test deletes "
+        "IKM_TEST_PAUSE_FILE (the race tests' barrier). Never set it in production.",
     ),
     Setting(
         "IKM_TEST_PAUSE_FILE",

@@ -257,9 +257,11 @@ def _write_file(path: Path, content: bytes) -> None:
 
 
 def _pause_point(name: str) -> None:
-    """Test hook for the crash tests: with ``IKM_TEST_PAUSE_AT=<name>`` a writer announces
-    the point (``IKM_TEST_PAUSE_FILE`` is created, a line goes to stderr) and waits there
-    to be killed. Points: before-rename, after-rename, before-state, before-replace,
+    """Test hook for the crash and race tests: with ``IKM_TEST_PAUSE_AT=<name>`` a writer
+    announces the point (``IKM_TEST_PAUSE_FILE`` is created, a line goes to stderr) and
+    waits there to be killed — or goes on once the test deletes that file (a barrier: two
+    writers both validated, then let go at once). Points: before-lock (validated, the
+    lock not yet taken), before-rename, after-rename, before-state, before-replace,
     after-state."""
     if setting("IKM_TEST_PAUSE_AT") != name:
         return
@@ -267,8 +269,8 @@ def _pause_point(name: str) -> None:
     if marker:
         Path(marker).write_text(name, encoding="utf-8")
     print(f"IKM_PAUSED {name}", file=sys.stderr, flush=True)
-    while True:
-        time.sleep(1)
+    while not marker or Path(marker).exists():
+        time.sleep(0.02 if marker else 1)
 
 
 def _readable_parquet(path: Path) -> bool:
@@ -455,11 +457,15 @@ class Store:
         self, tables: dict[int, pa.Table], *, mode: str = "replace", user: str, file_name: str,
         content: bytes, note: str = "", as_of: dt.date | str | None = "",
         programme: str | None = DEFAULT_PROGRAMME, rekey: dict[int, dict[str, str]] | None = None,
+        guard=None,
     ) -> list[CommitResult]:
         """``commit`` for a file holding several phases (its ``Tahap`` column): one version
         per phase, all switched in by one atomic state change. ``rekey`` (append only):
-        per phase, stored enterprise keys to change (``schema.rekeyed``). Returns one
-        result per phase, in phase order."""
+        per phase, stored enterprise keys to change (``schema.rekeyed``). ``guard``: called
+        under the lock with the state as it is then, before anything is written, so that
+        what was decided on an older state is decided again on this one: it raises (an
+        ``IkmError``, nothing is written) or returns ``(tables, rekey)`` to commit instead
+        (None: commit as given). Returns one result per phase, in phase order."""
         as_of, programme = clean_as_of(as_of), clean_programme(programme)
         if mode not in MODES:
             raise StoreError.from_key("store.mode_unknown", mode=mode)
@@ -469,9 +475,13 @@ class Store:
             if not 1 <= int(phase) <= 99:
                 raise StoreError.from_key("store.phase_invalid", phase=phase)
         need = len(content or b"") + sum(t.nbytes for t in tables.values()) * 2
+        _pause_point("before-lock")
         with self._locked(), self._cleaned_on_failure(need):
             self._clean_debris()
             state = self.state()
+            decided = guard(state) if guard is not None else None
+            if decided is not None:
+                tables, rekey = decided
             results = []
             for phase in sorted(tables, key=int):
                 result, state = self._stage(

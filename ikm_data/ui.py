@@ -18,7 +18,7 @@ from ikm_data import slides as _slides
 from ikm_data import tables as _tables
 from ikm_data import template as _template
 from ikm_data.mapping import MappingMemory as _MappingMemory
-from ikm_data.errors import IkmError, StoreDamaged
+from ikm_data.errors import IkmError, StoreDamaged, ValidationFailed
 from ikm_data.formatting import fmt_date, fmt_datetime, fmt_int
 from ikm_data.i18n import DEFAULT_LANG, LANGS, t
 from ikm_data.queries import Dataset, Filters
@@ -582,6 +582,7 @@ _SHEET_FOR = "_unggah_sheet_for"
 _UPLOAD_CACHE = "_unggah_cache"
 _UPLOAD_MANUAL = "_unggah_manual"
 _FLASH = "_unggah_flash"
+_SEEN = "_unggah_seen"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -676,15 +677,29 @@ def upload_check(prepared, phase: int | None, mode: str):
                                               commit=False, lang=current, prepared=prepared))
 
 
+def remember_seen(seen: dict) -> None:
+    """The commit button's ``on_click``: the versions the effect on screen was computed on
+    (``Outcome.seen``), for ``upload_commit`` — a replace must not throw away a version
+    the official never saw."""
+    st.session_state[_SEEN] = dict(seen)
+
+
 def upload_commit(prepared, phase: int | None, mode: str, user: str, *, as_of=None,
                   programme: str | None = None):
     """Validate again and commit (all or nothing) with the data's date and programme;
-    caches are cleared after a change. None after showing why a date or programme is refused."""
+    caches are cleared after a change. None after showing why a date or programme is
+    refused, or why the commit was (another upload changed the phase meanwhile)."""
     try:
         outcome = _importer.run(None, prepared.file_name, store=store(), phase=phase, mode=mode, user=user,
-                                commit=True, lang=lang(), prepared=prepared, as_of=as_of, programme=programme)
+                                commit=True, lang=lang(), prepared=prepared, as_of=as_of, programme=programme,
+                                expected=st.session_state.pop(_SEEN, None))
     except IkmError as err:
         show_ikm_error(err)
+        if isinstance(err, ValidationFailed):  # another upload came first: the rows it names
+            from ikm_data import upload_tables
+
+            st.dataframe(upload_tables.issues_frame(err.report.errors, lang()), hide_index=True,
+                         key="unggah_refused")
         return None
     if outcome.committed:
         clear_caches()

@@ -3,11 +3,14 @@
 Every check runs over every row (vectorised: files reach a million rows) and adds to one
 report: errors block a commit, warnings do not. Each item names the spreadsheet row as the
 official sees it, the column header as written in the file, the value, and a message in
-the UI language. The output frame is in the participant schema (``schema.NAMES``).
+the UI language. The output frame is in the participant schema (``schema.NAMES``). Text is
+taken as written, less the ``'`` a spreadsheet export puts before text that starts like a
+formula (``undefuse``: ``'-2+3`` is the name ``-2+3``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -151,6 +154,23 @@ def norm_keys(values: pd.Series) -> pd.Series:
     if not plain.all():
         rest = ~plain
         out[rest] = map_unique(values[rest], norm_key).to_numpy()
+    return out
+
+
+_DEFUSED = r"^'[=+\-@\t\r]"
+
+
+def undefuse(values: pd.Series) -> pd.Series:
+    """``values`` without the ``'`` that a CSV export (``export.defuse_cell``) or a typed
+    Excel cell puts before ``=``, ``+``, ``-``, ``@``, a tab or a carriage return so that
+    a spreadsheet shows the text instead of running it: ``'-2+3`` reads as ``-2+3``, so
+    an exported file imports back as the same rows. Any other leading ``'`` stays."""
+    need = pc.fill_null(pc.match_substring_regex(_arrow(values), _DEFUSED), False)
+    need = need.to_numpy(zero_copy_only=False)
+    if not need.any():
+        return values
+    out = values.copy()
+    out[need] = values[need].str.slice(1)
     return out
 
 
@@ -338,7 +358,7 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
         s = data[pos].astype("str")
         if pc.any(pc.match_substring(_arrow(s), "\u00a0")).as_py():
             s = s.str.replace("\u00a0", " ", regex=False)
-        raw[fld] = s.str.strip()
+        raw[fld] = undefuse(s).str.strip()
     present = set(raw)
     _check_lengths(raw, col, lang)
 
@@ -518,18 +538,13 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
     rep.phases = sorted(int(p) for p in pd.unique(row_phase.dropna().to_numpy())) if len(idx) else []
     frame["phase"] = row_phase
 
-    # -- enterprise key and duplicates
-    nib_key = _strip_chars(frame["nib"].fillna("").astype("str"), " .-").astype(object)
-    name_key = norm_keys(frame["name"].fillna("").astype("str"))
-    reg = frame["regency_code"].fillna("")
-    own = name_key + "|" + reg
-    frame["enterprise_key"] = nib_key.where(nib_key != "", own)
-    rep.rekey = _nib_of_name(frame, nib_key, own, (name_key != "") & (reg != ""), existing, col, raw)
-    usable = (name_key != "") & (reg != "") & frame["product_code"].notna()
-    if "name" in present and "regency" in present and "product" in present:
+    # -- enterprise key and duplicates (in the file; against the stored rows)
+    nib_key, name_key, own, usable = _keys(frame)
+    rows_checked = "name" in present and "regency" in present and "product" in present
+    if rows_checked:
         _duplicates(frame, nib_key, name_key, usable, col, raw)
-        if existing is not None and len(existing):
-            _stored_duplicates(frame, nib_key, name_key, usable, existing, existing_info or {}, col)
+    rep.rekey = _against_stored(frame, (nib_key, name_key, own, usable), existing, existing_info or {},
+                                col, raw, rows=rows_checked)
     frame["source_row"] = idx.astype("int32")
 
     # -- totals rows against the computed sums
@@ -687,6 +702,55 @@ def _group_first(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
     out = np.full(groups.max() + 1 if len(groups) else 0, np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(out, groups, values)
     return out[groups]
+
+
+# -- the comparison with the stored rows: one path for the check and for the re-check that
+#    importer.run makes under the store lock when the phase moved on since the check
+def _keys(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """``(NIB key, name key, name + regency, usable for the duplicate rule)`` of every row;
+    sets ``enterprise_key`` to the row's own key (its NIB, else name + regency)."""
+    nib_key = _strip_chars(frame["nib"].fillna("").astype("str"), " .-").astype(object)
+    name_key = norm_keys(frame["name"].fillna("").astype("str"))
+    reg = frame["regency_code"].fillna("")
+    own = name_key + "|" + reg
+    frame["enterprise_key"] = nib_key.where(nib_key != "", own)
+    usable = (name_key != "") & (reg != "") & frame["product_code"].notna()
+    return nib_key, name_key, own, usable
+
+
+def _against_stored(frame, keys, existing, info: dict, col: _Collector, raw: dict, *,
+                    rows: bool = True) -> dict[int, dict[str, str]]:
+    """The enterprise keys of ``frame`` given the stored rows ``existing`` (one NIB per
+    name: ``_nib_of_name``; returns the stored keys an append changes) and, with ``rows``,
+    an error for each row already stored (``_stored_duplicates``)."""
+    nib_key, name_key, own, usable = keys
+    named = (name_key != "") & (frame["regency_code"].fillna("") != "")
+    rekey = _nib_of_name(frame, nib_key, own, named, existing, col, raw)
+    if rows and existing is not None and len(existing):
+        _stored_duplicates(frame, nib_key, name_key, usable, existing, info, col)
+    return rekey
+
+
+def recheck_stored(report: Report, cmap: ColumnMap, existing: pd.DataFrame | None,
+                   stored_by: dict[int, dict]) -> Report:
+    """``report``'s rows (valid, append) compared again with ``existing``, the rows stored
+    now — under the store lock, when the phase moved on since the check. Returns a Report
+    of the same rows whose enterprise keys and ``rekey`` follow the rows stored now; its
+    errors (``race.duplicate``) are the rows another upload stored meanwhile, naming per
+    phase the version and file in ``stored_by`` (``{phase: {"version", "file"}}``)."""
+    frame = report.frame.set_axis(report.frame["source_row"].to_numpy(dtype=np.int64))  # sheet rows
+    keys = _keys(frame)
+    col = _Collector(cmap)
+    raw = {"name": frame["name"], "regency": frame["regency_code"]} | (
+        {"nib": frame["nib"]} if "nib" in cmap.fields else {})
+    rekey = _against_stored(frame, keys, existing, {}, col, raw)
+    col.warnings, col.totals["warning"] = [], 0  # the check showed them already
+    for issue in col.errors:
+        issue.code = "race.duplicate"
+        issue.params.update(stored_by.get(issue.params.get("phase"), {}))
+    rep = dataclasses.replace(report, frame=frame.reset_index(drop=True), rekey=rekey, _table=None)
+    rep.enterprises, rep.workers = _totals(rep.frame)
+    return _finish(rep, col)
 
 
 def _nib_of_name(frame, nib_key, own, named, existing, col: _Collector, raw: dict) -> dict[int, dict[str, str]]:

@@ -149,7 +149,7 @@ if uploaded is not None:
         user = cols[2].text_input(ui.tr("unggah.commit.user"), key="unggah_user",
                                   help=ui.tr("unggah.commit.user_help"))
         if st.button(ui.tr("unggah.commit.button"), type="primary", key="unggah_commit",
-                     icon=":material/save:"):
+                     icon=":material/save:", on_click=ui.remember_seen, args=(outcome.seen,)):
             if not user.strip():
                 st.warning(ui.tr("unggah.commit.need_user"))
             elif as_of is None:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from ikm_data import cli
@@ -118,7 +119,7 @@ def test_export_leaves_personal_data_out_and_defuses_formulas(capsys, tmp_path):
     ws = load_workbook(out_xlsx).active
     header = [c.value for c in ws[1]]
     assert "NIK" not in header and "Nama Pemilik" not in header
-    assert ws.cell(row=2, column=header.index("Nama IKM") + 1).value == "'=HYPERLINK(\"http://x\")"
+    assert ws.cell(row=2, column=header.index("Nama IKM") + 1).value == "=HYPERLINK(\"http://x\")"
     assert ws.cell(row=2, column=header.index("Nama IKM") + 1).data_type == "s"
 
 
@@ -210,3 +211,65 @@ def test_remove_phase_then_roll_it_back(capsys, tmp_path):
     assert run(capsys, data_dir, "rollback", "v2")[0] == 0
     code, summary, _ = run_json(capsys, data_dir, "summary", "--phase", "44")
     assert summary["phases"][0]["enterprises"] == 7
+
+
+HOSTILE_NAMES = ["-2+3", "=1+1", "+62 812-3456", "@SUM(A1)", '=HYPERLINK("http://x","klik")', "\tUD Tab",
+                 "'-5 sudah berapostrof", "UD Biasa"]
+
+
+def _hostile_csv(path: Path) -> None:
+    """Rows whose name, address, village and capacity unit start like formulas (the kind
+    of text an export must not let a spreadsheet run)."""
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh, delimiter=";")
+        out.writerow(["Nama IKM", "Kabupaten/Kota", "Jenis Produk", "Jumlah TK", "Alamat", "Desa", "NIB",
+                      "PIRT", "Halal", "BPOM", "SNI"])
+        for i, name in enumerate(HOSTILE_NAMES):
+            out.writerow([name, "Dompu", "Kopi", i + 1, f"+62 jalan {i}", f"=desa{i}", f"{9100000000000 + i}",
+                          *(["Ya", "Tidak"] * 2)])
+
+
+def _rows(data_dir: Path, phase: int = 4) -> list[dict]:
+    from ikm_data.store import Store
+
+    table = Store(data_dir).phase_table(phase).drop_columns(["source_row"])  # the export's row order
+    return sorted(table.to_pylist(), key=lambda r: (r["name"], r["product_code"]))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_hostile_names_survive_export_then_import(capsys, tmp_path, fmt):
+    source, out = tmp_path / "hostile.csv", tmp_path / f"ekspor.{fmt}"
+    _hostile_csv(source)
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run(capsys, first, "import", str(source), "--phase", "4")[0] == 0
+    stored = _rows(first)
+    names = {r["name"] for r in stored}
+    assert {"-2+3", "=1+1", "+62 812-3456", "@SUM(A1)", '=HYPERLINK("http://x","klik")'} <= names
+    assert "UD Tab" in names  # leading white space is never kept
+    assert "'-5 sudah berapostrof" not in names and "-5 sudah berapostrof" in names  # the defusing ' dropped
+    assert run(capsys, first, "export", "--phase", "4", "--format", fmt, "--out", str(out))[0] == 0
+    if fmt == "csv":
+        assert "'-2+3" in out.read_bytes().decode("utf-8-sig")  # CSV has no cell types: a visible '
+    code, payload, _ = run_json(capsys, second, "import", str(out))
+    assert code == 0 and payload["warnings"] == [], payload["warnings"]
+    assert _rows(second) == stored
+
+
+def test_exported_hostile_cells_are_strings_not_formulas(capsys, tmp_path):
+    source, out = tmp_path / "hostile.csv", tmp_path / "ekspor.xlsx"
+    _hostile_csv(source)
+    run(capsys, tmp_path / "a", "import", str(source), "--phase", "4")
+    run(capsys, tmp_path / "a", "export", "--phase", "4", "--format", "xlsx", "--out", str(out))
+    ws = load_workbook(out).active
+    header = [c.value for c in ws[1]]
+    cells = {ws.cell(row=r, column=header.index("Nama IKM") + 1) for r in range(2, ws.max_row + 1)}
+    by_name = {c.value: c for c in cells}
+    for name in ("-2+3", "=1+1", "+62 812-3456", "@SUM(A1)", '=HYPERLINK("http://x","klik")'):
+        assert by_name[name].data_type == "s" and by_name[name].quotePrefix, name
+    assert by_name["UD Biasa"].data_type == "s" and not by_name["UD Biasa"].quotePrefix
+    villages = [ws.cell(row=r, column=header.index("Desa/Kelurahan") + 1) for r in range(2, ws.max_row + 1)]
+    assert all(c.data_type == "s" and c.value.startswith("=desa") for c in villages)
+    import zipfile
+
+    sheet = zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet  # no formula anywhere in the file

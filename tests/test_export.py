@@ -99,9 +99,9 @@ def test_xlsx_cells_are_text_or_numbers_never_formulas(hostile_frame):
     header = [c.value for c in ws[1]]
     assert header == ["name", "workers", "capacity"]
     names = [ws.cell(row=r, column=1) for r in range(2, 9)]
-    assert [c.value for c in names[:4]] == ["'=1+1", "'+cmd", "'-2+3", "'@SUM(A1:A2)"]
-    assert names[4].value.startswith("'\t") and names[5].value.startswith("'")
-    assert all(c.data_type == "s" for c in names)
+    assert [c.value for c in names] == ["=1+1", "+cmd", "-2+3", "@SUM(A1:A2)", "\tx", "\rx", "Sinar Jaya"]
+    assert all(c.data_type == "s" for c in names)  # string cells: no apostrophe needed
+    assert [c.quotePrefix for c in names] == [True] * 6 + [False]  # Excel's own mark of typed '=...
     minus_five = ws.cell(row=2, column=2)
     assert minus_five.value == -5 and minus_five.data_type == "n"
     assert ws.cell(row=2, column=3).value == -2.5
@@ -187,8 +187,9 @@ def test_table_exports_defuse_hostile_labels():
                           "workers": [1, 2]})
     table = tables.products(frame, "id")
     ws = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(table, "=t", "@s"))).active
-    assert ws["A1"].value == "'=t" and ws["A2"].value == "'@s"
-    assert ws["A5"].value == "'=HYPERLINK(\"http://x\")" and ws["A5"].data_type == "s"
+    assert ws["A1"].value == "=t" and ws["A2"].value == "@s"
+    assert all(ws[c].data_type == "s" for c in ("A1", "A2", "A5", "A6"))
+    assert ws["A5"].value == "=HYPERLINK(\"http://x\")" and ws["A6"].value == "-1+1"
     assert ws["B5"].value == -3 and ws["B5"].data_type == "n"
     assert "'-1+1" in export.table_csv(table).decode("utf-8-sig")
 

@@ -221,3 +221,35 @@ def test_published_products_in_english_name_combined_products_in_english(store_w
     names = set(queries.published_products(ds, 3, "en")["product"])
     assert "Clove / cajuput oil" in names and "Minyak Cengkeh / Minyak Kayu Putih" not in names
     assert "Minyak Cengkeh / Minyak Kayu Putih" in set(queries.published_products(ds, 3, "id")["product"])
+
+
+@pytest.fixture
+def wildcard_names(tmp_path) -> Dataset:
+    """Phase 4 of enterprises whose names hold LIKE's wildcards and escape character, each
+    beside a name a wildcard would wrongly match."""
+    from ikm_data.store import Store
+
+    store = Store.open(tmp_path, seed_sample=False)
+    names = ["UD 100% Asli", "UD 1000 Asli", "Kopi_Sumbawa", "Kopi Sumbawa", "KopixSumbawa",
+             "CV Garis\\Miring", "CV Garis Miring", "Toko Biasa"]
+    rows = [{"enterprise_key": n, "name": n, "regency_code": "5203", "product_code": "kopi",
+             "product_name": "Kopi", "workers": 1, "village": "Desa Sembalun"} for n in names]
+    store.commit(schema.to_table(rows), phase=4, user="uji", file_name="x.csv", content=b"x")
+    return Dataset.open(store)
+
+
+@pytest.mark.parametrize("search,expected", [
+    ("%", ["UD 100% Asli"]), ("100%", ["UD 100% Asli"]), ("0%", ["UD 100% Asli"]),
+    ("_", ["Kopi_Sumbawa"]), ("i_s", ["Kopi_Sumbawa"]), ("\\", ["CV Garis\\Miring"]),
+    ("s\\m", ["CV Garis\\Miring"]), ("%%", []), ("\\%", []), ("\\_", []),
+    ("kopi", ["Kopi Sumbawa", "KopixSumbawa", "Kopi_Sumbawa"]),
+])
+def test_directory_search_takes_wildcards_literally(wildcard_names, search, expected):
+    total, rows = queries.directory(wildcard_names, Filters(phase=4), search)
+    assert sorted(rows["name"]) == sorted(expected)
+    assert total == len(expected)
+
+
+def test_an_empty_search_still_lists_everything(wildcard_names):
+    total, rows = queries.directory(wildcard_names, Filters(phase=4), "  ")
+    assert total == len(rows) == 8

@@ -385,3 +385,16 @@ def test_append_a_nib_names_the_stored_rows_without_one():
                                               "enterprise_key": ["9120000000002"]})], ignore_index=True)
     rep = check([["UD Maju", "Lombok Barat", "Kopi", "5", "9120000000001"]], existing=both)
     assert rep.valid and rep.rekey == {} and rep.warnings == []
+
+
+def test_undefuse_drops_only_the_apostrophe_an_export_puts_before_a_formula_start():
+    import pandas as pd
+
+    from ikm_data.validate import undefuse
+
+    values = pd.Series(["'-2+3", "'=1+1", "'+62 812", "'@SUM(A1)", "'\tx", "'abc", "''=x", "=1+1", "-", "'"],
+                       dtype="str")
+    assert undefuse(values).tolist() == ["-2+3", "=1+1", "+62 812", "@SUM(A1)", "\tx", "'abc", "''=x", "=1+1",
+                                         "-", "'"]
+    plain = pd.Series(["UD A", "UD B"], dtype="str")
+    assert undefuse(plain) is plain  # nothing to do: the same series, no copy
