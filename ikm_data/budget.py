@@ -36,9 +36,12 @@ class Limits:
     unpacked: int  # bytes
 
     @classmethod
-    def current(cls) -> "Limits":
+    def current(cls, kind: str | None = None) -> "Limits":
+        """The limits for a file of ``kind``: an xlsx has its own cells limit (every cell
+        of a workbook becomes a Python object on the way in, a CSV's or Parquet's does not)."""
+        cells = setting("IKM_MAX_XLSX_CELLS" if kind == "xlsx" else "IKM_MAX_CELLS")
         return cls(rows=int(setting("IKM_MAX_ROWS")), columns=int(setting("IKM_MAX_COLUMNS")),
-                   cells=int(setting("IKM_MAX_CELLS")), cell_chars=int(setting("IKM_MAX_CELL_CHARS")),
+                   cells=int(cells), cell_chars=int(setting("IKM_MAX_CELL_CHARS")),
                    unpacked=int(float(setting("IKM_MAX_UNPACKED_MB")) * MB))
 
 

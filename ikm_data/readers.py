@@ -140,7 +140,7 @@ def read_file(fileobj, name: str, sheet: str | None = None, *, rank=None) -> Raw
     content = read_bytes(fileobj)
     kind = kind_of(name)
     _check_not_empty(content, name)
-    lim = budget.Limits.current()
+    lim = budget.Limits.current(kind)
     if kind == "xlsx":
         raw = _read_xlsx(content, name, sheet, rank, lim)
     elif kind == "csv":
@@ -198,7 +198,7 @@ def _open_workbook(content: bytes, name: str, lim: budget.Limits | None = None):
         raise _wrong_type(name, "xlsx", found or _guess_text(content))
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as zf:
-            _check_zip(zf, name, lim or budget.Limits.current())
+            _check_zip(zf, name, lim or budget.Limits.current("xlsx"))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
         raise IngestError.from_key("ingest.corrupt", name=name) from None
     try:

@@ -26,6 +26,7 @@ def _refused(content: bytes, name: str) -> IngestError:
 def small_limits(monkeypatch):
     """Limits small enough to reach with tiny files."""
     for key, value in (("IKM_MAX_ROWS", "1000"), ("IKM_MAX_COLUMNS", "20"), ("IKM_MAX_CELLS", "2000"),
+                       ("IKM_MAX_XLSX_CELLS", "2000"),
                        ("IKM_MAX_CELL_CHARS", "300"), ("IKM_MAX_UNPACKED_MB", "1")):
         monkeypatch.setenv(key, value)
 
