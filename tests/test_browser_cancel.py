@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ikm_data import bench
+from ikm_data.store import Store
 from tests import procs
 from tests.browser import screenshot, settle, streamlit_server, wait_for_page
 
@@ -29,7 +30,7 @@ def slow_csv(tmp_path_factory) -> Path:
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser-cancel") / "store"
     with streamlit_server(folder) as (url, _):
-        yield url, procs.server_pid(url)
+        yield url, procs.server_pid(url), folder
 
 
 def _busy_worker(server: int):
@@ -51,7 +52,7 @@ def _start_slow_check(page, url: str, server: int, slow_csv: Path) -> tuple[floa
 
 
 def test_closing_the_page_stops_the_check_and_frees_its_memory(server, page, slow_csv):
-    url, pid = server
+    url, pid, folder = server
     before, busy = _start_slow_check(page, url, server=pid, slow_csv=slow_csv)
     status = page.get_by_text(STATUS).first.inner_text()
     assert "Membaca dan memeriksa berkas…" in status, status  # (the icon's name comes first)
@@ -71,7 +72,7 @@ def test_closing_the_page_stops_the_check_and_frees_its_memory(server, page, slo
 
 
 def test_uploading_another_file_stops_the_first_files_check(server, page, slow_csv):
-    url, pid = server
+    url, pid, folder = server
     _, busy = _start_slow_check(page, url, server=pid, slow_csv=slow_csv)
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
         str(DATA / "good_two_row_header.xlsx"))
@@ -83,3 +84,36 @@ def test_uploading_another_file_stops_the_first_files_check(server, page, slow_c
     body = page.locator("[data-testid='stMain']").inner_text()
     assert "good_two_row_header.xlsx" in body and "tahap_besar.csv" not in body
     assert not procs.workers(pid)
+
+
+def test_a_commit_goes_on_when_its_page_closes(server, page, slow_csv):
+    """The official asked for it: closing the page while it is saved does not stop it."""
+    url, pid, folder = server
+    page.goto(f"{url}/unggah-data")
+    wait_for_page(page, "Unggah Data")
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(slow_csv))
+    page.get_by_text("Berkas sah dan siap disimpan.").wait_for(timeout=120_000)
+    phase = page.get_by_label("Tahap", exact=True)
+    phase.fill("4")
+    phase.press("Enter")
+    settle(page, drawn=False)
+    page.get_by_label("Nama petugas", exact=True).fill("Baiq Browser")
+    page.get_by_label("Nama petugas", exact=True).press("Enter")
+    settle(page, drawn=False)
+    page.get_by_role("group", name="Data per tanggal").get_by_role("spinbutton").first.click()
+    page.keyboard.type("13072020")
+    page.keyboard.press("Tab")
+    settle(page, drawn=False)
+    store = Store(folder)
+    assert store.state().phases.get(4) is None
+    page.get_by_role("button", name="Simpan sebagai versi baru").click()
+    try:
+        page.get_by_text("Memeriksa dan menyimpan…").first.wait_for(timeout=30_000)
+    finally:
+        screenshot(page, "unggah-saving")
+    saving = procs.wait_until(lambda: procs.workers(pid), timeout=10)
+    assert saving, "no worker saves the file"
+    page.close()
+    assert procs.wait_until(lambda: store.state().phases.get(4), timeout=60), "the commit was dropped"
+    assert store.history()[0].user == "Baiq Browser" and store.phase_table(4).num_rows == ROWS
+    assert procs.wait_until(lambda: not procs.workers(pid), timeout=10)
