@@ -109,8 +109,10 @@ def test_a_commit_goes_on_when_its_page_closes(server, page, slow_csv):
     page.get_by_role("button", name="Simpan sebagai versi baru").click()
     try:
         page.get_by_text("Memeriksa dan menyimpan…").first.wait_for(timeout=30_000)
-    finally:
-        screenshot(page, "unggah-saving")
+    except Exception:
+        screenshot(page, "unggah-saving-failed")
+        pytest.fail("no commit started: " + page.locator("[data-testid='stMain']").inner_text()[-600:])
+    screenshot(page, "unggah-saving")
     saving = procs.wait_until(lambda: procs.workers(pid), timeout=10)
     assert saving, "no worker saves the file"
     page.close()
