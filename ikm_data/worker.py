@@ -74,7 +74,6 @@ def run(func, *args, data=None, action: str = "check", limits: Limits | None = N
     started = time.monotonic()
     proc.start()
     there.close()
-    exitcode = None
     try:
         if data is not None:
             _send(here, data)
@@ -90,14 +89,6 @@ def run(func, *args, data=None, action: str = "check", limits: Limits | None = N
 
 
 # -- the parent's side ----------------------------------------------------------------
-class _Ended(Exception):
-    """The worker went away without a reply, or the limits ended it (``why``)."""
-
-    def __init__(self, why: str) -> None:
-        super().__init__(why)
-        self.why = why
-
-
 def _send(conn, data) -> None:
     try:
         conn.send_bytes(data)
@@ -105,8 +96,9 @@ def _send(conn, data) -> None:
         pass  # the worker died before reading: its exit says why
 
 
-def _wait(proc, conn, started: float, limits: Limits, poll):
-    """The worker's reply, watching its memory and the clock; ``poll`` on the way."""
+def _wait(proc, conn, started: float, limits: Limits, poll) -> tuple:
+    """The worker's reply (``("ok", result)``, ``("error", ...)``, ``("bug", traceback)``),
+    or ``("ended", why)`` when it died or the limits ended it; ``poll`` on the way."""
     deadline, next_poll = started + limits.seconds, started
     while True:
         ready = connection.wait([conn, proc.sentinel], WATCH_SECONDS)
