@@ -100,10 +100,7 @@ def test_a_commit_goes_on_when_its_page_closes(server, page, slow_csv):
     page.get_by_label("Nama petugas", exact=True).fill("Baiq Browser")
     page.get_by_label("Nama petugas", exact=True).press("Enter")
     settle(page, drawn=False)
-    page.get_by_role("group", name="Data per tanggal").get_by_role("spinbutton").first.click()
-    page.keyboard.type("13072020")
-    page.keyboard.press("Tab")
-    settle(page, drawn=False)
+    _type_date(page, "Data per tanggal", "13072020")
     store = Store(folder)
     assert store.state().phases.get(4) is None
     page.get_by_role("button", name="Simpan sebagai versi baru").click()
@@ -119,3 +116,17 @@ def test_a_commit_goes_on_when_its_page_closes(server, page, slow_csv):
     assert procs.wait_until(lambda: store.state().phases.get(4), timeout=60), "the commit was dropped"
     assert store.history()[0].user == "Baiq Browser" and store.phase_table(4).num_rows == ROWS
     assert procs.wait_until(lambda: not procs.workers(pid), timeout=10)
+
+
+def _type_date(page, label: str, digits: str) -> None:
+    """Type a date into st.date_input's day/month/year field (it moves on by itself); again
+    when a rerun swallowed the keys."""
+    field = page.get_by_role("group", name=label)
+    for _ in range(3):
+        field.get_by_role("spinbutton").first.click()
+        page.keyboard.type(digits)
+        page.keyboard.press("Tab")
+        settle(page, drawn=False)
+        if digits[-4:] in field.inner_text():
+            return
+    raise AssertionError(f"the date field shows {field.inner_text()!r}")
