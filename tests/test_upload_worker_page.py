@@ -2,10 +2,45 @@
 error on the page, not a traceback; the session keeps only light results of the current
 upload, and a rerun with the same choices does not start the work again."""
 
+import io
+import os
+import threading
+import time
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from ikm_data import bench, worker
 from tests.test_upload_page import state_bytes, texts, upload
+
+
+def hostile_parquet(rows: int = 1_000_000) -> bytes:
+    """The issue's file: about 14 KB of Parquet, a million identical rows (one name)."""
+    table = pa.table({"Nama IKM": ["UD Sinar Jaya"] * rows, "Kabupaten/Kota": ["Dompu"] * rows,
+                      "Jenis Produk": ["Kopi"] * rows, "Jumlah TK": ["3"] * rows})
+    out = io.BytesIO()
+    pq.write_table(table, out, compression="zstd")
+    return out.getvalue()
+
+
+class PeakMemory:
+    """The most this process held (resident MB) while the block ran, sampled every 20 ms."""
+
+    def __enter__(self):
+        self.start = self.peak = worker.resident_mb(os.getpid())
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self):
+        while not self._done.wait(0.02):
+            self.peak = max(self.peak, worker.resident_mb(os.getpid()))
+
+    def __exit__(self, *exc):
+        self._done.set()
+        self._thread.join()
 
 
 @pytest.fixture
@@ -57,3 +92,22 @@ def test_the_session_keeps_light_results_of_the_current_upload_only(app, store_w
     cache = at.session_state["_unggah_cache"]
     assert {k[1] for k in cache if isinstance(k, tuple)} == {cache["upload"]}  # the first file's results went
     assert jobs[-2:] == ["read", "check"]
+
+
+def test_the_issues_small_parquet_of_a_million_rows_stops_within_its_limit(app, store_with_phase3, monkeypatch):
+    """Once > 8 minutes and +1 GB in the server; now a named error within the limit (or
+    sooner, refused by a budget), and the page's own process does not grow."""
+    content = hostile_parquet()
+    assert len(content) < 30_000
+    monkeypatch.setenv("IKM_CHECK_SECONDS", "4")
+    before = state_bytes(store_with_phase3)
+    at = app("unggah")
+    start = time.monotonic()
+    with PeakMemory() as memory:
+        upload(at, "tahap_sejuta.parquet", content)
+    took = time.monotonic() - start
+    print(f"\nhostile parquet: {took:.1f}s, page process {memory.start:.0f} -> peak {memory.peak:.0f} MB")
+    assert texts(at, "error") and not at.metric, texts(at, "error")
+    assert took < 4 * 2 + 5, took  # read and check, each within 4 s, and the page around them
+    assert memory.peak - memory.start < 150, (memory.start, memory.peak)
+    assert state_bytes(store_with_phase3) == before
