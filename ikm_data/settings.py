@@ -36,6 +36,25 @@ SETTINGS = (
         "Set to 1 to start an empty store without the synthetic Phase III sample.",
     ),
     Setting(
+        "IKM_CHECK_SECONDS",
+        "30",
+        "Longest (seconds) the Unggah Data page may spend reading or checking one uploaded "
+        "file. The work runs in a worker process, stopped with a named error after this.",
+    ),
+    Setting(
+        "IKM_COMMIT_SECONDS",
+        "60",
+        "Longest (seconds) a commit from the Unggah Data page may take (it checks the file "
+        "again, then writes); a commit is not cancelled when its page closes, only by this.",
+    ),
+    Setting(
+        "IKM_WORKER_MEMORY_MB",
+        "1536",
+        "Most resident memory (MB) the worker process reading, checking or committing one "
+        "upload may use; it is stopped with a named error beyond it. The server never holds "
+        "a file's rows.",
+    ),
+    Setting(
         "IKM_TEST_PAUSE_AT",
         "",
         "Tests only: the name of a point inside a store commit (before-lock, before-rename, "

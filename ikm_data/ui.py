@@ -17,6 +17,8 @@ from ikm_data import page_style, queries, settings
 from ikm_data import slides as _slides
 from ikm_data import tables as _tables
 from ikm_data import template as _template
+from ikm_data import upload_jobs as _upload_jobs
+from ikm_data import worker as _worker
 from ikm_data.mapping import MappingMemory as _MappingMemory
 from ikm_data.errors import IkmError, StoreDamaged, ValidationFailed
 from ikm_data.formatting import fmt_date, fmt_datetime, fmt_int
@@ -580,6 +582,8 @@ UPLOAD_KEY = "unggah_file"
 SHEET_KEY = "unggah_sheet"
 _SHEET_FOR = "_unggah_sheet_for"
 _UPLOAD_CACHE = "_unggah_cache"
+_UPLOAD_OF = "upload"  # in the cache: the upload its entries belong to
+_WORKER_STATUS = {"check": "unggah.checking", "commit": "unggah.commit.progress"}
 _UPLOAD_MANUAL = "_unggah_manual"
 _FLASH = "_unggah_flash"
 _SEEN = "_unggah_seen"
@@ -608,27 +612,56 @@ def _upload_id(uploaded) -> str:
 
 
 def _cached(key: tuple, make):
-    """One upload's read and check, kept in the session (never across sessions: a file is
-    an official's own) and dropped when another file or setting comes."""
+    """One upload's read and check (light results, see ``upload_jobs``), kept in the session
+    (never across sessions: a file is an official's own); ``key[1]`` names the upload, and
+    another upload drops the last one's. A named error is kept too: the same file and
+    choices fail the same way, so a rerun does not spend the time again."""
     cache = st.session_state.setdefault(_UPLOAD_CACHE, {})
+    if cache.get(_UPLOAD_OF) != key[1] or len(cache) > 8:  # sheets, best sheet, a sheet by hand, checks
+        cache.clear()
+        cache[_UPLOAD_OF] = key[1]
     if key not in cache:
-        if len(cache) >= 6:  # sheets, the best sheet, a sheet picked by hand, checks
-            cache.clear()
-        cache[key] = make()
+        try:
+            cache[key] = make()
+        except IkmError as err:
+            cache[key] = err
+    if isinstance(cache[key], IkmError):
+        raise cache[key]
     return cache[key]
+
+
+def _in_worker(action: str, uploaded, job, *args, finish: bool = False):
+    """``job(content, *args)`` of ``upload_jobs`` in a worker process (``worker.run``, bounded
+    by the ``action``'s time and memory limits), under a status line counting the seconds.
+    Each look at the worker is a point where Streamlit can stop or rerun this script (the page
+    closed, another file came): the worker is then killed, unless ``finish``."""
+    limits = _worker.Limits.of(action)
+    head, current = tr(_WORKER_STATUS[action]), lang()
+    status, shown = st.empty(), []
+
+    def poll(elapsed: float) -> None:
+        text = f"{head} {t('worker.elapsed', current, seconds=int(elapsed), limit=fmt_int(limits.seconds))}"
+        if shown[-1:] != [text]:
+            status.caption(f":material/hourglass_top: {text}")
+            shown.append(text)
+        else:
+            _ = _UPLOAD_CACHE in st.session_state  # Streamlit's yield point, without a message
+
+    with uploaded.getbuffer() as content:  # streamed to the worker, never copied here
+        try:
+            result = _worker.run(job, *args, data=content, action=action, limits=limits, poll=poll, finish=finish)
+        except IkmError:
+            status.empty()
+            raise
+    status.empty()
+    return result
 
 
 def upload_sheets(uploaded) -> list[str] | None:
     """The sheets of an uploaded xlsx (``[]`` for CSV/Parquet); None after showing why the
-    file cannot be read."""
-    from ikm_data import readers
-
-    try:
-        return _cached(("sheets", _upload_id(uploaded)),
-                       lambda: readers.list_sheets(uploaded.getvalue(), uploaded.name))
-    except IkmError as err:
-        show_ikm_error(err)
-        return None
+    file cannot be read. (The file is read once, at its best sheet: ``upload_prepare``.)"""
+    prepared = upload_prepare(uploaded, None)
+    return None if prepared is None else list(prepared.sheets)
 
 
 def preselect_sheet(uploaded, sheet: str) -> None:
@@ -655,26 +688,33 @@ def set_manual_mapping(uploaded, prepared, manual: dict[str, str], user: str = "
 
 def upload_prepare(uploaded, sheet: str | None):
     """The upload read at ``sheet`` (None: a workbook's sheet whose header matches best),
-    its header found and columns mapped (a remembered manual mapping applies); None after
-    showing why the file cannot be read."""
+    its header found and columns mapped (a remembered manual mapping applies), in a worker
+    (the result has no grid: ``upload_jobs.light_prepared``); None after showing why the
+    file cannot be read or was stopped."""
     manual = manual_mapping(uploaded)
-    key = ("prepare", _upload_id(uploaded), sheet, tuple(sorted((manual or {}).items())), manual is None)
-    memory = _MappingMemory(store().root)
+    upload = _upload_id(uploaded)
+    key = ("prepare", upload, sheet, tuple(sorted((manual or {}).items())), manual is None)
+    root = str(store().root)
     try:
-        return _cached(key, lambda: _importer.prepare(uploaded.getvalue(), uploaded.name, sheet=sheet,
-                                                      manual=manual, memory=memory))
+        return _cached(key, lambda: _in_worker("check", uploaded, _upload_jobs.read, uploaded.name, sheet,
+                                               manual, root))
     except IkmError as err:
         show_ikm_error(err)
         return None
 
 
-def upload_check(prepared, phase: int | None, mode: str):
-    """Validate the prepared upload against the store as it is now (nothing is stored)."""
+def upload_check(uploaded, prepared, phase: int | None, mode: str):
+    """Validate the prepared upload against the store as it is now (nothing is stored), in
+    a worker; None after showing why the check was stopped."""
     s, current = store(), lang()
-    key = ("check", prepared.sha256, prepared.raw.sheet, tuple(sorted(prepared.cmap.fields.items())),
+    key = ("check", _upload_id(uploaded), prepared.raw.sheet, tuple(sorted(prepared.cmap.fields.items())),
            phase, mode, current, s.state().token)
-    return _cached(key, lambda: _importer.run(None, prepared.file_name, store=s, phase=phase, mode=mode,
-                                              commit=False, lang=current, prepared=prepared))
+    try:
+        return _cached(key, lambda: _in_worker("check", uploaded, _upload_jobs.check, prepared, str(s.root),
+                                               phase, mode, current))
+    except IkmError as err:
+        show_ikm_error(err)
+        return None
 
 
 def remember_seen(seen: dict) -> None:
@@ -684,15 +724,16 @@ def remember_seen(seen: dict) -> None:
     st.session_state[_SEEN] = dict(seen)
 
 
-def upload_commit(prepared, phase: int | None, mode: str, user: str, *, as_of=None,
+def upload_commit(uploaded, prepared, phase: int | None, mode: str, user: str, *, as_of=None,
                   programme: str | None = None):
-    """Validate again and commit (all or nothing) with the data's date and programme;
+    """Validate again and commit (all or nothing) with the data's date and programme, in a
+    worker that finishes even when the page closes meanwhile (within its time limit);
     caches are cleared after a change. None after showing why a date or programme is
-    refused, or why the commit was (another upload changed the phase meanwhile)."""
+    refused, or why the commit was refused (another upload changed the phase meanwhile)
+    or stopped."""
     try:
-        outcome = _importer.run(None, prepared.file_name, store=store(), phase=phase, mode=mode, user=user,
-                                commit=True, lang=lang(), prepared=prepared, as_of=as_of, programme=programme,
-                                expected=st.session_state.pop(_SEEN, None))
+        outcome = _in_worker("commit", uploaded, _upload_jobs.commit, prepared, str(store().root), phase, mode,
+                             user, lang(), as_of, programme, st.session_state.pop(_SEEN, None), finish=True)
     except IkmError as err:
         show_ikm_error(err)
         if isinstance(err, ValidationFailed):  # another upload came first: the rows it names

@@ -32,16 +32,14 @@ if uploaded is not None:
     sheets = ui.upload_sheets(uploaded)
     if sheets is None:
         st.stop()
-    with st.spinner(ui.tr("unggah.checking")):
-        prepared = ui.upload_prepare(uploaded, None)  # a workbook: the sheet whose header matches best
+    prepared = ui.upload_prepare(uploaded, None)  # a workbook: the sheet whose header matches best
     if prepared is None:
         st.stop()
     if len(sheets) > 1:
         ui.preselect_sheet(uploaded, prepared.raw.sheet)
         sheet = st.selectbox(ui.tr("unggah.sheet"), sheets, key=ui.SHEET_KEY)
         if sheet != prepared.raw.sheet:
-            with st.spinner(ui.tr("unggah.checking")):
-                prepared = ui.upload_prepare(uploaded, sheet)
+            prepared = ui.upload_prepare(uploaded, sheet)
             if prepared is None:
                 st.stop()
         elif prepared.auto_sheet:
@@ -92,8 +90,9 @@ if uploaded is not None:
             st.rerun()
 
     # -- the check
-    with st.spinner(ui.tr("unggah.checking")):
-        outcome = ui.upload_check(prepared, phase, mode)
+    outcome = ui.upload_check(uploaded, prepared, phase, mode)  # under a line counting the seconds
+    if outcome is None:
+        st.stop()
     report = outcome.report
     cols = st.columns(3)
     cols[0].metric(ui.tr("unggah.summary.rows"), fmt_int(report.rows), border=True)
@@ -155,8 +154,8 @@ if uploaded is not None:
             elif as_of is None:
                 st.warning(ui.tr("versions.unggah.need_as_of"))
             else:
-                with st.spinner(ui.tr("unggah.commit.progress")):
-                    done = ui.upload_commit(prepared, phase, mode, user.strip(), as_of=as_of, programme=programme)
+                done = ui.upload_commit(uploaded, prepared, phase, mode, user.strip(), as_of=as_of,
+                                        programme=programme)
                 if done is not None:  # None: a bad date or programme, already explained
                     if done.noop:
                         meta = done.committed[0].meta

@@ -8,6 +8,7 @@ import multiprocessing as mp
 import os
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -63,6 +64,32 @@ def rival_before_commit(monkeypatch, store: Store, content: bytes, name: str, mo
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Store, "commit_many", patched)
+
+
+def rival_at_the_lock(monkeypatch, tmp_path, store: Store, content: bytes, name: str, phase: int):
+    """The page's commit runs in a worker process: hold that worker at ``before-lock`` (its
+    check done), commit a rival upload of ``content`` meanwhile, then let the worker go on.
+    Returns the thread doing it (join it after the click)."""
+    marker = tmp_path / "worker.paused"
+    monkeypatch.setenv("IKM_TEST_PAUSE_AT", "before-lock")
+    monkeypatch.setenv("IKM_TEST_PAUSE_FILE", str(marker))
+    done = []
+
+    def rival() -> None:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.environ.pop("IKM_TEST_PAUSE_AT", None)  # the rival itself does not stop there
+        try:
+            done.append(importer.run(content, name, store=Store(store.root), phase=phase, mode="append",
+                                     user="rival"))
+        finally:
+            marker.unlink(missing_ok=True)
+
+    thread = threading.Thread(target=rival, daemon=True)
+    thread.start()
+    thread.done = done
+    return thread
 
 
 # -- one process: a rival commit slipped in between check and commit -----------------------
@@ -257,7 +284,7 @@ def test_the_cli_refusal_in_json(base, tmp_path, monkeypatch, capsys):
 
 
 # -- the Unggah Data page -----------------------------------------------------------------
-def test_the_page_shows_the_refusal_with_the_rows(app, store_with_phase3, monkeypatch):
+def test_the_page_shows_the_refusal_with_the_rows(app, store_with_phase3, monkeypatch, tmp_path):
     import datetime as dt
 
     importer.run(rows_csv(range(10)), "awal.csv", store=store_with_phase3, phase=4, user="awal")
@@ -269,8 +296,10 @@ def test_the_page_shows_the_refusal_with_the_rows(app, store_with_phase3, monkey
     at.text_input(key="unggah_user").set_value("Baiq").run()
     at.date_input(key="unggah_as_of").set_value(dt.date(2020, 7, 13)).run()
     assert not at.error, [e.value for e in at.error]
-    rival_before_commit(monkeypatch, store_with_phase3, rows_csv([12, 14, 30]), "rival.csv", phase=4)
-    at.button(key="unggah_commit").click().run()
+    rival = rival_at_the_lock(monkeypatch, tmp_path, store_with_phase3, rows_csv([12, 14, 30]), "rival.csv", 4)
+    at.button(key="unggah_commit").click().run(timeout=60)
+    rival.join(10)
+    assert rival.done and rival.done[0].committed
     assert not at.exception, [e.value for e in at.exception]
     errors = [e.value for e in at.error]
     assert any(e.startswith("**Unggahan lain lebih dulu** — 2 baris berkas Anda sudah disimpan oleh unggahan "
