@@ -66,7 +66,10 @@ def check(path: Path, *, store: Path | None = None, timeout: float = 60, address
     result = json.loads(lines[-1]) if lines and not killed else None
     if result is None and not killed:
         killed = f"exit {status}"
-    return Run(seconds, usage.ru_maxrss / 1024, result, killed, errors[-2000:])
+    # the child's own high-water mark (VmHWM); ru_maxrss keeps the parent's peak from
+    # before the exec, so it is only the fallback for a child that was killed
+    peak = (result or {}).get("peak_mb") or usage.ru_maxrss / 1024
+    return Run(seconds, peak, result, killed, errors[-2000:])
 
 
 def _wait(pid: int, timeout: float):
@@ -109,14 +112,23 @@ def _child(argv: list[str]) -> None:
         outcome = importer.run(content, Path(args.file).name, store=store, phase=4, mode="append",
                                commit=store is not None)
     except IkmError as err:
-        print(json.dumps({"refused": err.key, "message": err.text("id"), "english": err.text("en")}))
+        print(json.dumps({"refused": err.key, "message": err.text("id"), "english": err.text("en"),
+                          "peak_mb": _own_peak_mb()}))
         return
     rep = outcome.report
     codes: dict[str, int] = {}
     for issue in rep.errors:
         codes[issue.code] = codes.get(issue.code, 0) + 1
     print(json.dumps({"valid": rep.valid, "rows": rep.rows, "errors": rep.errors_total, "codes": codes,
-                      "committed": [r.meta.version for r in outcome.committed]}))
+                      "committed": [r.meta.version for r in outcome.committed], "peak_mb": _own_peak_mb()}))
+
+
+def _own_peak_mb() -> float:
+    """This process's peak resident memory since its exec (``VmHWM``), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _measure(folder: Path, root: Path, python: str, names: list[str]) -> None:
