@@ -131,7 +131,7 @@ def run(rows: int = 100_000, xlsx_rows: int | None = None, repeat: int = 5,
         xlsx_path, gen_xlsx = (None, 0.0)
         if xlsx_rows:
             xlsx_path, gen_xlsx = _timed(lambda: write_xlsx(frame.head(xlsx_rows), tmp / f"bench_{xlsx_rows}.xlsx"))
-        del frame
+        frame = None  # freed before the imports are measured
         gc.collect()
         store = Store.open(tmp / "store", seed_sample=False)
         steps: dict[str, float] = {}
@@ -147,7 +147,7 @@ def run(rows: int = 100_000, xlsx_rows: int | None = None, repeat: int = 5,
             out, steps[f"import_{kind}_s"] = _timed(lambda: importer.run(
                 content, path.name, store=store, phase=phase, user="bench"))
             assert out.committed and not out.noop
-            del content, out
+            content = out = None
             gc.collect()
         ds, open_s = _timed(lambda: Dataset.open(store))
         f = Filters(phase=4)
@@ -244,7 +244,7 @@ def run_queries(rows: int, repeat: int = 5, workdir: str | os.PathLike | None = 
         table, build_s = _timed(lambda: con.sql(_SCALE_SQL, params=params).to_arrow_table().cast(schema.SCHEMA))
         _, commit_s = _timed(lambda: store.commit(table, phase=4, user="bench", file_name="bench.parquet",
                                                   content=b"bench %d" % rows))
-        del table
+        table = None
         gc.collect()
         ds, open_s = _timed(lambda: Dataset.open(store))
         f = Filters(phase=4)

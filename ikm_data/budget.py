@@ -141,8 +141,8 @@ def utf16_without_bom(head: bytes) -> bool:
 
 # -- Parquet ------------------------------------------------------------------------------------
 def check_parquet(pf, name: str, lim: Limits) -> None:
-    """From the metadata alone (nothing is decoded): rows, top-level columns, values of every leaf column (a list column holds many per
-    row) and the uncompressed size of the pages."""
+    """From the metadata alone (nothing is decoded): rows, top-level columns, values of every
+    leaf column (a list column holds many per row) and the uncompressed size of the pages."""
     md = pf.metadata
     columns = len(pf.schema_arrow)
     values = sum(md.row_group(g).column(c).num_values

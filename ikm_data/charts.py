@@ -212,7 +212,8 @@ def _map_labels(data: pd.DataFrame, scale: float) -> list[alt.Chart]:
     return layers
 
 
-def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, interactive: bool = True, scale: float = 1.0) -> alt.TopLevelMixin:
+def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, interactive: bool = True,
+            scale: float = 1.0) -> alt.TopLevelMixin:
     """The offline map: NTB's coastline, a circle at each regency seat sized by its
     enterprises, and the count written beside it. A click selects a regency. Narrower than
     ``NARROW_MAP`` px (a phone) it draws smaller circles and short labels that do not overlap."""

@@ -146,6 +146,32 @@ def sheet_score(grid: pd.DataFrame) -> tuple[int, int]:
     return (required, len([f for f in cmap.fields if f not in mapping.REQUIRED]))
 
 
+def _classify_suspects(body: pd.DataFrame, suspects, order: list, cmap: ColumnMap, keyless: pd.Series):
+    """The rows that may not be data, in order: ``(totals rows, note rows, rows to drop,
+    trailing)`` — a totals row is labelled ``Jumlah``/``Total``; a note starts with
+    ``Sumber``/``Keterangan``/``*``... and so is every row after it; ``trailing`` holds the
+    rows with no name, regency or product (data only if real rows follow them)."""
+    name_col = cmap.fields.get("name")
+    totals, notes, drop, trailing = [], [], set(), []
+    in_notes = False
+    for row in suspects:
+        values = {c: clean(body.at[row, c]) for c in order}
+        first = next((v for v in values.values() if v), "")
+        key = norm_key(first)
+        label = first if _is_total_label(key) else _later_total_label(values, cmap)
+        if not in_notes and label is not None:
+            totals.append(TotalsRow(row, label, {c: v for c, v in values.items() if v},
+                                    subtotal=norm_key(label).startswith("sub")))
+            drop.add(row)
+        elif in_notes or _NOTE.match(key) or first.startswith(("*", "Ket:", "Ket.")):
+            in_notes = True
+            notes.append(row)
+            drop.add(row)
+        elif name_col is not None and not values.get(name_col) and keyless[row]:
+            trailing.append((row, values))
+    return totals, notes, drop, trailing
+
+
 def split_body(grid: pd.DataFrame, layout: Layout, cmap: ColumnMap) -> Body:
     """The rows under the header: data rows (blank rows, totals rows and notes left out).
 
@@ -177,26 +203,7 @@ def split_body(grid: pd.DataFrame, layout: Layout, cmap: ColumnMap) -> Body:
         keyless = labelled = pd.Series(True, index=body.index)
     suspects = body.index[nonblank & (keyless | labelled)]
     name_col = cmap.fields.get("name")
-    totals, notes = [], []
-    in_notes = False
-    order = list(columns)
-    drop = set()
-    trailing = []  # rows with no name, regency or product: data only if real rows follow
-    for row in suspects:
-        values = {c: clean(body.at[row, c]) for c in order}
-        first = next((v for v in values.values() if v), "")
-        key = norm_key(first)
-        label = first if _is_total_label(key) else _later_total_label(values, cmap)
-        if not in_notes and label is not None:
-            totals.append(TotalsRow(row, label, {c: v for c, v in values.items() if v},
-                                    subtotal=norm_key(label).startswith("sub")))
-            drop.add(row)
-        elif in_notes or _NOTE.match(key) or first.startswith(("*", "Ket:", "Ket.")):
-            in_notes = True
-            notes.append(row)
-            drop.add(row)
-        elif name_col is not None and not values.get(name_col) and keyless[row]:
-            trailing.append((row, values))
+    totals, notes, drop, trailing = _classify_suspects(body, suspects, list(columns), cmap, keyless)
     # below the last real row, nameless rows are bare sums (numbers) or a signature block
     # ("Mataram, 20 Juli 2020", "Kepala Dinas"...); above it they are rows with errors
     has_name = filled[name_col] if name_col in filled else pd.Series(False, index=body.index)
@@ -238,7 +245,8 @@ def _repeated_headers(body: pd.DataFrame, layout: Layout, cmap: ColumnMap, nonbl
     for row in first:  # column numbers sit right under the header
         cells = [clean(body.at[row, c]) for c in mapped if clean(body.at[row, c])]
         numbers = [int(m.group(1)) for m in (_COLUMN_NUMBER.match(c) for c in cells) if m]
-        if len(cells) >= 3 and len(numbers) == len(cells) and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        counting = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else False
+        if len(cells) >= 3 and len(numbers) == len(cells) and counting:
             out.append(row)
     name = cmap.fields.get("name")
     if name is not None:  # a repeated header holds the header's own text in the name column

@@ -211,7 +211,8 @@ def main() -> int:
     n_points = sum(
         len(ring)
         for f in collection["features"]
-        for poly in ([f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon" else f["geometry"]["coordinates"])
+        for poly in ([f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon"
+                     else f["geometry"]["coordinates"])
         for ring in poly
     )
     print(f"wrote {OUTPUT} ({OUTPUT.stat().st_size} bytes, {len(collection['features'])} features, {n_points} points)")

@@ -64,7 +64,8 @@ def streamlit_server(data_dir: Path, timeout: float = 60):
                 pass
             if proc.poll() is not None or time.monotonic() - start > timeout:
                 log.flush()
-                raise RuntimeError("streamlit did not start: " + (data_dir.parent / f"streamlit-{port}.log").read_text())
+                log = (data_dir.parent / f"streamlit-{port}.log").read_text()
+                raise RuntimeError("streamlit did not start: " + log)
             time.sleep(0.2)
         yield url, time.monotonic() - start
     finally:

@@ -9,7 +9,7 @@ import pytest
 
 from ikm_data import importer, queries
 from ikm_data.queries import Dataset, Filters
-from tests.test_pages import _rows, _table, _widget
+from tests.test_pages import _rows, _table
 
 GROUP = "Teh Kelor / Serbat Jahe / Gula Semut"
 TEH = {"selection": {"pilih_produk": [{"product_code": "teh_kelor"}]}}
@@ -64,7 +64,8 @@ def test_sample_whole_group_keeps_its_figure(dataset):
 def test_real_upload_part_is_labelled_with_its_products(real_phase3):
     ds = Dataset.open(real_phase3)
     one = queries.worker_groups(ds, Filters(phase=3, products=("teh_kelor",)))
-    assert one[["group", "enterprises", "workers", "published"]].values.tolist() == [["Teh Kelor", 2, TEH_WORKERS, False]]
+    assert one[["group", "enterprises", "workers", "published"]].values.tolist() == [
+        ["Teh Kelor", 2, TEH_WORKERS, False]]
     two = queries.worker_groups(ds, Filters(phase=3, products=("teh_kelor", "serbat_jahe")))
     assert two[["group", "enterprises", "workers"]].values.tolist() == [["Serbat Jahe, Teh Kelor", 3, 16]]
     whole = queries.worker_groups(ds, Filters(phase=3))

@@ -16,6 +16,8 @@ from ikm_data import bench
 from ikm_data.queries import Dataset, Filters, kpis
 from ikm_data.store import Store
 
+pytestmark = pytest.mark.slow  # writers of a 300.000-row import killed at every step; CI runs them
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 ROWS = 300_000

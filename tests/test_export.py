@@ -1,4 +1,5 @@
-"""Tests for ikm_data.export: chart images (PNG 2x, SVG), CSV (two flavours)/XLSX bytes, tables exported as shown, personal data left out, formulas defused."""
+"""Tests for ikm_data.export: chart images (PNG 2x, SVG), CSV (two flavours)/XLSX bytes,
+tables exported as shown, personal data left out, formulas defused."""
 
 import io
 

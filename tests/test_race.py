@@ -328,7 +328,8 @@ def test_the_page_refuses_a_replace_confirmed_on_a_version_that_moved_on(app, st
     at.button(key="unggah_commit").click().run()
     assert not at.exception, [e.value for e in at.exception]
     errors = [e.value for e in at.error]
-    assert any(e.startswith("**Unggahan lain lebih dulu** — Tahap 4 berubah oleh unggahan lain") for e in errors), errors
+    moved = "**Unggahan lain lebih dulu** — Tahap 4 berubah oleh unggahan lain"
+    assert any(e.startswith(moved) for e in errors), errors
     assert [m.version for m in store_with_phase3.history()][:2] == ["v3", "v2"]  # v3 kept, nothing of ours
     at.button(key="unggah_commit").click().run()  # seen the new effect now: the replace goes through
     assert [m.version for m in store_with_phase3.history()][:2] == ["v4", "v3"]

@@ -18,7 +18,8 @@ def test_template_headers_lists_and_example():
     assert all(match(h) is not None for h in header)
     ref = load_reference()
     assert [lists.cell(row=i, column=1).value for i in range(2, 12)] == [r.label for r in ref.regencies]
-    assert [lists.cell(row=i + 2, column=2).value for i in range(len(ref.products))] == [p.name_id for p in ref.products]
+    names = [lists.cell(row=i + 2, column=2).value for i in range(len(ref.products))]
+    assert names == [p.name_id for p in ref.products]
     rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
     regency = next(dv for ref_, dv in rules.items() if ref_.startswith("C4"))
     assert regency.type == "list" and regency.formula1 == "='Daftar'!$A$2:$A$11"

@@ -61,7 +61,8 @@ def test_parse_flag(text, flag):
 
 
 def test_parse_phase():
-    assert [parse_phase(x) for x in ("3", "III", "Tahap 4", "tahap iv", "TAHAP V", "", "5.0")] == [3, 3, 4, 4, 5, None, 5]
+    texts = ("3", "III", "Tahap 4", "tahap iv", "TAHAP V", "", "5.0")
+    assert [parse_phase(x) for x in texts] == [3, 3, 4, 4, 5, None, 5]
     with pytest.raises(NotANumber):
         parse_phase("empat")
 

@@ -130,8 +130,10 @@ MESSAGES = {
         "Peta NTB tanpa internet: lingkaran di ibu kota kabupaten/kota, besarnya sesuai jumlah IKM.",
         "Offline map of NTB: a circle at each regency seat, sized by its number of enterprises.",
     ),
-    "wilayah.click_hint": ("Klik lingkaran di peta atau batang untuk memilih kabupaten/kota; klik ganda untuk membatalkan.",
-                           "Click a circle on the map or a bar to pick a regency; double-click to clear."),
+    "wilayah.click_hint": (
+        "Klik lingkaran di peta atau batang untuk memilih kabupaten/kota; klik ganda untuk membatalkan.",
+        "Click a circle on the map or a bar to pick a regency; double-click to clear.",
+    ),
     "wilayah.picked": ("Dipilih: {what}", "Selected: {what}"),
     "wilayah.table": ("Tabel per kabupaten/kota", "Table by regency/city"),
     "wilayah.products": ("Produk di wilayah terpilih", "Products in the selected area"),
@@ -166,11 +168,13 @@ MESSAGES = {
         "Industry Department's figures and never added to them.",
     ),
     # Direktori
-    "direktori.caption": ("Cari IKM berdasarkan nama, NIB atau desa.", "Look an enterprise up by name, NIB or village."),
+    "direktori.caption": ("Cari IKM berdasarkan nama, NIB atau desa.",
+                          "Look an enterprise up by name, NIB or village."),
     "direktori.search": ("Cari", "Search"),
     "direktori.search_hint": ("mis. Sinar, 912…, Sukamaju", "e.g. Sinar, 912…, Sukamaju"),
     "direktori.page": ("Halaman (dari {pages})", "Page (of {pages})"),
-    "direktori.showing": ("Menampilkan {first}–{last} dari {total} IKM", "Showing {first}–{last} of {total} enterprises"),
+    "direktori.showing": ("Menampilkan {first}–{last} dari {total} IKM",
+                          "Showing {first}–{last} of {total} enterprises"),
     "direktori.none": ("Tidak ada IKM yang cocok.", "No enterprise matches."),
     "direktori.privacy": (
         "Data pribadi (nama pemilik, NIK, nomor HP) disamarkan.",
