@@ -139,13 +139,15 @@ def run(rows: int = 100_000, xlsx_rows: int | None = None, repeat: int = 5,
             if path is None:
                 continue
             content = path.read_bytes()
-            out, steps[f"validate_{kind}_s"] = _timed(lambda: importer.run(
-                content, path.name, store=store, phase=phase, commit=False))
+            out, steps[f"validate_{kind}_s"] = _timed(lambda: importer.check(
+                importer.prepare(content, path.name, memory=importer.mapping_memory(store)), store=store,
+                phase=phase))
             assert out.report.valid, out.report.errors[:3]
             del out
             gc.collect()
-            out, steps[f"import_{kind}_s"] = _timed(lambda: importer.run(
-                content, path.name, store=store, phase=phase, user="bench"))
+            out, steps[f"import_{kind}_s"] = _timed(lambda: importer.commit(
+                importer.prepare(content, path.name, memory=importer.mapping_memory(store)), store=store,
+                phase=phase, user="bench"))
             assert out.committed and not out.noop
             content = out = None
             gc.collect()

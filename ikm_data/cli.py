@@ -167,8 +167,10 @@ def cmd_validate(args) -> int:
     from ikm_data import importer
 
     content = _read_input(args.file)
-    outcome = importer.run(content, _base_name(args.file), store=_existing_store(args), phase=args.phase,
-                           mode=args.mode, sheet=args.sheet, commit=False, lang=args.lang)
+    store = _existing_store(args)
+    prepared = importer.prepare(content, _base_name(args.file), sheet=args.sheet,
+                                memory=importer.mapping_memory(store))
+    outcome = importer.check(prepared, store=store, phase=args.phase, mode=args.mode, lang=args.lang)
     if args.json:
         _print_json(outcome.to_json(args.lang))
     else:
@@ -195,9 +197,11 @@ def cmd_import(args) -> int:
     content = _read_input(args.file)
     store = Store.open(args.data_dir)
     try:
-        outcome = importer.run(content, _base_name(args.file), store=store, phase=args.phase, mode=args.mode,
-                               user=args.user or _default_user(), sheet=args.sheet, commit=True,
-                               lang=args.lang, as_of=as_of, programme=programme)
+        prepared = importer.prepare(content, _base_name(args.file), sheet=args.sheet,
+                                    memory=importer.mapping_memory(store))
+        outcome = importer.commit(prepared, store=store, phase=args.phase, mode=args.mode,
+                                  user=args.user or _default_user(), lang=args.lang, as_of=as_of,
+                                  programme=programme)
     except ValidationFailed as err:  # another upload changed the phase meanwhile: name the rows
         if args.json:
             _print_json({"file": _base_name(args.file), "valid": False, "refused": err.text(args.lang),

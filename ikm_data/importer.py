@@ -68,7 +68,7 @@ class Prepared:
 class Outcome:
     """What an import did: the report, and the versions committed (none when invalid).
     ``seen``: the version each phase of the file showed when it was checked (None: none);
-    a caller that shows the effect and commits later passes it back as ``run(expected=)``."""
+    a caller that shows the effect and commits later passes it back as ``commit(expected=)``."""
 
     prepared: Prepared
     report: Report
@@ -161,11 +161,10 @@ def existing_rows(store: Store, phases: list[int], state: State | None = None) -
     return pd.concat(frames, ignore_index=True), info
 
 
-def check(prepared: Prepared, *, store: Store | None = None, phase: int | None = None,
-          mode: str = "replace", lang: str = "id", state: State | None = None) -> Report:
+def _report(prepared: Prepared, *, store: Store | None, phase: int | None, mode: str, lang: str,
+            state: State | None) -> Report:
     """Validate a prepared file (in ``append`` mode also against the rows ``store`` holds
-    for the phase in ``state``, default now). Never raises for bad data: everything is in
-    the report."""
+    for the phase in ``state``). Never raises for bad data: everything is in the report."""
     body = layout_mod.split_body(prepared.raw.grid, prepared.layout, prepared.cmap)
     existing, info = None, {}
     if mode == "append" and store is not None:
@@ -279,12 +278,26 @@ def effect(store: Store, report: Report, *, phase: int | None, mode: str,
     return out
 
 
-def run(fileobj, name: str, *, store: Store | None = None, phase: int | None = None,
-        mode: str = "replace", user: str = "-", sheet: str | None = None,
-        manual: dict[str, str] | None = None, commit: bool = True, lang: str = "id",
-        prepared: Prepared | None = None, as_of=None, programme: str | None = DEFAULT_PROGRAMME,
-        expected: dict[int, str | None] | None = None) -> Outcome:
-    """Validate ``fileobj`` and, when ``commit`` and it has no error, commit it to ``store``.
+def mapping_memory(store: Store | None) -> MappingMemory | None:
+    """The column mappings remembered in ``store`` (for ``prepare``); None without a store."""
+    return MappingMemory(store.root) if store is not None else None
+
+
+def check(prepared: Prepared, *, store: Store | None = None, phase: int | None = None,
+          mode: str = "replace", lang: str = "id") -> Outcome:
+    """Validate ``prepared`` (appending, also against the rows ``store`` holds now) and,
+    when it is valid and there is a store, the ``effect`` a commit would have; nothing is
+    stored. ``Outcome.seen`` holds the versions checked against, for ``commit(expected=)``.
+    Never raises for bad data (it is in ``Outcome.report``); UsageError for a bad mode."""
+    _check_mode(mode)
+    state = store.state() if store is not None else None  # one state for the check and the effect
+    return _checked(prepared, store, state, phase=phase, mode=mode, lang=lang)
+
+
+def commit(prepared: Prepared, *, store: Store, phase: int | None = None, mode: str = "replace",
+           user: str = "-", lang: str = "id", as_of=None, programme: str | None = DEFAULT_PROGRAMME,
+           expected: dict[int, str | None] | None = None) -> Outcome:
+    """Validate ``prepared`` as ``check`` does and, when it has no error, store it in ``store``.
 
     ``phase`` may be None when the file has a ``Tahap`` column (one version per phase it
     holds). ``as_of`` (a date or ``YYYY-MM-DD``; None: not given) and ``programme`` are
@@ -292,39 +305,76 @@ def run(fileobj, name: str, *, store: Store | None = None, phase: int | None = N
     an append whose phase moved on since the check is compared with the rows stored now;
     a replace is refused when its phase no longer shows the version it was checked on
     (``expected``, an earlier check's ``Outcome.seen``, else this call's check). Returns
-    an Outcome (``committed`` empty when rejected or not committing). Raises IngestError
-    for an unreadable file, UsageError when a commit has no phase or a bad date or
-    programme, ValidationFailed when another upload changed the phase in the meantime.
+    an Outcome (``committed`` empty when rejected). Raises UsageError for a bad mode, no
+    phase, a bad date or programme, ValidationFailed when another upload changed the
+    phase in the meantime.
     """
+    _check_mode(mode)
+    as_of, programme = clean_as_of(as_of), clean_programme(programme)
+    _check_phase_given(prepared, phase)
+    state = store.state()
+    outcome = _checked(prepared, store, state, phase=phase, mode=mode, lang=lang)
+    report = outcome.report
+    if not report.valid:
+        return outcome
+    guard = _decide_again(store, report, prepared.cmap, phase=phase, mode=mode, checked=state,
+                          expected=expected)
+    outcome.committed = store.commit_many(split_phases(report, phase), mode=mode, user=user,
+                                          file_name=prepared.file_name, content=prepared.content, as_of=as_of,
+                                          programme=programme, rekey=report.rekey if mode == "append" else None,
+                                          guard=guard)
+    return outcome
+
+
+_commit = commit  # ``run``'s ``commit`` flag hides the function there
+
+
+def run(fileobj, name: str, *, store: Store | None = None, phase: int | None = None,
+        mode: str = "replace", user: str = "-", sheet: str | None = None,
+        manual: dict[str, str] | None = None, commit: bool = True, lang: str = "id", as_of=None,
+        programme: str | None = DEFAULT_PROGRAMME, expected: dict[int, str | None] | None = None) -> Outcome:
+    """A convenience for scripts and tests: ``prepare`` the file (with ``store``'s remembered
+    mappings), then ``commit`` it to ``store`` or, with ``commit=False`` or no store, only
+    ``check`` it. Raises what those raise (IngestError for an unreadable file; UsageError
+    also when ``commit`` is asked without a phase)."""
+    _check_mode(mode)
+    as_of, programme = clean_as_of(as_of), clean_programme(programme)
+    prepared = prepare(fileobj, name, sheet=sheet, manual=manual, memory=mapping_memory(store))
+    if commit and store is not None:
+        return _commit(prepared, store=store, phase=phase, mode=mode, user=user, lang=lang, as_of=as_of,
+                       programme=programme, expected=expected)
+    if commit:
+        _check_phase_given(prepared, phase)
+    return check(prepared, store=store, phase=phase, mode=mode, lang=lang)
+
+
+def _check_mode(mode: str) -> None:
     if mode not in MODES:
         raise UsageError.from_key("cli.bad_mode", mode=mode)
-    as_of, programme = clean_as_of(as_of), clean_programme(programme)
-    memory = MappingMemory(store.root) if store is not None else None
-    prepared = prepared or prepare(fileobj, name, sheet=sheet, manual=manual, memory=memory)
-    if commit and phase is None and not prepared.has_phase_column:
+
+
+def _check_phase_given(prepared: Prepared, phase: int | None) -> None:
+    if phase is None and not prepared.has_phase_column:
         raise UsageError.from_key("cli.phase_required")
-    state = store.state() if store is not None else None  # one state for the check and the effect
-    report = check(prepared, store=store, phase=phase, mode=mode, lang=lang, state=state)
+
+
+def _checked(prepared: Prepared, store: Store | None, state: State | None, *, phase: int | None, mode: str,
+             lang: str) -> Outcome:
+    """The Outcome of validating ``prepared`` against ``store`` in ``state``: the report,
+    and with a store the versions seen and (valid) the effect."""
+    report = _report(prepared, store=store, phase=phase, mode=mode, lang=lang, state=state)
     outcome = Outcome(prepared=prepared, report=report, phase=phase, mode=mode)
     if store is not None and report.valid:
         outcome.effect = effect(store, report, phase=phase, mode=mode, state=state)
     if state is not None:
         outcome.seen = {p: state.phases.get(p) for p in (report.phases if phase is None else [int(phase)])}
-    if not commit or store is None or not report.valid:
-        return outcome
-    tables = split_phases(report, phase)
-    guard = _decide_again(store, report, prepared.cmap, phase=phase, mode=mode, checked=state,
-                          expected=expected)
-    outcome.committed = store.commit_many(tables, mode=mode, user=user, file_name=name,
-                                          content=prepared.content, as_of=as_of, programme=programme,
-                                          rekey=report.rekey if mode == "append" else None, guard=guard)
     return outcome
 
 
 # -- deciding again under the store lock --------------------------------------------------
 def _decide_again(store: Store, report: Report, cmap, *, phase: int | None, mode: str, checked: State,
                   expected: dict[int, str | None] | None):
-    """The guard of ``run``'s commit (``Store.commit_many``): called under the lock with the
+    """The guard of ``commit``'s (``Store.commit_many``): called under the lock with the
     state as it is then. Nothing changed since the check: commit as checked. A replace
     whose phase moved on is refused (it would throw away a version its official never
     saw). An append whose phase moved on is compared with the rows stored now: rows

@@ -29,20 +29,18 @@ def read(content: bytes, name: str, sheet: str | None, manual: dict[str, str] | 
 def check(content: bytes, prepared: Prepared, root: str, phase: int | None, mode: str, lang: str) -> Outcome:
     """Validate the upload ``prepared`` describes against the store at ``root`` (nothing is
     stored); the outcome comes back light (see ``light_outcome``)."""
-    outcome = importer.run(None, prepared.file_name, store=Store(root), phase=phase, mode=mode, commit=False,
-                           lang=lang, prepared=_whole(content, prepared))
+    outcome = importer.check(_whole(content, prepared), store=Store(root), phase=phase, mode=mode, lang=lang)
     return light_outcome(outcome)
 
 
 def commit(content: bytes, prepared: Prepared, root: str, phase: int | None, mode: str, user: str,
            lang: str, as_of, programme: str | None, expected: dict | None = None) -> Outcome:
-    """Validate again and commit (``importer.run``; ``expected``: the versions the official
+    """Validate again and commit (``importer.commit``; ``expected``: the versions the official
     saw the effect on, ``Outcome.seen``); the outcome comes back light. Raises what
-    ``importer.run`` raises (a refusal's report made light too)."""
+    ``importer.commit`` raises (a refusal's report made light too)."""
     try:
-        outcome = importer.run(None, prepared.file_name, store=Store(root), phase=phase, mode=mode, user=user,
-                               commit=True, lang=lang, prepared=_whole(content, prepared), as_of=as_of,
-                               programme=programme, expected=expected)
+        outcome = importer.commit(_whole(content, prepared), store=Store(root), phase=phase, mode=mode, user=user,
+                                  lang=lang, as_of=as_of, programme=programme, expected=expected)
     except ValidationFailed as err:
         if isinstance(getattr(err, "report", None), Report):
             err.report = light_report(err.report)

@@ -286,6 +286,10 @@ class Report:
 
 
 class _Collector:
+    """Where every step puts what it finds: ``error(...)`` blocks a commit, ``warn(...)``
+    does not; ``error_mask``/``warn_mask`` add one issue per row a mask marks. Keeps at
+    most ``MAX_ISSUES`` of each and counts them all."""
+
     def __init__(self, cmap: ColumnMap | None) -> None:
         self.cmap = cmap
         self.errors: list[Issue] = []
@@ -295,7 +299,19 @@ class _Collector:
     def label(self, fld: str | None) -> str | None:
         return self.cmap.label(fld) if (fld and self.cmap) else None
 
-    def add(self, severity: str, row, fld, value, code, column: str | None = None, **params) -> None:
+    def error(self, row, fld, value, code, column: str | None = None, **params) -> None:
+        self._add("error", row, fld, value, code, column, params)
+
+    def warn(self, row, fld, value, code, column: str | None = None, **params) -> None:
+        self._add("warning", row, fld, value, code, column, params)
+
+    def error_mask(self, mask: pd.Series, fld: str, raw: pd.Series, code: str, **params) -> None:
+        self._mask("error", mask, fld, raw, code, params)
+
+    def warn_mask(self, mask: pd.Series, fld: str, raw: pd.Series, code: str, **params) -> None:
+        self._mask("warning", mask, fld, raw, code, params)
+
+    def _add(self, severity: str, row, fld, value, code, column: str | None, params: dict) -> None:
         self.totals[severity] += 1
         bucket = self.errors if severity == "error" else self.warnings
         if len(bucket) >= MAX_ISSUES:
@@ -306,15 +322,55 @@ class _Collector:
         bucket.append(Issue(None if row is None else int(row), column or self.label(fld), value,
                             code, severity, fld, params, pos))
 
-    def mask(self, severity: str, mask: pd.Series, fld: str, raw: pd.Series, code: str, **params) -> None:
+    def _mask(self, severity: str, mask: pd.Series, fld: str, raw: pd.Series, code: str, params: dict) -> None:
         if not mask.any():
             return
         for row, value in raw[mask].items():
-            self.add(severity, row, fld, value, code, **params)
+            self._add(severity, row, fld, value, code, None, dict(params))
 
 
 def _field_name(fld: str, lang: str) -> str:
     return t(f"validate.field.{fld}", lang)
+
+
+@dataclass
+class _Context:
+    """What the steps of ``validate`` share: the data rows' ``raw`` texts (by field, as
+    written, trimmed), the ``frame`` the steps fill in the participant schema, the
+    ``report`` and the ``col``\\ lector they add to, and what the check is against."""
+
+    frame: pd.DataFrame
+    raw: dict[str, pd.Series]
+    cmap: ColumnMap
+    col: _Collector
+    report: Report
+    ref: Reference
+    lang: str = "id"
+    phase: int | None = None
+    numeric: dict[int, np.ndarray] = _field(default_factory=dict)
+    existing: pd.DataFrame | None = None
+    existing_info: dict = _field(default_factory=dict)
+    totals: list[TotalsRow] = _field(default_factory=list)
+
+    @property
+    def idx(self) -> pd.Index:
+        return self.frame.index
+
+    def has(self, fld: str) -> bool:
+        return fld in self.raw
+
+    def text(self, fld: str, collapse: bool = False) -> pd.Series:
+        """The field's text with blank as missing (all missing when the file has no such
+        column); ``collapse`` makes runs of white space one space."""
+        s = self.raw.get(fld)
+        if s is None:
+            return pd.Series(None, index=self.idx, dtype=object)
+        if collapse:
+            s = squash(s)
+        return s.where(s != "")  # blank -> missing; stays Arrow text (fast for a million rows)
+
+    def field_name(self, fld: str) -> str:
+        return _field_name(fld, self.lang)
 
 
 def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None = None,
@@ -330,194 +386,250 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
     cell was a long number in the file (``RawSheet.numeric``): a NIK or NIB there was
     typed as a number. Returns a Report; never raises for bad data.
     """
-    ref = ref or load_reference()
     rep = Report(header_rows=layout.header_rows,
                  columns={f: cmap.labels[p] for f, p in cmap.fields.items()})
     col = _Collector(cmap)
-    header_row = layout.last_header_row
+    _check_header(cmap, col, layout.last_header_row, lang)
+    rep.skipped = {"blank": body.blank_rows, "notes": len(body.note_rows), "totals": len(body.totals)}
+    if body.data.empty:
+        if not cmap.missing:  # with a column missing, that is what the official must fix first
+            col.error(None, None, None, "validate.no_rows", column=None)
+        return _finish(rep, col)
+    ctx = _Context(frame=pd.DataFrame(index=body.data.index), raw=_raw_texts(body.data, cmap), cmap=cmap,
+                   col=col, report=rep, ref=ref or load_reference(), lang=lang, phase=phase,
+                   numeric=numeric or {}, existing=existing, existing_info=existing_info or {},
+                   totals=body.totals)
+    for step in STEPS:
+        step(ctx)
+    return _finish(_with_frame(rep, ctx.frame), col)
+
+
+def _check_header(cmap: ColumnMap, col: _Collector, header_row: int, lang: str) -> None:
+    """An error for each required column the header lacks (with the headers it may have),
+    a warning for each field written in two columns (the first is used)."""
     for fld in cmap.missing:
         examples = ", ".join(SYNONYMS[fld][:4])
         if fld == "workers":
             examples += " — " + t("validate.missing.split_hint", lang)
-        col.add("error", header_row, fld, None, "validate.missing_column", column=None,
-                field=_field_name(fld, lang), examples=examples)
+        col.error(header_row, fld, None, "validate.missing_column", column=None,
+                  field=_field_name(fld, lang), examples=examples)
     for fld, label in cmap.duplicates:
-        col.add("warning", header_row, fld, label, "validate.duplicate_column", column=label,
-                field=_field_name(fld, lang), used=cmap.label(fld) or "")
-    data = body.data
-    rep.skipped = {"blank": body.blank_rows, "notes": len(body.note_rows), "totals": len(body.totals)}
-    if data.empty:
-        if not cmap.missing:  # with a column missing, that is what the official must fix first
-            col.add("error", None, None, None, "validate.no_rows", column=None)
-        return _finish(rep, col)
+        col.warn(header_row, fld, label, "validate.duplicate_column", column=label,
+                 field=_field_name(fld, lang), used=cmap.label(fld) or "")
 
-    idx = data.index
-    frame = pd.DataFrame(index=idx)
+
+def _raw_texts(data: pd.DataFrame, cmap: ColumnMap) -> dict[str, pd.Series]:
+    """Each mapped column as text: no-break spaces made spaces, a spreadsheet's defusing
+    ``'`` taken off (``undefuse``), trimmed."""
     raw: dict[str, pd.Series] = {}
     for fld, pos in cmap.fields.items():
         s = data[pos].astype("str")
         if pc.any(pc.match_substring(_arrow(s), "\u00a0")).as_py():
             s = s.str.replace("\u00a0", " ", regex=False)
         raw[fld] = undefuse(s).str.strip()
-    present = set(raw)
-    _check_lengths(raw, col, lang)
+    return raw
 
-    def text(fld: str, collapse: bool = False) -> pd.Series:
-        s = raw.get(fld)
-        if s is None:
-            return pd.Series(None, index=idx, dtype=object)
-        if collapse:
-            s = squash(s)
-        return s.where(s != "")  # blank -> missing; stays Arrow text (fast for a million rows)
 
-    # -- name
-    name = text("name", collapse=True)
-    if "name" in present:
-        col.mask("error", name.isna(), "name", raw["name"], "validate.name.blank")
-    frame["name"] = name
+def _check_lengths(ctx: _Context) -> None:
+    """An error for each value longer than its field's limit (``schema.MAX_LENGTH``),
+    shown cut short."""
+    for fld, s in ctx.raw.items():
+        limit = schema.MAX_LENGTH.get(fld)
+        if limit is None:
+            continue
+        lengths = s.str.len().to_numpy(dtype=np.int64, na_value=0)
+        for at in np.flatnonzero(lengths > limit):
+            value = s.iat[at]
+            ctx.col.error(s.index[at], fld, value[:80] + "…", "validate.too_long",
+                          field=ctx.field_name(fld), length=_int_text(len(value)), limit=_int_text(limit))
 
-    # -- regency
-    regency = pd.Series(None, index=idx, dtype=object)
-    if "regency" in present:
-        r = raw["regency"]
-        regency = map_unique(r, ref.resolve_regency)
-        col.mask("error", r == "", "regency", r, "validate.regency.blank")
+
+def _check_name(ctx: _Context) -> None:
+    """The enterprise's name, white space collapsed; blank is an error."""
+    name = ctx.text("name", collapse=True)
+    if ctx.has("name"):
+        ctx.col.error_mask(name.isna(), "name", ctx.raw["name"], "validate.name.blank")
+    ctx.frame["name"] = name
+
+
+def _check_regency(ctx: _Context) -> None:
+    """The regency's code from the reference; blank, a typo (naming the likely regency)
+    or a place outside NTB is an error."""
+    regency = pd.Series(None, index=ctx.idx, dtype=object)
+    if ctx.has("regency"):
+        r = ctx.raw["regency"]
+        regency = map_unique(r, ctx.ref.resolve_regency)
+        ctx.col.error_mask(r == "", "regency", r, "validate.regency.blank")
         bad = regency.isna() & (r != "")
         if bad.any():
             for u in pd.unique(r[bad].to_numpy()):
-                suggestion = _closest_regency(ref, u)
+                suggestion = _closest_regency(ctx.ref, u)
                 code, params = (("validate.regency.typo", {"suggestion": suggestion}) if suggestion
                                 else ("validate.regency.unknown", {}))
-                col.mask("error", bad & (r == u), "regency", r, code, **params)
-    frame["regency_code"] = regency
+                ctx.col.error_mask(bad & (r == u), "regency", r, code, **params)
+    ctx.frame["regency_code"] = regency
 
-    # -- product
-    product_code = pd.Series(None, index=idx, dtype=object)
-    product_name = pd.Series(None, index=idx, dtype=object)
-    if "product" in present:
-        p = squash(raw["product"])
-        col.mask("error", p == "", "product", p, "validate.product.blank")
-        codes, names, new = {}, {}, {}
-        for u in pd.unique(p.to_numpy()):
-            if not u:
-                codes[u] = names[u] = None
-                continue
-            code = ref.resolve_product(u)
-            if code:
-                codes[u], names[u] = code, ref.product_name(code)
-                continue
-            code = slug(u) or u
-            codes[u] = code
-            if code not in new:
-                new[code] = u
-            names[u] = new[code]
+
+def _check_product(ctx: _Context) -> None:
+    """The product's code and name from the reference; blank is an error; a product the
+    reference lacks keeps its written name and gets one warning at its first row (naming
+    the closest known product) and an entry in ``Report.new_products``."""
+    product_code = pd.Series(None, index=ctx.idx, dtype=object)
+    product_name = pd.Series(None, index=ctx.idx, dtype=object)
+    if ctx.has("product"):
+        p = squash(ctx.raw["product"])
+        ctx.col.error_mask(p == "", "product", p, "validate.product.blank")
+        codes, names, new = _product_codes(ctx.ref, p)
         product_code, product_name = map_unique(p, codes.get), map_unique(p, names.get)
         for code, written in new.items():
-            rows = product_code == code
-            first = int(rows.idxmax())
-            closest = ref.closest_product(written)
-            count = int(rows.sum())
-            rep.new_products.append({"name": written, "code": code, "rows": count, "first_row": first,
-                                     "closest": closest.name_id if closest else None,
-                                     "closest_code": closest.code if closest else None})
-            if closest:
-                col.add("warning", first, "product", written, "validate.product.new", count=count,
-                        closest=closest.name(lang))
-            else:
-                col.add("warning", first, "product", written, "validate.product.new_none", count=count)
-    frame["product_code"] = product_code
-    frame["product_name"] = product_name
+            _new_product(ctx, product_code == code, code, written)
+    ctx.frame["product_code"] = product_code
+    ctx.frame["product_name"] = product_name
 
-    # -- workers: a total, or L + P, whole numbers >= 0, agreeing when both are given
-    parsed: dict[str, tuple[pd.Series, pd.Series]] = {}
-    for fld in ("workers", "workers_male", "workers_female"):
-        if fld not in present:
+
+def _product_codes(ref: Reference, p: pd.Series) -> tuple[dict, dict, dict]:
+    """Per distinct written product: its code, its name, and ``{code: written}`` of the
+    products the reference lacks (first spelling wins)."""
+    codes, names, new = {}, {}, {}
+    for u in pd.unique(p.to_numpy()):
+        if not u:
+            codes[u] = names[u] = None
             continue
-        values, status = _parse_series(raw[fld])
-        ok = status == 0
-        col.mask("error", status == 2, fld, raw[fld], "validate.workers.not_number")
-        neg = ok & (values < 0)
-        col.mask("error", neg, fld, raw[fld], "validate.workers.negative")
-        frac = ok & ~neg & (values != np.floor(values))
-        col.mask("error", frac, fld, raw[fld], "validate.workers.fraction")
-        good = ok & ~neg & ~frac
-        parsed[fld] = (values.where(good), status)
-    total = parsed.get("workers", (pd.Series(np.nan, index=idx), None))[0]
-    male = parsed.get("workers_male", (pd.Series(np.nan, index=idx), None))[0]
-    female = parsed.get("workers_female", (pd.Series(np.nan, index=idx), None))[0]
+        code = ref.resolve_product(u)
+        if code:
+            codes[u], names[u] = code, ref.product_name(code)
+            continue
+        code = slug(u) or u
+        codes[u] = code
+        if code not in new:
+            new[code] = u
+        names[u] = new[code]
+    return codes, names, new
+
+
+def _new_product(ctx: _Context, rows: pd.Series, code: str, written: str) -> None:
+    first = int(rows.idxmax())
+    closest = ctx.ref.closest_product(written)
+    count = int(rows.sum())
+    ctx.report.new_products.append({"name": written, "code": code, "rows": count, "first_row": first,
+                                    "closest": closest.name_id if closest else None,
+                                    "closest_code": closest.code if closest else None})
+    if closest:
+        ctx.col.warn(first, "product", written, "validate.product.new", count=count, closest=closest.name(ctx.lang))
+    else:
+        ctx.col.warn(first, "product", written, "validate.product.new_none", count=count)
+
+
+def _check_workers(ctx: _Context) -> None:
+    """Workers: a total, or L + P, whole numbers >= 0, agreeing when both are given."""
+    parsed = {fld: _whole_count(ctx, fld) for fld in ("workers", "workers_male", "workers_female")
+              if ctx.has(fld)}
+    nothing = (pd.Series(np.nan, index=ctx.idx), None)
+    total, male, female = (parsed.get(f, nothing)[0] for f in ("workers", "workers_male", "workers_female"))
     split = male + female
+    col, raw = ctx.col, ctx.raw
     if "workers" in parsed:
-        blank_total = parsed["workers"][1] == 1
-        need = blank_total & split.isna()
-        col.mask("error", need, "workers", raw["workers"], "validate.workers.blank")
+        col.error_mask((parsed["workers"][1] == 1) & split.isna(), "workers", raw["workers"], "validate.workers.blank")
         both = total.notna() & male.notna() & female.notna() & (split != total)
-        for row in idx[both]:
-            col.add("error", row, "workers", raw["workers"][row], "validate.workers.split",
-                    male=_int_text(male[row]), female=_int_text(female[row]),
-                    sum=_int_text(split[row]), total=_int_text(total[row]))
+        for row in ctx.idx[both]:
+            col.error(row, "workers", raw["workers"][row], "validate.workers.split",
+                      male=_int_text(male[row]), female=_int_text(female[row]),
+                      sum=_int_text(split[row]), total=_int_text(total[row]))
         workers = total.fillna(split)
     elif "workers_male" in parsed and "workers_female" in parsed:
         for fld in ("workers_male", "workers_female"):
-            col.mask("error", parsed[fld][1] == 1, fld, raw[fld], "validate.workers.blank")
+            col.error_mask(parsed[fld][1] == 1, fld, raw[fld], "validate.workers.blank")
         workers = split
     else:
-        workers = pd.Series(np.nan, index=idx)
-    frame["workers"] = workers.astype("Int64")
-    frame["workers_male"] = male.astype("Int64")
-    frame["workers_female"] = female.astype("Int64")
+        workers = pd.Series(np.nan, index=ctx.idx)
+    ctx.frame["workers"] = workers.astype("Int64")
+    ctx.frame["workers_male"] = male.astype("Int64")
+    ctx.frame["workers_female"] = female.astype("Int64")
 
-    # -- optional text fields, as written
+
+def _whole_count(ctx: _Context, fld: str) -> tuple[pd.Series, pd.Series]:
+    """``(the counts that are whole numbers >= 0, else missing; status)`` of a workers
+    column (status 1: blank); an error for text, a negative number or a fraction."""
+    raw = ctx.raw[fld]
+    values, status = _parse_series(raw)
+    ok = status == 0
+    ctx.col.error_mask(status == 2, fld, raw, "validate.workers.not_number")
+    neg = ok & (values < 0)
+    ctx.col.error_mask(neg, fld, raw, "validate.workers.negative")
+    frac = ok & ~neg & (values != np.floor(values))
+    ctx.col.error_mask(frac, fld, raw, "validate.workers.fraction")
+    return values.where(ok & ~neg & ~frac), status
+
+
+def _take_texts(ctx: _Context) -> None:
+    """The optional text fields, as written (owner and address with white space collapsed)."""
     for fld in ("owner", "phone", "address", "village", "district", "capacity_unit", "tourism_partner"):
-        frame[fld] = text(fld, collapse=fld in ("owner", "address"))
+        ctx.frame[fld] = ctx.text(fld, collapse=fld in ("owner", "address"))
 
-    # -- NIK and NIB: text, never numbers
+
+def _check_identifiers(ctx: _Context) -> None:
+    """NIK and NIB: text, never numbers (``_ids``)."""
     for fld, digits in (("nik", 16), ("nib", 13)):
-        frame[fld] = _ids(text(fld), fld, digits, raw.get(fld), col,
-                          _numeric_mask(idx, (numeric or {}).get(cmap.fields.get(fld))))
+        numeric = _numeric_mask(ctx.idx, ctx.numeric.get(ctx.cmap.fields.get(fld)))
+        ctx.frame[fld] = _ids(ctx.text(fld), fld, digits, ctx.raw.get(fld), ctx.col, numeric)
 
-    # -- capacity ("500" or "500 liter/bulan") and money
-    frame["capacity"] = np.nan
-    if "capacity" in present:
-        cap = raw["capacity"]
-        values, status = _parse_series(cap)
-        unit = pd.Series("", index=idx, dtype=object)
-        worded = status == 2  # "500 liter/bulan": a number, then its unit
-        if worded.any():
-            split = cap[worded].str.extract(r"^([-+]?[\d.,\s]*\d)\s*(.*)$")
-            v2, s2 = _parse_series(split[0].fillna(cap[worded]).astype("str").str.strip())
-            values[worded], status[worded] = v2, s2
-            unit[worded] = split[1].fillna("").str.strip().where(s2 == 0, "")
-        col.mask("warning", status == 2, "capacity", cap, "validate.number.invalid",
-                 field=_field_name("capacity", lang))
-        col.mask("warning", (status == 0) & (values < 0), "capacity", cap, "validate.number.negative",
-                 field=_field_name("capacity", lang))
-        frame["capacity"] = values.where((status == 0) & (values >= 0))
-        frame["capacity_unit"] = frame["capacity_unit"].fillna(unit.where(unit != "", None))
-    frame["order_value"] = pd.array([pd.NA] * len(idx), dtype="Int64")
-    if "order_value" in present:
-        money = raw["order_value"]
-        values, status = _parse_series(money.where(~money.isin(list(_NO_MARKS)), ""), money=True)
-        col.mask("warning", status == 2, "order_value", money, "validate.number.invalid",
-                 field=_field_name("order_value", lang))
-        col.mask("warning", (status == 0) & (values < 0), "order_value", money, "validate.number.negative",
-                 field=_field_name("order_value", lang))
-        frame["order_value"] = values.where((status == 0) & (values >= 0)).round().astype("Int64")
 
-    # -- certifications and flags
+def _check_capacity(ctx: _Context) -> None:
+    """Capacity, ``"500"`` or ``"500 liter/bulan"`` (the unit fills an empty unit column);
+    text or a negative number is a warning and left out."""
+    ctx.frame["capacity"] = np.nan
+    if not ctx.has("capacity"):
+        return
+    cap = ctx.raw["capacity"]
+    values, status = _parse_series(cap)
+    unit = pd.Series("", index=ctx.idx, dtype=object)
+    worded = status == 2  # "500 liter/bulan": a number, then its unit
+    if worded.any():
+        split = cap[worded].str.extract(r"^([-+]?[\d.,\s]*\d)\s*(.*)$")
+        v2, s2 = _parse_series(split[0].fillna(cap[worded]).astype("str").str.strip())
+        values[worded], status[worded] = v2, s2
+        unit[worded] = split[1].fillna("").str.strip().where(s2 == 0, "")
+    _warn_numbers(ctx, "capacity", cap, values, status)
+    ctx.frame["capacity"] = values.where((status == 0) & (values >= 0))
+    ctx.frame["capacity_unit"] = ctx.frame["capacity_unit"].fillna(unit.where(unit != "", None))
+
+
+def _check_money(ctx: _Context) -> None:
+    """The order value in rupiah (``"Rp 12,5 juta"``; a dash is blank); text or a negative
+    number is a warning and left out."""
+    ctx.frame["order_value"] = pd.array([pd.NA] * len(ctx.idx), dtype="Int64")
+    if not ctx.has("order_value"):
+        return
+    money = ctx.raw["order_value"]
+    values, status = _parse_series(money.where(~money.isin(list(_NO_MARKS)), ""), money=True)
+    _warn_numbers(ctx, "order_value", money, values, status)
+    ctx.frame["order_value"] = values.where((status == 0) & (values >= 0)).round().astype("Int64")
+
+
+def _warn_numbers(ctx: _Context, fld: str, raw: pd.Series, values: pd.Series, status: pd.Series) -> None:
+    ctx.col.warn_mask(status == 2, fld, raw, "validate.number.invalid", field=ctx.field_name(fld))
+    ctx.col.warn_mask((status == 0) & (values < 0), fld, raw, "validate.number.negative",
+                      field=ctx.field_name(fld))
+
+
+def _check_flags(ctx: _Context) -> None:
+    """Certifications and flags (``parse_flag``); a word it does not know is a warning."""
     for fld in CERT_FIELDS:
-        if fld not in present:
-            frame[fld] = None
+        if not ctx.has(fld):
+            ctx.frame[fld] = None
             continue
-        s = raw[fld]
+        s = ctx.raw[fld]
         value = map_unique(s, parse_flag)
-        unknown = value.isna() & (s != "")
-        col.mask("warning", unknown, fld, s, "validate.flag.unknown", field=_field_name(fld, lang))
-        frame[fld] = value.astype("boolean")
+        ctx.col.warn_mask(value.isna() & (s != ""), fld, s, "validate.flag.unknown", field=ctx.field_name(fld))
+        ctx.frame[fld] = value.astype("boolean")
 
-    # -- phase: the chosen one, or the file's Tahap column
-    row_phase = pd.Series(phase, index=idx, dtype="Int64")
-    if "phase" in present:
-        s = raw["phase"]
+
+def _check_phase(ctx: _Context) -> None:
+    """The phase: the chosen one, or the file's Tahap column. Unreadable is an error; so is
+    blank without a chosen phase, or a phase other than the chosen one."""
+    row_phase = pd.Series(ctx.phase, index=ctx.idx, dtype="Int64")
+    if ctx.has("phase"):
+        s = ctx.raw["phase"]
         phases, bad = {}, set()
         for u in pd.unique(s.to_numpy()):
             try:
@@ -526,30 +638,45 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
                 phases[u] = None
                 bad.add(u)
         file_phase = map_unique(s, phases.get).astype("Int64")
-        col.mask("error", s.isin(list(bad)), "phase", s, "validate.phase.invalid")
-        if phase is None:
-            col.mask("error", s == "", "phase", s, "validate.phase.blank")
+        ctx.col.error_mask(s.isin(list(bad)), "phase", s, "validate.phase.invalid")
+        if ctx.phase is None:
+            ctx.col.error_mask(s == "", "phase", s, "validate.phase.blank")
             row_phase = file_phase
         else:
-            other = file_phase.notna() & (file_phase != phase)
-            for row in idx[other.to_numpy(dtype=bool)]:
-                col.add("error", row, "phase", s[row], "validate.phase.mismatch", phase=phase,
-                        found=int(file_phase[row]))
-    rep.phases = sorted(int(p) for p in pd.unique(row_phase.dropna().to_numpy())) if len(idx) else []
-    frame["phase"] = row_phase
+            other = file_phase.notna() & (file_phase != ctx.phase)
+            for row in ctx.idx[other.to_numpy(dtype=bool)]:
+                ctx.col.error(row, "phase", s[row], "validate.phase.mismatch", phase=ctx.phase,
+                              found=int(file_phase[row]))
+    ctx.report.phases = sorted(int(p) for p in pd.unique(row_phase.dropna().to_numpy())) if len(ctx.idx) else []
+    ctx.frame["phase"] = row_phase
 
-    # -- enterprise key and duplicates (in the file; against the stored rows)
-    nib_key, name_key, own, usable = _keys(frame)
-    rows_checked = "name" in present and "regency" in present and "product" in present
+
+def _check_duplicates(ctx: _Context) -> None:
+    """The enterprise key of each row, and duplicates: in the file (when it has name,
+    regency and product) and, appending, against the stored rows."""
+    keys = _keys(ctx.frame)
+    rows_checked = ctx.has("name") and ctx.has("regency") and ctx.has("product")
     if rows_checked:
-        _duplicates(frame, nib_key, name_key, usable, col, raw)
-    rep.rekey = _against_stored(frame, (nib_key, name_key, own, usable), existing, existing_info or {},
-                                col, raw, rows=rows_checked)
-    frame["source_row"] = idx.astype("int32")
+        _duplicates(ctx.frame, *keys[:2], keys[3], ctx.col, ctx.raw)
+    ctx.report.rekey = _against_stored(ctx.frame, keys, ctx.existing, ctx.existing_info, ctx.col, ctx.raw,
+                                       rows=rows_checked)
+    ctx.frame["source_row"] = ctx.idx.astype("int32")
 
-    # -- totals rows against the computed sums
-    rep.totals = _check_totals(body.totals, frame, cmap, col)
 
+def _check_totals_rows(ctx: _Context) -> None:
+    """The file's totals rows against the sums of the data rows (``_check_totals``)."""
+    ctx.report.totals = _check_totals(ctx.totals, ctx.frame, ctx.cmap, ctx.col)
+
+
+# The steps of validate, in the order their issues are found (the report sorts by row and
+# column; issues at the same cell keep this order).
+STEPS = (_check_lengths, _check_name, _check_regency, _check_product, _check_workers, _take_texts,
+         _check_identifiers, _check_capacity, _check_money, _check_flags, _check_phase, _check_duplicates,
+         _check_totals_rows)
+
+
+def _with_frame(rep: Report, frame: pd.DataFrame) -> Report:
+    """``rep`` with the rows in the participant schema, counted."""
     frame = frame.reset_index(drop=True)
     for name in schema.NAMES:
         if name not in frame.columns:
@@ -557,21 +684,7 @@ def validate(body: Body, cmap: ColumnMap, layout: Layout, *, phase: int | None =
     rep.frame = frame[list(schema.NAMES)]
     rep.rows = len(rep.frame)
     rep.enterprises, rep.workers = _totals(rep.frame)
-    return _finish(rep, col)
-
-
-def _check_lengths(raw: dict[str, pd.Series], col: _Collector, lang: str) -> None:
-    """An error for each value longer than its field's limit (``schema.MAX_LENGTH``),
-    shown cut short."""
-    for fld, s in raw.items():
-        limit = schema.MAX_LENGTH.get(fld)
-        if limit is None:
-            continue
-        lengths = s.str.len().to_numpy(dtype=np.int64, na_value=0)
-        for at in np.flatnonzero(lengths > limit):
-            value = s.iat[at]
-            col.add("error", s.index[at], fld, value[:80] + "…", "validate.too_long",
-                    field=_field_name(fld, lang), length=_int_text(len(value)), limit=_int_text(limit))
+    return rep
 
 
 def _totals(frame: pd.DataFrame) -> tuple[int, int]:
@@ -637,15 +750,15 @@ def _ids(values: pd.Series, fld: str, digits: int, raw: pd.Series | None, col: _
     arr = _arrow(s)
     scientific = pd.Series(pc.match_substring_regex(arr, r"^[0-9]+[.,]?[0-9]*[eE][+]?[0-9]+$")
                            .to_numpy(zero_copy_only=False), index=s.index)
-    col.mask("warning", scientific, fld, raw, f"validate.{fld}.scientific")
+    col.warn_mask(scientific, fld, raw, f"validate.{fld}.scientific")
     exact = pd.Series(pc.match_substring_regex(arr, "^[0-9]{%d}$" % digits).to_numpy(zero_copy_only=False),
                       index=s.index)
     as_number = numeric & ~blank & ~scientific
     if fld == "nib":
         as_number &= s.str.fullmatch(r"[0-9]{1,%d}" % (digits - 1))
-    col.mask("warning", as_number, fld, raw, f"reading.validate.{fld}.numeric", digits=digits)
+    col.warn_mask(as_number, fld, raw, f"reading.validate.{fld}.numeric", digits=digits)
     wrong = ~blank & ~scientific & ~as_number & ~exact
-    col.mask("warning", wrong, fld, raw, f"validate.{fld}.format", digits=digits)
+    col.warn_mask(wrong, fld, raw, f"validate.{fld}.format", digits=digits)
     return s.where(~blank, None)
 
 
@@ -683,8 +796,8 @@ def _duplicates(frame, nib_key, name_key, usable, col: _Collector, raw: dict) ->
     values = {fld: raw[fld].reindex(rows[named]).to_numpy(dtype=object) for fld in ("nib", "name") if fld in raw}
     for k, i in enumerate(named):
         fld = "nib" if by_nib[i] else "name"
-        col.add("error", rows[i], fld, values[fld][k], f"validate.duplicate.{fld}", first=int(first[i]),
-                second=int(rows[i]), product=names[i] or "")
+        col.error(rows[i], fld, values[fld][k], f"validate.duplicate.{fld}", first=int(first[i]),
+                  second=int(rows[i]), product=names[i] or "")
 
 
 def _group_codes(columns: list[pd.Series]) -> np.ndarray:
@@ -705,7 +818,7 @@ def _group_first(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 
 # -- the comparison with the stored rows: one path for the check and for the re-check that
-#    importer.run makes under the store lock when the phase moved on since the check
+#    importer.commit makes under the store lock when the phase moved on since the check
 def _keys(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
     """``(NIB key, name key, name + regency, usable for the duplicate rule)`` of every row;
     sets ``enterprise_key`` to the row's own key (its NIB, else name + regency)."""
@@ -780,8 +893,8 @@ def _nib_of_name(frame, nib_key, own, named, existing, col: _Collector, raw: dic
     fld = "nib" if "nib" in raw else "name"
     unsure = waits & np.isin(mine, list(many))
     for row, grp in zip(rows[unsure], mine[unsure]):
-        col.add("warning", row, fld, raw[fld][row], "keys.nib.ambiguous", name=frame.at[row, "name"],
-                regency=raw["regency"][row], nibs=", ".join(b_values[many[grp]]))
+        col.warn(row, fld, raw[fld][row], "keys.nib.ambiguous", name=frame.at[row, "name"],
+                 regency=raw["regency"][row], nibs=", ".join(b_values[many[grp]]))
     rekey: dict[int, dict[str, str]] = {}
     moved = ex_waits & (single[theirs] >= 0)
     for t_, g, b in zip(ex["t"][moved], ex["g"][moved], b_values[single[theirs[moved]]]):
@@ -869,9 +982,9 @@ def _stored_duplicates(frame, nib_key, name_key, usable, existing: pd.DataFrame,
     for i in np.flatnonzero(hit):
         fld = "nib" if nib_hit[i] else "name"
         sr = stored_row[i]
-        col.add("error", rows[i], fld, values[fld][i], "validate.duplicate.stored",
-                stored_row=sr if sr is not None and not pd.isna(sr) else "-", phase=int(mine["t"][i]),
-                version=info.get("version", ""), file=info.get("file", ""), product=product[i] or "")
+        col.error(rows[i], fld, values[fld][i], "validate.duplicate.stored",
+                  stored_row=sr if sr is not None and not pd.isna(sr) else "-", phase=int(mine["t"][i]),
+                  version=info.get("version", ""), file=info.get("file", ""), product=product[i] or "")
 
 
 def _first_stored(mine: pd.DataFrame, stored: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -904,7 +1017,7 @@ def _check_totals(totals: list[TotalsRow], frame: pd.DataFrame, cmap: ColumnMap,
             try:
                 stated = parse_number(cell, money=fld == "order_value")
             except NotANumber:
-                col.add("warning", tr.row, fld, cell, "validate.totals.unreadable")
+                col.warn(tr.row, fld, cell, "validate.totals.unreadable")
                 continue
             if stated is None:
                 continue
@@ -916,7 +1029,7 @@ def _check_totals(totals: list[TotalsRow], frame: pd.DataFrame, cmap: ColumnMap,
                         "stated": stated, "computed": int(expected) if expected.is_integer() else expected,
                         "ok": ok})
             if not ok:
-                col.add("warning", tr.row, fld, cell, "validate.totals.mismatch",
-                        stated=_int_text(stated), computed=_int_text(expected), label=tr.label)
+                col.warn(tr.row, fld, cell, "validate.totals.mismatch",
+                         stated=_int_text(stated), computed=_int_text(expected), label=tr.label)
         previous = tr.row
     return out

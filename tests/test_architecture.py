@@ -60,3 +60,20 @@ def test_no_url_path_equals_a_page_file_name():
     assert len(entries) >= 6
     for stem, url in entries:
         assert url != stem and url.replace("-", "_") != stem, (stem, url)
+
+
+MAX_FUNCTION_LINES = 80
+
+
+def test_no_function_is_longer_than_80_lines():
+    """Every def (methods and nested ones too) in app.py, pages/ and ikm_data/ fits in 80
+    lines, so a reader can hold one in view."""
+    paths = [ROOT / "app.py", *(ROOT / "pages").rglob("*.py"), *(ROOT / "ikm_data").rglob("*.py")]
+    long = []
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({lines} lines)")
+    assert long == [], "functions over 80 lines:\n" + "\n".join(long)

@@ -135,7 +135,7 @@ def test_utf16_detection_leaves_other_text_alone():
 def test_long_name_is_an_error_naming_row_and_column():
     name = "UD " + "Sentosa " * 40
     content = (HEAD + "1,UD A,Dompu,Kopi,3\n" + f"2,{name},Dompu,Kopi,3\n").encode()
-    rep = importer.check(importer.prepare(content, "nama.csv"), phase=4)
+    rep = importer.check(importer.prepare(content, "nama.csv"), phase=4).report
     errors = [(i.row, i.column, i.code) for i in rep.errors]
     assert errors == [(3, "Nama IKM", "validate.too_long")]
     issue = rep.errors[0]

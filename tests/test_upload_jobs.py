@@ -89,7 +89,7 @@ def test_a_refusal_at_commit_time_comes_back_with_a_light_report(store_with_phas
     def refuse(*args, **kwargs):
         raise ValidationFailed("ditolak", full.report)
 
-    monkeypatch.setattr(importer, "run", refuse)
+    monkeypatch.setattr(importer, "commit", refuse)
     with pytest.raises(ValidationFailed) as caught:
         upload_jobs.commit(content, prepared, root, 4, "append", "u", "id", None, "JPS Gemilang")
     assert len(caught.value.report.frame) == PREVIEW_ROWS and caught.value.report.rows == 500

@@ -276,7 +276,7 @@ def test_totals_rows_checked_against_sums():
 
 def test_messy_two_row_file_normalised():
     prepared = importer.prepare((DATA / "good_two_row_header.xlsx").read_bytes(), "good_two_row_header.xlsx")
-    rep = importer.check(prepared, phase=4)
+    rep = importer.check(prepared, phase=4).report
     assert rep.valid and rep.warnings == []
     f = rep.frame
     assert list(f["source_row"]) == [6, 7, 9, 10, 11, 12, 13]
@@ -298,7 +298,7 @@ def test_messy_two_row_file_normalised():
 
 def test_nik_and_nib_excel_stored_as_numbers_are_warned_in_their_row():
     prepared = importer.prepare((DATA / "good_summary_first.xlsx").read_bytes(), "good_summary_first.xlsx")
-    rep = importer.check(prepared, phase=4, lang="en")
+    rep = importer.check(prepared, phase=4, lang="en").report
     assert rep.valid and prepared.raw.sheet == "Data IKM"
     # row 6: NIK typed as a number (Excel kept 15 digits), NIB typed as a number lost its
     # leading zero; row 7: a 13-digit NIB typed as a number came through exact

@@ -46,8 +46,8 @@ def old_duplicates(frame, nib_key, name_key, usable, col: _Collector, raw: dict)
         first, reason = seen[r]
         fld = "nib" if reason == "nib" else "name"
         value = raw[fld][r]
-        col.add("error", r, fld, value, f"validate.duplicate.{reason}", first=int(first), second=int(r),
-                product=frame.at[r, "product_name"] or "")
+        col.error(r, fld, value, f"validate.duplicate.{reason}", first=int(first), second=int(r),
+                  product=frame.at[r, "product_name"] or "")
 
 
 def old_stored_duplicates(frame, nib_key, name_key, usable, existing: pd.DataFrame, info: dict,
@@ -80,10 +80,10 @@ def old_stored_duplicates(frame, nib_key, name_key, usable, existing: pd.DataFra
         if hit is missing:
             continue
         value = frame.at[row, "nib"] if fld == "nib" else frame.at[row, "name"]
-        col.add("error", row, fld, value, "validate.duplicate.stored",
-                stored_row=hit if hit is not None else "-", phase=t_,
-                version=info.get("version", ""), file=info.get("file", ""),
-                product=frame.at[row, "product_name"] or "")
+        col.error(row, fld, value, "validate.duplicate.stored",
+                  stored_row=hit if hit is not None else "-", phase=t_,
+                  version=info.get("version", ""), file=info.get("file", ""),
+                  product=frame.at[row, "product_name"] or "")
 
 
 
