@@ -968,7 +968,8 @@ def _stored_duplicates(frame, nib_key, name_key, usable, existing: pd.DataFrame,
     rows = frame.index[mask]
     mine = pd.DataFrame({
         "b": nib_key.to_numpy(dtype=object)[mask], "n": name_key.to_numpy(dtype=object)[mask],
-        "r": frame["regency_code"].to_numpy(dtype=object)[mask], "p": frame["product_code"].to_numpy(dtype=object)[mask],
+        "r": frame["regency_code"].to_numpy(dtype=object)[mask],
+        "p": frame["product_code"].to_numpy(dtype=object)[mask],
         "t": frame["phase"].astype("Int64").fillna(-1).astype("int64").to_numpy()[mask]})
     has = mine["b"].to_numpy() != ""
     by_nib, at_nib = _first_stored(mine, stored[stored["b"] != ""], ["b", "p", "t"])
