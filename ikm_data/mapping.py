@@ -17,8 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ikm_data.files import atomic_write, file_lock
 from ikm_data.formatting import utc_now
-from ikm_data.store import atomic_write, file_lock
 
 # field -> synonyms as the spec writes them (compared through ``header_key``)
 SYNONYMS: dict[str, tuple[str, ...]] = {

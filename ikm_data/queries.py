@@ -40,11 +40,10 @@ def _per_enterprise(*keys: str, unique: bool) -> str:
     workers counted once. Where every stored row of the phase is a different enterprise
     (``unique``, known from the version's totals) the rows already are that, and the
     GROUP BY over millions of enterprise keys is skipped."""
-    lead = "".join(f"{k}, " for k in keys)
     if unique:
+        lead = "".join(f"{k}, " for k in keys)
         return f"SELECT {lead}enterprise_key, workers FROM participants WHERE {_WHERE}"
-    return (f"SELECT {lead}enterprise_key, max(workers) AS workers FROM participants "
-            f"WHERE {_WHERE} GROUP BY {lead}enterprise_key")
+    return schema.per_enterprise_sql("participants", keys, _WHERE)
 
 
 def _both(template: str, **subqueries) -> dict[bool, str]:
@@ -286,8 +285,7 @@ _WORKER_GROUP_OF = f"""
 """
 _WORKER_GROUPS_SQL = {
     False: f"""SELECT grp, count(*) AS enterprises, sum(workers)::BIGINT AS workers FROM (
-                   SELECT grp, enterprise_key, max(workers) AS workers FROM ({_WORKER_GROUP_OF})
-                   GROUP BY 1, 2)
+                   {schema.per_enterprise_sql(f"({_WORKER_GROUP_OF})", ("grp",))})
                GROUP BY grp""",
     True: f"""SELECT grp, count(*) AS enterprises, sum(workers)::BIGINT AS workers
               FROM ({_WORKER_GROUP_OF}) GROUP BY grp""",
