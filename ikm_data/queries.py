@@ -194,8 +194,7 @@ def by_product(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     """
     frame = ds.sql(_BY_PRODUCT_SQL[ds.unique_enterprises(f)], f.params())
     frame["product"] = [
-        ds.ref.product_name(c, lang) if ds.ref.product(c) else n
-        for c, n in zip(frame["product_code"], frame["product_name"])
+        ds.ref.product_label(c, n, lang) for c, n in zip(frame["product_code"], frame["product_name"])
     ]
     frame["workers"] = frame["workers"].astype("Int64")
     unknown_split = _unpublished_split(ds, f.phase)
@@ -342,7 +341,7 @@ def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
         return pd.DataFrame(columns=_WORKER_GROUP_COLUMNS)
     names: dict[str, set[str]] = {}
     for grp, code, stored in ds.con.cursor().execute(_WORKER_GROUP_PRODUCTS_SQL, _group_params(f, mapping)).fetchall():
-        names.setdefault(grp, set()).add(ds.ref.product_name(code, lang) if ds.ref.product(code) else stored)
+        names.setdefault(grp, set()).add(ds.ref.product_label(code, stored, lang))
     frame["products"] = [", ".join(sorted(names.get(g, ()))) for g in frame["grp"]]
     frame["published"] = ~frame["grp"].str.startswith(("#", _PART))
     frame["within"] = [_group_label(ds.ref, g[1:], lang) if g.startswith(_PART) else "" for g in frame["grp"]]
@@ -430,10 +429,8 @@ def directory(ds: Dataset, f: Filters, search: str = "", page: int = 1,
     total = ds.con.cursor().execute(_DIRECTORY_COUNT_SQL, params).fetchone()[0]
     params |= {"limit": int(page_size), "offset": max(0, int(page) - 1) * int(page_size)}
     frame = ds.sql(_DIRECTORY_SQL, params)
-    regencies = {r.code: r.label for r in ds.ref.regencies}
-    frame["regency"] = frame["regency_code"].map(regencies)
-    frame["product"] = [ds.ref.product_name(c, lang) if ds.ref.product(c) else n
-                        for c, n in zip(frame["product_code"], frame["product_name"])]
+    frame["regency"] = frame["regency_code"].map(ds.ref.regency_labels())
+    frame["product"] = [ds.ref.product_label(c, n, lang) for c, n in zip(frame["product_code"], frame["product_name"])]
     return int(total), frame
 
 
@@ -651,7 +648,7 @@ def published_products(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFram
     rows = _published_products(ds.ref, phase)
     frame = pd.DataFrame(rows, columns=["phase", "product", "product_code", "enterprises", "workers"])
     frame["product"] = [_group_label(ds.ref, p, lang) if "/" in p else
-                        ds.ref.product_name(c, lang) if c and ds.ref.product(c) else p
+                        ds.ref.product_label(c, p, lang)
                         for c, p in zip(frame["product_code"], frame["product"])]
     frame["workers"] = frame["workers"].astype("Int64")
     return frame.sort_values("enterprises", ascending=False, ignore_index=True)
