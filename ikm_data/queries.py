@@ -578,10 +578,10 @@ _RECONCILIATION_COLUMNS = ["metric", "commodity", "scope", "published", "stored"
                            "as_of", "source", "source_id", "note", "note_id"]
 
 
-def summary(ds: Dataset, phase: int | None = None) -> dict:
+def summary(ds: Dataset, phase: int | None = None, lang: str = "id") -> dict:
     """The CLI's ``summary --json``: each phase's one summary source (``phases``,
     ``by_product``, and ``by_worker_group`` where workers are known only per group) and,
-    apart, the published figures for reconciliation."""
+    apart, the published figures for reconciliation; product names in ``lang``."""
     phases = phase_summaries(ds)
     if phase is not None:
         phases = phases[phases["phase"] == phase]
@@ -599,10 +599,10 @@ def summary(ds: Dataset, phase: int | None = None) -> dict:
                            for p in ds.ref.published_for(int(row.phase))
                            if p.scope == DEPARTMENT_SCOPE and p.metric == "workers" and not p.is_total]
         else:
-            for g in worker_groups(ds, Filters(phase=int(row.phase))).itertuples():
+            for g in worker_groups(ds, Filters(phase=int(row.phase)), lang).itertuples():
                 out_groups.append({"phase": int(row.phase), "group": g.group, "products": g.products,
                                    "enterprises": int(g.enterprises), "workers": int(g.workers)})
-            for p in by_product(ds, Filters(phase=int(row.phase))).itertuples():
+            for p in by_product(ds, Filters(phase=int(row.phase)), lang).itertuples():
                 out_products.append({"phase": int(row.phase), "product": p.product,
                                      "product_code": p.product_code, "enterprises": int(p.enterprises),
                                      "workers": _int(p.workers)})
