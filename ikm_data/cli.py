@@ -289,7 +289,7 @@ def cmd_export(args) -> int:
     table = Store.open(args.data_dir).phase_table(args.phase)
     frame = template.export_frame(table)
     data = (export.to_csv_bytes(frame) if args.format == "csv"
-            else export.to_xlsx_bytes(frame, f"Tahap {args.phase}"))
+            else export.to_xlsx_bytes(frame, t("phase.label", "id", n=args.phase)))  # the file stays Indonesian
     _write_out(out, data)
     if not len(frame):
         print(t("cli.no_phase_data", args.lang, phase=args.phase), file=sys.stderr)
