@@ -12,13 +12,9 @@ import altair as alt
 import pandas as pd
 
 from ikm_data.formatting import fmt_int, vega_locale
+from ikm_data.house import PALETTE, PRIMARY, TEXT, TEXT_SECONDARY
 from ikm_data.i18n import t
 
-# Okabe-Ito: safe for the common colour-vision deficiencies.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-PRIMARY = "#0072B2"
-MUTED = "#B8C7D9"
-TEXT = "#1F2933"
 FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
 
 # Names of the selection parameters; pages read them back from the chart's event.
@@ -29,13 +25,13 @@ SELECT_REGENCY_MAP = "pilih_peta"
 
 def theme(chart: alt.TopLevelMixin, scale: float = 1.0) -> alt.TopLevelMixin:
     """The house look: large dark text that survives a washed-out projector, id-ID numbers.
-    ``scale`` enlarges the type (the presentation mode uses 1.6)."""
+    ``scale`` enlarges the type (slides use ``SLIDE_SCALE``)."""
     fs = lambda n: round(n * scale)  # noqa: E731
     return chart.configure(
         locale=vega_locale(), font=FONT, background="white",
         range={"category": PALETTE},
     ).configure_title(
-        fontSize=fs(17), subtitleFontSize=fs(12), color=TEXT, subtitleColor="#52606D",
+        fontSize=fs(17), subtitleFontSize=fs(12), color=TEXT, subtitleColor=TEXT_SECONDARY,
         anchor="start", offset=10, subtitlePadding=4,
     ).configure_axis(
         labelFontSize=fs(13), titleFontSize=fs(13), labelColor=TEXT, titleColor=TEXT,

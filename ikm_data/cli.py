@@ -24,25 +24,32 @@ def _print_json(payload) -> None:
 def cmd_summary(args) -> int:
     """Totals per phase and per product, each phase from its one source."""
     ds = Dataset.open(Store.open(args.data_dir))
-    result = queries.summary(ds, args.phase)
+    result = queries.summary(ds, args.phase, lang=args.lang)
     if args.json:
         _print_json(result)
         return 0
     for p in result["phases"]:
-        tag = {"sample": " [data contoh (sintetis)]", "published": " [angka rilis]"}.get(p["source_kind"], "")
-        about = {m: "± " if p[f"approx_{m}"] else "" for m in ("enterprises", "workers")}
-        print(f"Tahap {p['phase']}: {about['enterprises']}{fmt_int(p['enterprises'])} IKM, "
-              f"{about['workers']}{fmt_int(p['workers'])} "
-              f"tenaga kerja{tag} — sumber: {p['source']}")
-        for row in (r for r in result["by_product"] if r["phase"] == p["phase"]):
-            print(f"  {row['product']:<40} {fmt_int(row['enterprises']):>7} IKM "
-                  f"{fmt_int(row['workers']):>7} TK")
-        groups = [g for g in result["by_worker_group"] if g["phase"] == p["phase"]]
-        if any("/" in g["group"] for g in groups):
-            print("  tenaga kerja per kelompok yang dirilis:")
-            for g in groups:
-                print(f"    {g['group']:<38} {fmt_int(g['workers']):>15} TK")
+        _print_phase_summary(p, result, args.lang)
     return 0
+
+
+def _print_phase_summary(p: dict, result: dict, lang: str) -> None:
+    """One phase of ``summary``: its totals, its products, its published worker groups."""
+    from ikm_data.i18n import t
+
+    tag = t(f"cli.summary.tag.{p['source_kind']}", lang) if p["source_kind"] in ("sample", "published") else ""
+    about = {m: t("cli.summary.about", lang) if p[f"approx_{m}"] else "" for m in ("enterprises", "workers")}
+    print(t("cli.summary.phase", lang, phase=p["phase"], about_enterprises=about["enterprises"],
+            enterprises=fmt_int(p["enterprises"]), about_workers=about["workers"],
+            workers=fmt_int(p["workers"]), tag=tag, source=p["source"]))
+    for row in (r for r in result["by_product"] if r["phase"] == p["phase"]):
+        print(t("cli.summary.product", lang, product=row["product"], enterprises=fmt_int(row["enterprises"]),
+                workers=fmt_int(row["workers"])))
+    groups = [g for g in result["by_worker_group"] if g["phase"] == p["phase"]]
+    if any("/" in g["group"] for g in groups):
+        print(t("cli.summary.groups", lang))
+        for g in groups:
+            print(t("cli.summary.group", lang, group=g["group"], workers=fmt_int(g["workers"])))
 
 
 def cmd_serve(args) -> int:
@@ -57,17 +64,13 @@ def cmd_serve(args) -> int:
 def cmd_deck(args) -> int:
     """The forum deck of one phase as PowerPoint or PDF (``deck --phase 3 --format pptx
     --out FILE``); 2 when the phase has nothing to present or the file cannot be written."""
-    import os
     import time
-    from pathlib import Path
 
     from ikm_data import deck
+    from ikm_data.i18n import t
     from ikm_data.queries import Filters
 
-    out = Path(args.out)
-    if not out.parent.exists():
-        print(f"folder not found: {out.parent}", file=sys.stderr)
-        return 2
+    out = _out_path(args)
     ds = Dataset.open(Store.open(args.data_dir))
     tty = sys.stderr.isatty()
 
@@ -78,17 +81,33 @@ def cmd_deck(args) -> int:
     started = time.perf_counter()
     try:
         data = deck.build(ds, Filters(phase=args.phase), args.format, args.lang, progress=progress)
-    except ValueError as err:
-        print(("\n" if tty else "") + str(err), file=sys.stderr)
-        return 2
-    if tty:
-        print(file=sys.stderr)
-    partial = out.with_name(f".{out.name}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, out)
-    print(f"{out} ({args.format}, {fmt_int(len(data) / 1024)} KB, "
-          f"{time.perf_counter() - started:.1f} s)")
+    finally:
+        if tty:  # end the progress line, also before an error's message
+            print(file=sys.stderr)
+    _write_out(out, data)
+    print(t("cli.deck.written", args.lang, path=str(out), format=args.format, kb=fmt_int(len(data) / 1024),
+            seconds=f"{time.perf_counter() - started:.1f}"))
     return 0
+
+
+def _out_path(args):
+    """``--out`` as a path; UsageError (exit 2) when its folder does not exist."""
+    from pathlib import Path
+
+    from ikm_data.errors import UsageError
+
+    out = Path(args.out)
+    if not out.parent.exists():
+        raise UsageError.from_key("cli.file_missing", path=str(out.parent))
+    return out
+
+
+def _write_out(out, data: bytes) -> None:
+    """Write ``--out`` whole or not at all (an interrupted write leaves the old file, and
+    no half file under the final name)."""
+    from ikm_data.files import atomic_write
+
+    atomic_write(out, data)
 
 
 # -- data: validate, import, history, rollback, export, remove-sample, bench --------------
@@ -227,7 +246,6 @@ _HISTORY_KEYS = ("version", "phase", "mode", "user", "file", "sha256", "rows", "
 
 def cmd_history(args) -> int:
     """Every version, newest first."""
-    from ikm_data.formatting import fmt_date, fmt_datetime
     from ikm_data.i18n import t
 
     history = Store.open(args.data_dir).history()
@@ -235,14 +253,21 @@ def cmd_history(args) -> int:
         _print_json([{k: m.to_dict()[k] for k in _HISTORY_KEYS} for m in history])
         return 0
     if not history:
-        print(t("cli.history_empty", "id"))
+        print(t("cli.history_empty", args.lang))
     for m in history:
-        extra = f" -> {m.rollback_of}" if m.rollback_of else ""
-        as_of = t("versions.cli.as_of", "id", date=fmt_date(m.as_of)) if m.as_of else ""
-        print(f"{m.version:>5}  {fmt_datetime(m.at)}  Tahap {m.phase}  {m.mode}{extra:<8}  {m.user}  "
-              f"{m.file}  {fmt_int(m.rows)} baris  {fmt_int(m.enterprises)} IKM  "
-              f"{fmt_int(m.workers)} TK  {m.sha256[:12]}  {m.programme}{as_of}")
+        print(_history_line(m, args.lang))
     return 0
+
+
+def _history_line(m, lang: str) -> str:
+    from ikm_data.formatting import fmt_date, fmt_datetime
+    from ikm_data.i18n import t
+
+    as_of = t("versions.cli.as_of", lang, date=fmt_date(m.as_of, lang)) if m.as_of else ""
+    return t("cli.history.line", lang, version=m.version, at=fmt_datetime(m.at, lang), phase=m.phase,
+             mode=m.mode, rollback_of=f" -> {m.rollback_of}" if m.rollback_of else "", user=m.user,
+             file=m.file, rows=fmt_int(m.rows), enterprises=fmt_int(m.enterprises),
+             workers=fmt_int(m.workers), sha256=m.sha256[:12], programme=m.programme, as_of=as_of)
 
 
 def cmd_rollback(args) -> int:
@@ -254,33 +279,25 @@ def cmd_rollback(args) -> int:
     if args.json:
         _print_json({k: meta.to_dict()[k] for k in _HISTORY_KEYS})
     else:
-        print(t("cli.rolled_back", "id", phase=meta.phase, target=meta.rollback_of, version=meta.version))
+        print(t("cli.rolled_back", args.lang, phase=meta.phase, target=meta.rollback_of, version=meta.version))
     return 0
 
 
 def cmd_export(args) -> int:
     """A phase's participant rows as CSV or XLSX under the template's headers, personal
     data left out and spreadsheet formulas defused."""
-    import os
-    from pathlib import Path
-
     from ikm_data import export, template
-    from ikm_data.errors import UsageError
     from ikm_data.i18n import t
 
-    out = Path(args.out)
-    if not out.parent.exists():
-        raise UsageError.from_key("cli.file_missing", path=str(out.parent))
+    out = _out_path(args)
     table = Store.open(args.data_dir).phase_table(args.phase)
     frame = template.export_frame(table)
     data = (export.to_csv_bytes(frame) if args.format == "csv"
-            else export.to_xlsx_bytes(frame, f"Tahap {args.phase}"))
-    partial = out.with_name(f".{out.name}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, out)
+            else export.to_xlsx_bytes(frame, t("phase.label", "id", n=args.phase)))  # the file stays Indonesian
+    _write_out(out, data)
     if not len(frame):
-        print(t("cli.no_phase_data", "id", phase=args.phase), file=sys.stderr)
-    print(t("cli.exported", "id", rows=fmt_int(len(frame)), phase=args.phase, path=str(out)))
+        print(t("cli.no_phase_data", args.lang, phase=args.phase), file=sys.stderr)
+    print(t("cli.exported", args.lang, rows=fmt_int(len(frame)), phase=args.phase, path=str(out)))
     return 0
 
 
@@ -292,9 +309,9 @@ def cmd_remove_sample(args) -> int:
     if args.json:
         _print_json([{k: m.to_dict()[k] for k in _HISTORY_KEYS} for m in removed])
     elif removed:
-        print(t("cli.sample_removed", "id", versions=", ".join(m.version for m in removed)))
+        print(t("cli.sample_removed", args.lang, versions=", ".join(m.version for m in removed)))
     else:
-        print(t("cli.no_sample", "id"))
+        print(t("cli.no_sample", args.lang))
     return 0
 
 
@@ -392,100 +409,126 @@ def cmd_bench(args) -> int:
     return 0
 
 
-def _add_data_commands(sub) -> None:
-    from ikm_data.importer import MODES
-    from ikm_data.store import DEFAULT_PROGRAMME
+# -- options: each written once, added to every command that has it ----------------------
+def _global_options(p, *, top: bool = False) -> None:
+    """``--data-dir`` and ``--lang``, accepted before the command (``top``) or after it; a
+    value given after the command wins."""
+    from ikm_data.i18n import DEFAULT_LANG, LANGS
 
-    def common(p, commit: bool) -> None:
+    keep = None if top else argparse.SUPPRESS  # after the command: only when given
+    p.add_argument("--data-dir", default=keep, help="store folder (default: IKM_DATA_DIR, else data/store)")
+    p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG if top else keep,
+                   help="language of the messages (default: id)")
+
+
+def _phase_option(p, *, required: bool = False, help: str | None = None) -> None:
+    p.add_argument("--phase", type=int, required=required, help=help or "phase number")
+
+
+def _format_option(p, formats: tuple[str, ...]) -> None:
+    p.add_argument("--format", choices=formats, required=True)
+
+
+def _out_option(p) -> None:
+    p.add_argument("--out", required=True, help="file to write (written whole or not at all)")
+
+
+def _json_option(p) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def _user_option(p, help: str | None = None) -> None:
+    p.add_argument("--user", help=help or "name recorded in the history (default: the login name)")
+
+
+def _command(sub, name: str, func, *, json: bool = True, **kwargs):
+    """A subcommand running ``func``, with the global options (and ``--json``)."""
+    p = sub.add_parser(name, **kwargs)
+    _global_options(p)
+    if json:
+        _json_option(p)
+    p.set_defaults(func=func)
+    return p
+
+
+def _add_file_commands(sub) -> None:
+    from ikm_data.store import DEFAULT_PROGRAMME, MODES
+
+    for name, func, commit, help in (
+            ("validate", cmd_validate, False, "check a file; stores nothing"),
+            ("import", cmd_import, True, "validate a file and commit it as a new version")):
+        p = _command(sub, name, func, help=help)
         p.add_argument("file", help="the .xlsx, .csv or .parquet file")
-        p.add_argument("--phase", type=int, help="phase number (optional when the file has a Tahap column)")
+        _phase_option(p, help="phase number (optional when the file has a Tahap column)")
         p.add_argument("--mode", choices=MODES, default="replace")
         p.add_argument("--sheet", help="the xlsx sheet to read (default: the one whose header "
                        "matches the known columns best)")
-        p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the messages")
-        p.add_argument("--json", action="store_true")
         if commit:
-            p.add_argument("--user", help="name recorded in the history (default: the login name)")
+            _user_option(p)
             p.add_argument("--as-of", help="the date the data is as of, YYYY-MM-DD (e.g. 2020-07-13)")
             p.add_argument("--programme", default=DEFAULT_PROGRAMME,
                            help=f"the programme the data belongs to (default: {DEFAULT_PROGRAMME})")
 
-    p = sub.add_parser("validate", help="check a file; stores nothing")
-    common(p, commit=False)
-    p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("import", help="validate a file and commit it as a new version")
-    common(p, commit=True)
-    p.set_defaults(func=cmd_import)
+def _add_data_commands(sub) -> None:
+    from ikm_data.export import TABLE_FORMATS
 
-    p = sub.add_parser("history", help="versions, newest first")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_history)
+    _add_file_commands(sub)
+    _command(sub, "history", cmd_history, help="versions, newest first")
 
-    p = sub.add_parser("rollback", help="put a version's phase back as it was after it")
+    p = _command(sub, "rollback", cmd_rollback, help="put a version's phase back as it was after it")
     p.add_argument("version", help="e.g. v3 or 3")
-    p.add_argument("--user")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_rollback)
+    _user_option(p)
 
-    p = sub.add_parser("export", help="a phase's rows as CSV or XLSX, personal data left out")
-    p.add_argument("--phase", type=int, required=True)
-    p.add_argument("--format", choices=("csv", "xlsx"), required=True)
-    p.add_argument("--out", required=True, help="file to write")
-    p.set_defaults(func=cmd_export)
+    p = _command(sub, "export", cmd_export, json=False,
+                 help="a phase's rows as CSV or XLSX, personal data left out")
+    _phase_option(p, required=True)
+    _format_option(p, TABLE_FORMATS)
+    _out_option(p)
 
-    p = sub.add_parser("remove-sample", help="remove the synthetic sample data (kept in the history)")
-    p.add_argument("--user")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_remove_sample)
+    p = _command(sub, "remove-sample", cmd_remove_sample,
+                 help="remove the synthetic sample data (kept in the history)")
+    _user_option(p)
 
-    p = sub.add_parser("remove-phase", help="empty a phase (kept in the history; rollback restores it)")
+    p = _command(sub, "remove-phase", cmd_remove_phase,
+                 help="empty a phase (kept in the history; rollback restores it)")
     p.add_argument("phase", type=int)
-    p.add_argument("--user")
-    p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the messages")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_remove_phase)
+    _user_option(p)
 
-    p = sub.add_parser(
-        "check-store", help="find what is damaged in the store; --repair fixes it without deleting anything",
+    p = _command(
+        sub, "check-store", cmd_check_store,
+        help="find what is damaged in the store; --repair fixes it without deleting anything",
         description="Lists every problem of the store (state.json, each version's folder, Parquet file and "
         "meta.json), the last good version of each phase, and what --repair would do (or did): rebuild an "
         "unreadable state.json from the versions (the old file kept as state.json.rusak-<time>), write lost "
         "meta.json files again, and put each damaged phase back to its last good version as a new history "
         "entry. Nothing is deleted. Exit status: 0 healthy or repaired, 1 damaged (not repaired).")
     p.add_argument("--repair", action="store_true", help="repair the store (takes the store's lock)")
-    p.add_argument("--user", help="name recorded in the history for a repair (default: the login name)")
-    p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the messages")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_check_store)
+    _user_option(p, "name recorded in the history for a repair (default: the login name)")
 
-    p = sub.add_parser("bench", help="the performance benchmark")
+    p = _command(sub, "bench", cmd_bench, help="the performance benchmark")
     p.add_argument("--rows", type=int, default=100_000, help="participant rows in the CSV (default 100000)")
     p.add_argument("--xlsx-rows", type=int, default=None,
                    help="rows in the XLSX (default: --rows, at most 100000)")
     p.add_argument("--repeat", type=int, default=5, help="runs per query (the median is reported)")
     p.add_argument("--scale-rows", type=int, default=0,
                    help="also time every page's queries on a store of this many rows (e.g. 10000000)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_bench)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ikm_data.export import DECK_FORMATS
+
     parser = argparse.ArgumentParser(prog="python -m ikm_data", description="Dasbor IKM NTB: data tools.")
-    parser.add_argument("--data-dir", help="store folder (default: IKM_DATA_DIR, else data/store)")
+    _global_options(parser, top=True)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("summary", help="totals per phase and per product")
-    p.add_argument("--phase", type=int)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_summary)
+    p = _command(sub, "summary", cmd_summary, help="totals per phase and per product")
+    _phase_option(p)
 
-    p = sub.add_parser("deck", help="the forum deck of a phase as PowerPoint or PDF")
-    p.add_argument("--phase", type=int, required=True)
-    p.add_argument("--format", choices=("pptx", "pdf"), required=True)
-    p.add_argument("--out", required=True, help="file to write")
-    p.add_argument("--lang", choices=("id", "en"), default="id")
-    p.set_defaults(func=cmd_deck)
+    p = _command(sub, "deck", cmd_deck, json=False, help="the forum deck of a phase as PowerPoint or PDF")
+    _phase_option(p, required=True)
+    _format_option(p, DECK_FORMATS)
+    _out_option(p)
 
     p = sub.add_parser("serve", help="start the dashboard (streamlit run app.py); other options go to streamlit")
     p.set_defaults(func=cmd_serve)  # unknown options (--server.port 8600 ...) go to streamlit

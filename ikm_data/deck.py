@@ -29,11 +29,12 @@ from ikm_data.deck_pptx import (
     is_native,
     native_data,
 )
+from ikm_data.errors import DeckError
 from ikm_data.i18n import t
 from ikm_data.queries import Dataset, Filters
 from ikm_data.slides import Slide
 
-FORMATS = ("pptx", "pdf")
+FORMATS = export.DECK_FORMATS
 MIME = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "pdf": "application/pdf",
@@ -139,15 +140,16 @@ def _draw(canvas, deck: list[Slide], lang: str, tick: _Ticker) -> bytes:
 def build(ds: Dataset, f: Filters, fmt: str, lang: str = "id", progress: Progress | None = None) -> bytes:
     """The deck of ``f.phase`` (with its filters) as ``fmt`` (pptx or pdf) bytes.
 
-    Raises ValueError for an unknown format or a phase with nothing to present.
+    Raises DeckError (a ValueError) for an unknown format or a phase with nothing to
+    present.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"unknown deck format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise DeckError.from_key("deck.error.format", format=fmt, formats=", ".join(FORMATS))
     if progress:
         progress(0.0, t("deck.progress.start", lang))
     deck = slides_mod.build(ds, f, lang)
     if not deck:
-        raise ValueError(f"phase {f.phase} has no figures to present")
+        raise DeckError.from_key("deck.error.nothing", phase=f.phase)
     maker = build_pptx if fmt == "pptx" else build_pdf
     return maker(deck, lang, progress)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ikm_data import export
+from ikm_data import export, house
 from ikm_data.i18n import t
 from ikm_data.slides import Slide
 
@@ -31,15 +31,10 @@ MIN_PNG_WIDTH = 1600
 # keeps every regency's name beside its circle (narrower, it turns compact for phones).
 MAP_DRAW_WIDTH = 1200
 
-# Colours (the charts' palette and text colour)
-TEXT = (0x1F, 0x29, 0x33)
-MUTED = (0x52, 0x60, 0x6D)
-PRIMARY = (0x00, 0x72, 0xB2)
-PANEL = (0xF0, 0xF4, 0xF8)
-BADGE_FILL = (0xFF, 0xF1, 0xD6)
-BADGE_LINE = (0xE6, 0x9F, 0x00)
-BADGE_TEXT = (0x7A, 0x4B, 0x00)
-RULE = (0xD9, 0xE2, 0xEC)
+# Colours: the house's (``ikm_data.house``, shared with the charts and the pages), as RGB
+TEXT, MUTED, PRIMARY = house.rgb(house.TEXT), house.rgb(house.TEXT_SECONDARY), house.rgb(house.PRIMARY)
+PANEL, RULE = house.rgb(house.PANEL), house.rgb(house.RULE)
+BADGE_FILL, BADGE_LINE, BADGE_TEXT = (house.rgb(c) for c in (house.BADGE_FILL, house.BADGE_LINE, house.BADGE_TEXT))
 WHITE = (0xFF, 0xFF, 0xFF)
 
 # Type sizes in points

@@ -9,7 +9,7 @@ import io
 
 import pandas as pd
 
-from ikm_data import charts
+from ikm_data import charts, house
 from ikm_data import slides as slides_mod
 from ikm_data.deck_layout import (
     HEIGHT,
@@ -212,7 +212,7 @@ def _native_chart(s, slide: Slide, ci: int, box: Box, lang: str):
     plot.gap_width, plot.vary_by_categories = 40 if not upright else 80, False
     series = plot.series[0]
     series.format.fill.solid()
-    series.format.fill.fore_color.rgb = _rgb(_hex(colour))
+    series.format.fill.fore_color.rgb = _rgb(house.rgb(colour))
     _value_labels(series, frame)
     axis = chart.category_axis
     axis.reverse_order = not upright  # the first (largest) category on top
@@ -254,7 +254,3 @@ def _approximate_label(label) -> None:
     dlbl.insert_element_before(fmt, "c:spPr", "c:txPr", "c:dLblPos", "c:showLegendKey", "c:showVal")
     label.position = XL_LABEL_POSITION.OUTSIDE_END
 
-
-def _hex(colour: str) -> tuple[int, int, int]:
-    """``#0072B2`` gives ``(0, 114, 178)``."""
-    return tuple(int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))

@@ -64,6 +64,17 @@ class UsageError(IkmError):
     exit_code = 2
 
 
+class DeckError(UsageError, ValueError):
+    """A deck cannot be made: an unknown format, or a phase with nothing to present (exit
+    code 2). Also a ValueError, which its callers caught before it had a name."""
+
+
+class MappingError(UsageError, ValueError):
+    """A manual column mapping names a field the dashboard does not know or a header the
+    file does not have (exit code 2). Also a ValueError: ``importer.prepare`` falls back to
+    the automatic mapping on it."""
+
+
 class ValidationFailed(IkmError):
     """A file was read but holds errors; ``report`` carries every one of them."""
 

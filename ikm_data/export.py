@@ -34,6 +34,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DEFAULT_CHART_WIDTH = 800  # px at scale 1, for charts drawn at the container's width
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 FONT_DIR = Path(__file__).resolve().parent.parent / "data" / "fonts"
+TABLE_FORMATS = ("csv", "xlsx")  # a table as a file (the CLI's ``export``)
+DECK_FORMATS = ("pptx", "pdf")  # the forum deck (``deck.build``)
 
 
 # -- data ----------------------------------------------------------------------------------

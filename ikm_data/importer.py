@@ -26,11 +26,10 @@ from ikm_data.layout import Layout
 from ikm_data.mapping import REQUIRED, ColumnMap, MappingMemory
 from ikm_data.readers import RawSheet
 from ikm_data.reference import load_reference
-from ikm_data.store import (DEFAULT_PROGRAMME, CommitResult, State, Store, VersionMeta, clean_as_of,
-                            clean_programme, sha256_bytes)
+from ikm_data.store import (DEFAULT_PROGRAMME, MODES, CommitResult, State, Store, VersionMeta,
+                            clean_as_of, clean_programme, sha256_bytes)
 from ikm_data.validate import Issue, Report, recheck_stored, validate
 
-MODES = ("replace", "append")
 _EXISTING_COLUMNS = ["phase", "name", "regency_code", "product_code", "nib", "source_row", "enterprise_key"]
 
 
@@ -203,10 +202,6 @@ def split_phases(report: Report, phase: int | None) -> dict[int, pa.Table]:
     return out
 
 
-_TOTALS_SQL = """
-    SELECT (SELECT count(*) FROM t), count(*), coalesce(sum(w), 0)
-    FROM (SELECT enterprise_key, max(workers) AS w FROM t GROUP BY enterprise_key)
-"""
 _PRODUCTS_SQL = "SELECT product_code, any_value(product_name) FROM t GROUP BY product_code"
 
 
@@ -214,7 +209,7 @@ def _totals(table: pa.Table) -> dict:
     con = duckdb.connect()
     try:
         con.register("t", table)
-        rows, enterprises, workers = con.execute(_TOTALS_SQL).fetchone()
+        rows, enterprises, workers = con.execute(schema.TOTALS_SQL).fetchone()
         products = dict(con.execute(_PRODUCTS_SQL).fetchall())
     finally:
         con.close()

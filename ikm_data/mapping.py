@@ -17,8 +17,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ikm_data.errors import MappingError
+from ikm_data.files import atomic_write, file_lock
 from ikm_data.formatting import utc_now
-from ikm_data.store import atomic_write, file_lock
 
 # field -> synonyms as the spec writes them (compared through ``header_key``)
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -175,8 +176,8 @@ def _missing(fields: dict[str, int]) -> list[str]:
 
 def resolve(headers: list[Header], manual: dict[str, str] | None = None) -> ColumnMap:
     """Map ``headers`` to fields by the synonyms, then apply ``manual`` (``{field: header
-    as written}``, which wins). Raises ValueError for a manual entry naming an unknown
-    field or a header the file does not have."""
+    as written}``, which wins). Raises MappingError (a ValueError) for a manual entry
+    naming an unknown field or a header the file does not have."""
     fields: dict[str, int] = {}
     labels = {h.index: h.label for h in headers}
     no_column = None
@@ -196,10 +197,10 @@ def resolve(headers: list[Header], manual: dict[str, str] | None = None) -> Colu
     manual = {k: v for k, v in (manual or {}).items() if v}
     for fld, label in manual.items():
         if fld not in FIELDS:
-            raise ValueError(f"unknown field {fld!r}")
+            raise MappingError.from_key("mapping.error.field", field=fld)
         pos = next((h.index for h in headers if h.label == label), None)
         if pos is None:
-            raise ValueError(f"no header {label!r} in the file")
+            raise MappingError.from_key("mapping.error.header", label=label)
         for other in [f for f, p in fields.items() if p == pos]:
             del fields[other]
         if no_column == pos:

@@ -40,11 +40,10 @@ def _per_enterprise(*keys: str, unique: bool) -> str:
     workers counted once. Where every stored row of the phase is a different enterprise
     (``unique``, known from the version's totals) the rows already are that, and the
     GROUP BY over millions of enterprise keys is skipped."""
-    lead = "".join(f"{k}, " for k in keys)
     if unique:
+        lead = "".join(f"{k}, " for k in keys)
         return f"SELECT {lead}enterprise_key, workers FROM participants WHERE {_WHERE}"
-    return (f"SELECT {lead}enterprise_key, max(workers) AS workers FROM participants "
-            f"WHERE {_WHERE} GROUP BY {lead}enterprise_key")
+    return schema.per_enterprise_sql("participants", keys, _WHERE)
 
 
 def _both(template: str, **subqueries) -> dict[bool, str]:
@@ -195,8 +194,7 @@ def by_product(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     """
     frame = ds.sql(_BY_PRODUCT_SQL[ds.unique_enterprises(f)], f.params())
     frame["product"] = [
-        ds.ref.product_name(c, lang) if ds.ref.product(c) else n
-        for c, n in zip(frame["product_code"], frame["product_name"])
+        ds.ref.product_label(c, n, lang) for c, n in zip(frame["product_code"], frame["product_name"])
     ]
     frame["workers"] = frame["workers"].astype("Int64")
     unknown_split = _unpublished_split(ds, f.phase)
@@ -286,8 +284,7 @@ _WORKER_GROUP_OF = f"""
 """
 _WORKER_GROUPS_SQL = {
     False: f"""SELECT grp, count(*) AS enterprises, sum(workers)::BIGINT AS workers FROM (
-                   SELECT grp, enterprise_key, max(workers) AS workers FROM ({_WORKER_GROUP_OF})
-                   GROUP BY 1, 2)
+                   {schema.per_enterprise_sql(f"({_WORKER_GROUP_OF})", ("grp",))})
                GROUP BY grp""",
     True: f"""SELECT grp, count(*) AS enterprises, sum(workers)::BIGINT AS workers
               FROM ({_WORKER_GROUP_OF}) GROUP BY grp""",
@@ -344,7 +341,7 @@ def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
         return pd.DataFrame(columns=_WORKER_GROUP_COLUMNS)
     names: dict[str, set[str]] = {}
     for grp, code, stored in ds.con.cursor().execute(_WORKER_GROUP_PRODUCTS_SQL, _group_params(f, mapping)).fetchall():
-        names.setdefault(grp, set()).add(ds.ref.product_name(code, lang) if ds.ref.product(code) else stored)
+        names.setdefault(grp, set()).add(ds.ref.product_label(code, stored, lang))
     frame["products"] = [", ".join(sorted(names.get(g, ()))) for g in frame["grp"]]
     frame["published"] = ~frame["grp"].str.startswith(("#", _PART))
     frame["within"] = [_group_label(ds.ref, g[1:], lang) if g.startswith(_PART) else "" for g in frame["grp"]]
@@ -432,10 +429,8 @@ def directory(ds: Dataset, f: Filters, search: str = "", page: int = 1,
     total = ds.con.cursor().execute(_DIRECTORY_COUNT_SQL, params).fetchone()[0]
     params |= {"limit": int(page_size), "offset": max(0, int(page) - 1) * int(page_size)}
     frame = ds.sql(_DIRECTORY_SQL, params)
-    regencies = {r.code: r.label for r in ds.ref.regencies}
-    frame["regency"] = frame["regency_code"].map(regencies)
-    frame["product"] = [ds.ref.product_name(c, lang) if ds.ref.product(c) else n
-                        for c, n in zip(frame["product_code"], frame["product_name"])]
+    frame["regency"] = frame["regency_code"].map(ds.ref.regency_labels())
+    frame["product"] = [ds.ref.product_label(c, n, lang) for c, n in zip(frame["product_code"], frame["product_name"])]
     return int(total), frame
 
 
@@ -583,10 +578,10 @@ _RECONCILIATION_COLUMNS = ["metric", "commodity", "scope", "published", "stored"
                            "as_of", "source", "source_id", "note", "note_id"]
 
 
-def summary(ds: Dataset, phase: int | None = None) -> dict:
+def summary(ds: Dataset, phase: int | None = None, lang: str = "id") -> dict:
     """The CLI's ``summary --json``: each phase's one summary source (``phases``,
     ``by_product``, and ``by_worker_group`` where workers are known only per group) and,
-    apart, the published figures for reconciliation."""
+    apart, the published figures for reconciliation; product names in ``lang``."""
     phases = phase_summaries(ds)
     if phase is not None:
         phases = phases[phases["phase"] == phase]
@@ -604,10 +599,10 @@ def summary(ds: Dataset, phase: int | None = None) -> dict:
                            for p in ds.ref.published_for(int(row.phase))
                            if p.scope == DEPARTMENT_SCOPE and p.metric == "workers" and not p.is_total]
         else:
-            for g in worker_groups(ds, Filters(phase=int(row.phase))).itertuples():
+            for g in worker_groups(ds, Filters(phase=int(row.phase)), lang).itertuples():
                 out_groups.append({"phase": int(row.phase), "group": g.group, "products": g.products,
                                    "enterprises": int(g.enterprises), "workers": int(g.workers)})
-            for p in by_product(ds, Filters(phase=int(row.phase))).itertuples():
+            for p in by_product(ds, Filters(phase=int(row.phase)), lang).itertuples():
                 out_products.append({"phase": int(row.phase), "product": p.product,
                                      "product_code": p.product_code, "enterprises": int(p.enterprises),
                                      "workers": _int(p.workers)})
@@ -653,7 +648,7 @@ def published_products(ds: Dataset, phase: int, lang: str = "id") -> pd.DataFram
     rows = _published_products(ds.ref, phase)
     frame = pd.DataFrame(rows, columns=["phase", "product", "product_code", "enterprises", "workers"])
     frame["product"] = [_group_label(ds.ref, p, lang) if "/" in p else
-                        ds.ref.product_name(c, lang) if c and ds.ref.product(c) else p
+                        ds.ref.product_label(c, p, lang)
                         for c, p in zip(frame["product_code"], frame["product"])]
     frame["workers"] = frame["workers"].astype("Int64")
     return frame.sort_values("enterprises", ascending=False, ignore_index=True)

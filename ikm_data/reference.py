@@ -116,6 +116,10 @@ class Reference:
     def regency(self, code: str) -> Regency:
         return next(r for r in self.regencies if r.code == code)
 
+    def regency_labels(self) -> dict[str, str]:
+        """``{BPS code: the regency as people write it}`` (``"Kota Bima"``)."""
+        return {r.code: r.label for r in self.regencies}
+
     def resolve_regency(self, text: object) -> str | None:
         """The BPS code of a regency as officials write it, or None.
 
@@ -152,6 +156,12 @@ class Reference:
     def product_name(self, code: str, lang: str = "id") -> str:
         p = self.product(code)
         return p.name(lang) if p else code
+
+    def product_label(self, code: object, stored, lang: str = "id"):
+        """How a stored product is named for people: its name in ``lang`` when the
+        vocabulary knows ``code``, else ``stored`` (the name its file gave it)."""
+        p = self.product(code) if isinstance(code, str) and code else None
+        return p.name(lang) if p else stored
 
     # -- published figures -----------------------------------------------------------
     def published_for(self, phase: int | None = None) -> list[PublishedFigure]:

@@ -50,6 +50,41 @@ SCHEMA = pa.schema([pa.field(name, typ) for name, typ, _ in COLUMNS])
 NAMES = tuple(name for name, _, _ in COLUMNS)
 PERSONAL = frozenset(name for name, _, personal in COLUMNS if personal)
 CERTIFICATIONS = ("pirt", "halal", "bpom", "sni")
+# How each certification is written for people (the template's headers, the directory).
+CERTIFICATION_LABELS = {"pirt": "PIRT", "halal": "Halal", "bpom": "BPOM", "sni": "SNI"}
+
+
+def certifications_text(record: dict) -> str:
+    """The certifications a participant row holds (its flags that are True), as people
+    write them: ``"PIRT, Halal"``."""
+    return ", ".join(CERTIFICATION_LABELS[c] for c in CERTIFICATIONS if record[c] is True)
+
+
+def per_enterprise_sql(source: str, keys: tuple[str, ...] = (), where: str = "") -> str:
+    """SQL for one row per enterprise (per ``keys`` and enterprise) of ``source``, its
+    workers counted once: the most any of its rows says. The counting rule of every total:
+    an enterprise listed under two products is one enterprise with one workforce."""
+    lead = "".join(f"{k}, " for k in keys)
+    return (f"SELECT {lead}enterprise_key, max(workers) AS workers FROM {source} "
+            f"{f'WHERE {where} ' if where else ''}GROUP BY {lead}enterprise_key")
+
+
+# (rows, distinct enterprises, workers counted once per enterprise) of a table named ``t``.
+TOTALS_SQL = ("SELECT (SELECT count(*) FROM t), count(*), coalesce(sum(workers), 0) "
+              f"FROM ({per_enterprise_sql('t')})")
+
+
+def table_totals(table: pa.Table) -> tuple[int, int, int]:
+    """(rows, distinct enterprises, workers counted once per enterprise) of a phase table."""
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        con.register("t", table)
+        rows, enterprises, workers = con.execute(TOTALS_SQL).fetchone()
+    finally:
+        con.close()
+    return int(rows), int(enterprises), int(workers)
 
 
 def to_table(records) -> pa.Table:

@@ -19,12 +19,12 @@ import pandas as pd
 from ikm_data import charts, queries
 from ikm_data.formatting import fmt_date, fmt_int, fmt_num
 from ikm_data.geo import load_coastline
+from ikm_data.house import SLIDE_SCALE
 from ikm_data.i18n import t
 from ikm_data.queries import Dataset, Filters
 from ikm_data.reference import DEPARTMENT_SCOPE
 
 # Type size of charts on slides: 1.6x the dashboard's, read from the back of a room.
-SLIDE_SCALE = 1.6
 # Characters per line of a bar's label on a slide: a long group name ("Moringa tea / Ginger
 # drink / Palm sugar crystals") goes onto two lines instead of being cut off.
 LABEL_WRAP = 36

@@ -28,7 +28,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import fcntl
 import hashlib
 import json
 import os
@@ -39,14 +38,16 @@ import uuid
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ikm_data import schema
+from ikm_data.schema import table_totals
 from ikm_data.errors import StoreDamaged, StoreError, UnknownVersion, UsageError, WriteFailed
+from ikm_data.files import file_lock, fsync_dir, fsync_file, temporary_name, write_file
 from ikm_data.formatting import WITA, fmt_int, utc_now
+from ikm_data.i18n import t
 from ikm_data.settings import data_dir as resolve_data_dir
 from ikm_data.settings import setting
 
@@ -121,6 +122,26 @@ class State:
 
 
 @dataclass(frozen=True)
+class _NewVersion:
+    """What a new version is made of: the fields of its history entry that the writer does
+    not give (number, totals, time) and its data — rows to write (a table), a Parquet file
+    to copy (a rollback), or nothing (the phase emptied)."""
+
+    phase: int
+    mode: str
+    user: str
+    file: str
+    sha256: str
+    data: pa.Table | Path | None = None
+    upload: bytes | None = None  # the file as the official uploaded it, kept under upload/
+    sample: bool = False
+    rollback_of: str | None = None
+    note: str = ""
+    as_of: str = ""
+    programme: str = DEFAULT_PROGRAMME
+
+
+@dataclass(frozen=True)
 class CommitResult:
     meta: VersionMeta
     noop: bool = False
@@ -188,36 +209,6 @@ def clean_programme(value: str | None) -> str:
     return text
 
 
-def table_totals(table: pa.Table) -> tuple[int, int, int]:
-    """(rows, distinct enterprises, workers counted once per enterprise) of a phase table."""
-    con = duckdb.connect()
-    con.register("t", table)
-    rows, enterprises, workers = con.execute(
-        "SELECT (SELECT count(*) FROM t), count(*), coalesce(sum(w), 0) FROM "
-        "(SELECT enterprise_key, max(workers) AS w FROM t GROUP BY enterprise_key)"
-    ).fetchone()
-    con.close()
-    return int(rows), int(enterprises), int(workers)
-
-
-@contextlib.contextmanager
-def file_lock(path: Path, *, wait: bool = True):
-    """Hold an exclusive lock on ``path`` (created if needed) for the ``with`` block;
-    writers of the same data directory, in any process, take turns. With ``wait=False``
-    it yields False at once, holding nothing, when another holds the lock."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 _WRITE_KEYS = {errno.ENOSPC: "store.write.disk_full", errno.EDQUOT: "store.write.disk_full",
                errno.EFBIG: "store.write.disk_full", errno.EROFS: "store.write.read_only"}
 
@@ -230,30 +221,6 @@ def write_failed(exc: OSError, root: Path, need: int = 0) -> WriteFailed:
         else "store.write.read_only" if "Read-only" in text else "store.write.io")
     return WriteFailed.from_key(key, need=fmt_int(max(1, -(-need // 1_000_000))), path=str(root),
                                 detail=" ".join(text.split())[:200])
-
-
-def atomic_write(path: Path, content: bytes) -> None:
-    """Replace ``path`` with ``content`` so that a reader, or a crash, sees the old file or
-    the new one whole (write a temporary file, fsync, rename over)."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    _write_file(tmp, content)
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_file(path: Path, content: bytes) -> None:
-    with open(path, "wb") as fh:
-        fh.write(content)
-        fh.flush()
-        os.fsync(fh.fileno())
 
 
 def _pause_point(name: str) -> None:
@@ -271,6 +238,19 @@ def _pause_point(name: str) -> None:
     print(f"IKM_PAUSED {name}", file=sys.stderr, flush=True)
     while not marker or Path(marker).exists():
         time.sleep(0.02 if marker else 1)
+
+
+def _write_rows(path: Path, data: pa.Table | Path | None) -> tuple[int, int, int]:
+    """Write a version's participant rows to ``path`` (a table, or a copy of a Parquet file;
+    nothing for an emptied phase) and return their totals (``schema.table_totals``)."""
+    if data is None:
+        return 0, 0, 0
+    if isinstance(data, Path):
+        shutil.copyfile(data, path)
+        data = pq.read_table(path)
+    else:
+        pq.write_table(data, path)
+    return table_totals(data)
 
 
 def _readable_parquet(path: Path) -> bool:
@@ -326,11 +306,11 @@ class Store:
 
                 frame = sample.generate()
                 content = sample.to_csv_bytes(frame)
-                self._commit_locked(
-                    schema.to_table(frame), phase=sample.PHASE, mode="sample", user=SAMPLE_USER,
-                    file_name=sample.FILE_NAME, content=content, sample=True,
-                    note="data contoh (sintetis)",
-                )
+                table = schema.to_table(frame)
+                self._commit_locked(lambda state: self._stage_upload(
+                    state, table, phase=sample.PHASE, mode="sample", user=SAMPLE_USER,
+                    file_name=sample.FILE_NAME, content=content, sample=True, note=t("store.note.sample", "id"),
+                ))
 
     # -- reading ---------------------------------------------------------------------
     def state(self) -> State:
@@ -430,11 +410,11 @@ class Store:
             "phases": {str(k): v for k, v in sorted(state.phases.items())},
             "history": [m.to_dict() for m in state.history],
         }
-        tmp = self.root / f".{STATE_FILE}.{uuid.uuid4().hex}.tmp"
-        _write_file(tmp, json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
+        tmp = temporary_name(self.root / STATE_FILE)
+        write_file(tmp, json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
         _pause_point("before-replace")
         os.replace(tmp, self.root / STATE_FILE)
-        _fsync_dir(self.root)
+        fsync_dir(self.root)
 
     def commit(
         self, table: pa.Table, *, phase: int, mode: str = "replace", user: str, file_name: str,
@@ -484,7 +464,7 @@ class Store:
                 tables, rekey = decided
             results = []
             for phase in sorted(tables, key=int):
-                result, state = self._stage(
+                result, state = self._stage_upload(
                     state, tables[phase], phase=int(phase), mode=mode, user=user,
                     file_name=file_name, content=content, note=note, as_of=as_of, programme=programme,
                     rekey=(rekey or {}).get(int(phase)),
@@ -496,10 +476,13 @@ class Store:
                 _pause_point("after-state")
             return results
 
-    def _commit_locked(self, table, **kwargs) -> CommitResult:
+    def _commit_locked(self, stage) -> CommitResult:
+        """For a caller holding the lock: ``stage(state)`` writes one version for the state
+        as it is now and returns ``(result, the state that shows it)``; that state is
+        switched in (unless a no-op). What a failure staged is removed (``WriteFailed``)."""
         with self._cleaned_on_failure():
             self._clean_debris()
-            result, state = self._stage(self.state(), table, **kwargs)
+            result, state = stage(self.state())
             if not result.noop:
                 self._write_state(state)
             return result
@@ -552,66 +535,79 @@ class Store:
                     and folder.name not in named and folder.stat().st_mtime >= switched):
                 shutil.rmtree(folder, ignore_errors=True)
 
-    def _stage(self, state: State, table, *, phase, mode, user, file_name, content, sample=False,
-               note="", rollback_of=None, source_parquet: Path | None = None,
-               sha256: str | None = None, as_of: str = "",
-               programme: str = DEFAULT_PROGRAMME, rekey: dict[str, str] | None = None,
-               ) -> tuple[CommitResult, State]:
-        """Write one version's folder complete (temporary name, fsync, rename) and return
-        the state that would show it; the caller writes that state."""
+    def _stage_upload(self, state: State, table: pa.Table, *, phase: int, mode: str, user: str,
+                      file_name: str, content: bytes, note: str = "", as_of: str = "",
+                      programme: str = DEFAULT_PROGRAMME, rekey: dict[str, str] | None = None,
+                      sample: bool = False) -> tuple[CommitResult, State]:
+        """An uploaded file's rows as the phase's next version (``_write_version``), or a
+        no-op when the phase already shows the same content with the same mode, date and
+        programme. Returns the result and the state that would show it."""
+        digest = sha256_bytes(content) if content is not None else ""
+        same = self._unchanged(state, phase, content, digest, mode, as_of, programme)
+        if same is not None:
+            return CommitResult(same, noop=True), state
+        rows = self._upload_rows(state, table, phase=phase, mode=mode, rekey=rekey)
+        return self._write_version(state, _NewVersion(
+            phase=phase, mode=mode, user=user, file=file_name, sha256=digest, data=rows, upload=content,
+            sample=sample, note=note, as_of=as_of, programme=programme))
+
+    def _unchanged(self, state: State, phase: int, content: bytes | None, digest: str, mode: str,
+                   as_of: str, programme: str) -> VersionMeta | None:
+        """The phase's current version when an upload would change nothing (same file, mode,
+        date and programme; never over the sample), else None."""
         current = state.current(phase)
-        digest = sha256_bytes(content) if content is not None else (sha256 or "")
         if current and content is not None and not current.sample:
             shown = self.effective(current, state)
             if (shown.sha256, shown.mode, current.as_of, current.programme) == (digest, mode, as_of, programme):
-                return CommitResult(current, noop=True), state
+                return current
+        return None
+
+    def _upload_rows(self, state: State, table: pa.Table, *, phase: int, mode: str,
+                     rekey: dict[str, str] | None) -> pa.Table:
+        """The whole phase after an upload: ``table`` (an append adds it to the stored rows,
+        re-keyed by ``rekey``, unless they are the sample), in the stored schema and order."""
+        current = state.current(phase)
         if mode == "append" and current and not current.sample:
             stored = schema.rekeyed(self.phase_table(phase, state), rekey)
             table = pa.concat_tables([stored, table.cast(schema.SCHEMA)])
-        if table is not None:
-            table = table.cast(schema.SCHEMA).replace_schema_metadata(None)
-            table = table.set_column(
-                table.schema.get_field_index("phase"), "phase",
-                pa.array(np.full(table.num_rows, phase, dtype=np.int16), pa.int16()),
-            )
-            # Stored in directory order, so a page of the directory is a range of row numbers
-            # (queries.directory) instead of a sort of the whole phase.
-            table = table.sort_by(DIRECTORY_ORDER)
+        table = table.cast(schema.SCHEMA).replace_schema_metadata(None)
+        table = table.set_column(
+            table.schema.get_field_index("phase"), "phase",
+            pa.array(np.full(table.num_rows, phase, dtype=np.int16), pa.int16()),
+        )
+        # Stored in directory order, so a page of the directory is a range of row numbers
+        # (queries.directory) instead of a sort of the whole phase.
+        return table.sort_by(DIRECTORY_ORDER)
+
+    def _write_version(self, state: State, new: _NewVersion) -> tuple[CommitResult, State]:
+        """Write one version's folder complete (temporary name, fsync, rename) and return
+        the state that would show it; the caller writes that state."""
         vid = f"v{state.seq + 1}"
         final = self.version_dir(vid)
         if final.exists():  # left by a crash before its state was written: never committed
             final.rename(final.with_name(f".orphan-{vid}-{uuid.uuid4().hex[:8]}"))
         tmp = self.root / "versions" / f".tmp-{uuid.uuid4().hex}"
         (tmp / "upload").mkdir(parents=True)
-        if content is not None:
-            _write_file(tmp / "upload" / _safe_name(file_name), content)
-        if source_parquet is not None:
-            shutil.copyfile(source_parquet, tmp / "participants.parquet")
-            table = pq.read_table(tmp / "participants.parquet")
-        if table is not None:
-            if source_parquet is None:
-                pq.write_table(table, tmp / "participants.parquet")
-            rows, enterprises, workers = table_totals(table)
-        else:
-            rows = enterprises = workers = 0
+        if new.upload is not None:
+            write_file(tmp / "upload" / _safe_name(new.file), new.upload)
+        rows, enterprises, workers = _write_rows(tmp / "participants.parquet", new.data)
         meta = VersionMeta(
-            version=vid, phase=phase, mode=mode, user=user or "-", file=file_name, sha256=digest,
-            rows=rows, enterprises=enterprises, workers=workers, at=utc_now(), sample=sample,
-            rollback_of=rollback_of, note=note, as_of=as_of, programme=programme,
+            version=vid, phase=new.phase, mode=new.mode, user=new.user or "-", file=new.file,
+            sha256=new.sha256, rows=rows, enterprises=enterprises, workers=workers, at=utc_now(),
+            sample=new.sample, rollback_of=new.rollback_of, note=new.note, as_of=new.as_of,
+            programme=new.programme,
         )
-        _write_file(tmp / "meta.json", json.dumps(meta.to_dict(), ensure_ascii=False, indent=1).encode())
-        for f in (tmp / "participants.parquet",):
-            if f.exists():
-                with open(f, "rb") as fh:
-                    os.fsync(fh.fileno())
-        _fsync_dir(tmp / "upload")
-        _fsync_dir(tmp)
+        write_file(tmp / "meta.json", json.dumps(meta.to_dict(), ensure_ascii=False, indent=1).encode())
+        if (tmp / "participants.parquet").exists():
+            fsync_file(tmp / "participants.parquet")
+        fsync_dir(tmp / "upload")
+        fsync_dir(tmp)
         _pause_point("before-rename")
         os.rename(tmp, final)
-        _fsync_dir(final.parent)
+        fsync_dir(final.parent)
         _pause_point("after-rename")
         phases = dict(state.phases)
-        phases[phase] = vid if table is not None else None
+        phases[new.phase] = vid if new.data is not None else None
         return CommitResult(meta), State(seq=state.seq + 1, phases=phases, history=state.history + (meta,))
 
     def rollback(self, version: str, *, user: str = "-") -> VersionMeta:
@@ -619,7 +615,7 @@ class Store:
         history entry; other phases are left alone. Raises UnknownVersion."""
         vid = version if str(version).startswith("v") else f"v{version}"
         with self._locked():
-            return self._rollback_locked(vid, user=user, note=f"rollback ke {vid}")
+            return self._rollback_locked(vid, user=user, note=t("store.note.rollback", "id", version=vid))
 
     def _rollback_locked(self, vid: str, *, user: str, note: str) -> VersionMeta:
         """``rollback`` for a caller holding the lock. Raises UnknownVersion, and
@@ -628,20 +624,19 @@ class Store:
         source = self.parquet_path(vid)
         if target.rows and not _readable_parquet(source):
             raise StoreError.from_key("store.version_unreadable", version=vid)
-        return self._commit_locked(
-            None, phase=target.phase, mode="rollback", user=user, file_name=target.file,
-            content=None, sample=target.sample, rollback_of=vid,
-            source_parquet=source if source.exists() else None,
-            note=note, sha256=target.sha256, as_of=target.as_of, programme=target.programme,
-        ).meta
+        new = _NewVersion(
+            phase=target.phase, mode="rollback", user=user, file=target.file, sha256=target.sha256 or "",
+            data=source if source.exists() else None, sample=target.sample, rollback_of=vid,
+            note=note, as_of=target.as_of, programme=target.programme,
+        )
+        return self._commit_locked(lambda state: self._write_version(state, new)).meta
 
     def _remove_locked(self, current: VersionMeta, *, user: str, note: str) -> VersionMeta:
         """Empty ``current``'s phase as a new history entry (mode ``remove``, carrying the
         emptied version's file, date and programme). The caller holds the lock."""
-        return self._commit_locked(
-            None, phase=current.phase, mode="remove", user=user, file_name=current.file,
-            content=None, note=note, as_of=current.as_of, programme=current.programme,
-        ).meta
+        new = _NewVersion(phase=current.phase, mode="remove", user=user, file=current.file, sha256="",
+                          note=note, as_of=current.as_of, programme=current.programme)
+        return self._commit_locked(lambda state: self._write_version(state, new)).meta
 
     def remove_sample(self, *, user: str = "-") -> list[VersionMeta]:
         """Empty every phase that now shows the synthetic sample (one action; it stays in
@@ -652,7 +647,7 @@ class Store:
             for phase in sorted(state.phases):
                 current = state.current(phase)
                 if current and current.sample:
-                    done.append(self._remove_locked(current, user=user, note="data contoh dihapus"))
+                    done.append(self._remove_locked(current, user=user, note=t("store.note.sample_removed", "id")))
                     state = self.state()
         return done
 
@@ -665,4 +660,4 @@ class Store:
             current = self.state().current(int(phase))
             if current is None:
                 return None
-            return self._remove_locked(current, user=user, note=f"tahap {int(phase)} dihapus")
+            return self._remove_locked(current, user=user, note=t("store.note.phase_removed", "id", phase=int(phase)))

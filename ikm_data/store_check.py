@@ -27,7 +27,8 @@ import pyarrow.parquet as pq
 
 from ikm_data.errors import StoreDamaged
 from ikm_data.i18n import t
-from ikm_data.store import STATE_FILE, State, Store, VersionMeta, parse_state, sha256_bytes, table_totals
+from ikm_data.schema import table_totals
+from ikm_data.store import STATE_FILE, State, Store, VersionMeta, parse_state, sha256_bytes
 
 # What reading a damaged version raises (missing file, truncated footer, DuckDB's view).
 READ_ERRORS = (OSError, pa.ArrowException, duckdb.Error)

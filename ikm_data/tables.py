@@ -311,8 +311,7 @@ def directory(frame: pd.DataFrame, lang: str) -> Table:
     """A page of the enterprise directory (personal data already masked by the query; left
     out of files). Not totalled: a page of search results is not a population."""
     frame = frame.assign(
-        certs=[", ".join(c.upper() if c != "halal" else "Halal" for c in ("pirt", "halal", "bpom", "sni")
-                         if r[c] is True) for r in frame.to_dict("records")],
+        certs=[schema.certifications_text(r) for r in frame.to_dict("records")],
         split=[f"{fmt_int(m)} / {fmt_int(w)}" if not (pd.isna(m) or pd.isna(w)) else "–"
                for m, w in zip(frame["workers_male"], frame["workers_female"])],
     )

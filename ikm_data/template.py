@@ -30,16 +30,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("capacity", "Kapasitas Produksi"),
     ("capacity_unit", "Satuan"),
     ("order_value", "Nilai Pesanan"),
-    ("pirt", "PIRT"),
-    ("halal", "Halal"),
-    ("bpom", "BPOM"),
-    ("sni", "SNI"),
+    *schema.CERTIFICATION_LABELS.items(),
 )
 HEADERS = ("No",) + tuple(h for _, h in COLUMNS)
 EXAMPLE_MARK = "Contoh"  # a row whose No cell says this is skipped on import
 TEMPLATE_ROWS = 2000  # rows that get the drop-down lists
 _TEXT_FIELDS = ("nik", "nib", "phone")
-_FLAGS = ("pirt", "halal", "bpom", "sni")
+_FLAGS = schema.CERTIFICATIONS
 _EXAMPLE = {
     "name": "UD Contoh Sejahtera", "regency": "Lombok Timur", "product": "Minyak Goreng",
     "workers_male": 2, "workers_female": 3, "workers": 5, "owner": "", "nik": "",
@@ -128,7 +125,7 @@ def export_frame(table: pa.Table, ref: Reference | None = None) -> pd.DataFrame:
     phone: ``schema.PERSONAL``) left out. Importing it back gives the same rows."""
     ref = ref or load_reference()
     frame = table.to_pandas()
-    labels = {r.code: r.label for r in ref.regencies}
+    labels = ref.regency_labels()
     out = pd.DataFrame({"No": range(1, len(frame) + 1)})
     source = {
         "name": frame["name"],

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ikm_data import export
+from ikm_data import export, schema
 from ikm_data.formatting import fmt_int
 from ikm_data.i18n import t
 from ikm_data.markup import escape
@@ -51,14 +51,11 @@ def preview_frame(report: Report, lang: str, rows: int = PREVIEW_ROWS) -> pd.Dat
         return pd.DataFrame()
     ref = load_reference()
     head = report.frame.head(rows)
-    labels = {r.code: r.label for r in ref.regencies}
+    labels = ref.regency_labels()
     frame = head.assign(
         regency=[labels.get(c, "") if isinstance(c, str) else "" for c in head["regency_code"]],
-        product=[ref.product_name(c, lang) if isinstance(c, str) and ref.product(c) else (n or "")
-                 for c, n in zip(head["product_code"], head["product_name"])],
-        certs=[", ".join(name for name, v in (("PIRT", r["pirt"]), ("Halal", r["halal"]), ("BPOM", r["bpom"]),
-                                              ("SNI", r["sni"])) if v is True)
-               for r in head.to_dict("records")],
+        product=[ref.product_label(c, n or "", lang) for c, n in zip(head["product_code"], head["product_name"])],
+        certs=[schema.certifications_text(r) for r in head.to_dict("records")],
     )
     return display(frame, [
         ("source_row", "unggah.preview.source_row", "int"),
@@ -132,7 +129,7 @@ def _product_names(names: list[str], lang: str) -> str:
     out = []
     for name in names:
         code = ref.resolve_product(name)
-        out.append(ref.product_name(code, lang) if code and ref.product(code) else name)
+        out.append(ref.product_label(code, name, lang))
     return ", ".join(out)
 
 

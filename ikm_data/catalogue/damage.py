@@ -103,6 +103,11 @@ MESSAGES = {
     "ingest.title.WriteFailed": ("Data tidak tersimpan", "The data was not saved"),
     "store.mode_unknown": ("Mode “{mode}” tidak dikenal (replace atau append).",
                            "Unknown mode “{mode}” (replace or append)."),
+    # notes recorded in the history (always in Indonesian: they are stored once)
+    "store.note.sample": ("data contoh (sintetis)", "sample data (synthetic)"),
+    "store.note.rollback": ("rollback ke {version}", "rollback to {version}"),
+    "store.note.sample_removed": ("data contoh dihapus", "sample data removed"),
+    "store.note.phase_removed": ("tahap {phase} dihapus", "phase {phase} removed"),
     "store.no_phase": ("Tidak ada tahap untuk disimpan.", "No phase to store."),
     "store.phase_invalid": ("Tahap {phase} tidak valid (1 sampai 99).", "Phase {phase} is not valid (1 to 99)."),
     "store.version_unknown": ("Versi {version} tidak ada di riwayat.", "Version {version} is not in the history."),
