@@ -14,13 +14,13 @@ if not ui.has_rows(f.phase):
     st.stop()
 
 search = st.text_input(ui.tr("direktori.search"), key="dir_search", placeholder=ui.tr("direktori.search_hint"))
-total, _ = ui.query("directory", f, search, 1, 1)
+total, _ = ui.query(queries.directory, f, search, 1, 1)
 pages = max(1, -(-total // queries.DIRECTORY_PAGE_SIZE))
 left, right = st.columns([1, 3])
 page = left.number_input(ui.tr("direktori.page", pages=fmt_int(pages)), min_value=1, max_value=pages,
                          value=1, step=1, key="dir_page")
 first = (page - 1) * queries.DIRECTORY_PAGE_SIZE
-_, rows = ui.query("directory", f, search, int(page), lang=lang)
+_, rows = ui.query(queries.directory, f, search, int(page), lang=lang)
 right.markdown(ui.tr("direktori.showing", first=fmt_int(min(total, first + 1)),
                      last=fmt_int(min(total, first + len(rows))), total=fmt_int(total)))
 if total == 0:

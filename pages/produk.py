@@ -3,7 +3,7 @@ and workers by the groups the department published them for."""
 
 import streamlit as st
 
-from ikm_data import charts, slides, tables, ui
+from ikm_data import charts, queries, slides, tables, ui
 from ikm_data.markup import escape
 
 # the caption invites a click on the bars, which only a phase with rows has
@@ -13,22 +13,19 @@ source = ui.source_label(f.phase)
 
 if not ui.has_rows(f.phase):
     st.info(ui.tr("produk.published_only", n=f.phase))
-    pub = ui.query("published_products", f.phase, lang=lang)
-    st.altair_chart(charts.by_product(pub, lang=lang, source=source, interactive=False), width="stretch")
+    pub = ui.query(queries.published_products, f.phase, lang=lang)
     pub_table = tables.products(pub, lang)
-    ui.downloads(charts.by_product(pub, lang=lang, source=source, interactive=False), pub_table,
-                 f"ikm-per-produk-tahap-{f.phase}", title=ui.tr("chart.by_product.title"), source=source)
+    ui.chart(charts.by_product, pub, lang=lang, source=source, interactive=False,
+             download=ui.Download(pub_table, f"ikm-per-produk-tahap-{f.phase}",
+                                  title=ui.tr("chart.by_product.title"), source=source))
     st.dataframe(pub_table.display(), hide_index=True, height="content")
     st.stop()
 
-products = ui.query("by_product", f, lang=lang)
-event = st.altair_chart(
-    charts.by_product(products, lang=lang, source=source),
-    key="chart_produk", on_select="rerun", selection_mode=[charts.SELECT_PRODUCT], width="stretch",
-)
-ui.downloads(charts.by_product(products, lang=lang, source=source, interactive=False),
-             tables.products(products, lang), f"ikm-per-produk-tahap-{f.phase}",
-             title=ui.tr("chart.by_product.title"), source=source)
+products = ui.query(queries.by_product, f, lang=lang)
+event = ui.chart(charts.by_product, products, lang=lang, source=source,
+                 select=charts.SELECT_PRODUCT, key="chart_produk",
+                 download=ui.Download(tables.products(products, lang), f"ikm-per-produk-tahap-{f.phase}",
+                                      title=ui.tr("chart.by_product.title"), source=source))
 picked = ui.selected(event, charts.SELECT_PRODUCT, "product_code")
 st.caption(ui.tr("produk.click_hint"))
 focus = f.narrowed(products=picked) if picked else f
@@ -37,19 +34,18 @@ if picked:
 
 left, right = st.columns(2)
 with left:
-    groups = ui.query("worker_groups", focus, lang=lang)
+    groups = ui.query(queries.worker_groups, focus, lang=lang)
     workforce_title, workforce_note = slides.workforce_texts(ui.dataset(), f.phase, lang)
-    workforce = charts.by_worker_group(groups, lang=lang, source=source, title=workforce_title)
-    st.altair_chart(workforce, width="stretch")
-    ui.downloads(workforce, tables.worker_groups(groups, lang), f"tenaga-kerja-per-kelompok-tahap-{f.phase}",
-                 title=workforce_title, source=source, view=focus)
+    ui.chart(charts.by_worker_group, groups, lang=lang, source=source, title=workforce_title,
+             download=ui.Download(tables.worker_groups(groups, lang), f"tenaga-kerja-per-kelompok-tahap-{f.phase}",
+                                  title=workforce_title, source=source, view=focus))
     st.caption(workforce_note)
-    unknown = ui.query("unknown_splits", focus, lang=lang)
+    unknown = ui.query(queries.unknown_splits, focus, lang=lang)
     for note in tables.split_notes(unknown, lang):
         st.info(note)
 with right:
     st.markdown(f"**{ui.tr('produk.by_regency')}**")
-    st.dataframe(tables.regencies(ui.query("by_regency", focus), lang).display(), hide_index=True,
+    st.dataframe(tables.regencies(ui.query(queries.by_regency, focus), lang).display(), hide_index=True,
                  key="tabel_wilayah_produk", height="content")
     if not unknown.empty:
         st.caption(ui.tr("counting.workers_unknown"))

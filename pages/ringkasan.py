@@ -3,14 +3,14 @@ what the department published."""
 
 import streamlit as st
 
-from ikm_data import tables, ui
+from ikm_data import queries, tables, ui
 from ikm_data.formatting import fmt_int, fmt_num
 
 f = ui.page_header("page.ringkasan", "ringkasan.caption")
 lang = ui.lang()
 
 if ui.has_rows(f.phase):
-    k = ui.query("kpis", f)
+    k = ui.query(queries.kpis, f)
     cards = [
         ("metric.enterprises", fmt_int(k["enterprises"])),
         ("metric.workers", fmt_int(k["workers"])),
@@ -21,7 +21,7 @@ if ui.has_rows(f.phase):
     for col, (key, value) in zip(st.columns(len(cards)), cards):
         col.metric(ui.tr(key), value, border=True)
     st.caption(ui.source_label(f.phase, markdown=True))
-    for note in tables.split_notes(ui.query("unknown_splits", f, lang=lang), lang):
+    for note in tables.split_notes(ui.query(queries.unknown_splits, f, lang=lang), lang):
         st.caption(note)
     ui.downloads(table=tables.kpis(k, lang), name=f"angka-utama-tahap-{f.phase}",
                  title=ui.tr("downloads.kpis.title"), source=ui.source_label(f.phase))
@@ -29,7 +29,7 @@ if ui.has_rows(f.phase):
         st.info(ui.tr("ringkasan.multi_product", pairs=fmt_int(k["product_enterprises"]),
                       enterprises=fmt_int(k["enterprises"])))
 else:
-    row = ui.query("phase_summary", f)
+    row = ui.query(queries.phase_summary, f)
     cols = st.columns(2)
     for col, metric in zip(cols, ("enterprises", "workers")):
         col.metric(ui.tr(f"metric.{metric}"), ("± " if row[f"approx_{metric}"] else "") + fmt_int(row[metric]),
@@ -41,7 +41,7 @@ else:
 
 st.subheader(ui.tr("ringkasan.reconcile.title"))
 st.caption(ui.tr("ringkasan.reconcile.caption"))
-rec = ui.query("reconciliation", f.phase, lang=lang)
+rec = ui.query(queries.reconciliation, f.phase, lang=lang)
 if rec.empty:
     st.info(ui.tr("ringkasan.reconcile.none", n=f.phase))
 else:

@@ -6,7 +6,7 @@ gives that breakdown, else "–" with the reason."""
 
 import streamlit as st
 
-from ikm_data import charts, tables, ui
+from ikm_data import charts, queries, tables, ui
 
 f = ui.page_header("page.tahap", "tahap.caption")
 lang = ui.lang()
@@ -17,7 +17,7 @@ if filtered:
 else:
     source = ui.tr("tahap.chart_source")
 
-phases = ui.query("phase_summaries", f.narrowed(phase=None))
+phases = ui.query(queries.phase_summaries, f.narrowed(phase=None))
 phase_table = tables.phases(phases, lang)
 comparable = tables.comparable_counts(phases)
 cols = st.columns(2)
@@ -25,10 +25,9 @@ for col, metric in zip(cols, ("enterprises", "workers")):
     with col:
         if comparable[metric] < 2:
             st.info(ui.tr("phases.empty.filtered" if filtered else "tahap.empty", metric=ui.tr(f"metric.{metric}")))
-        chart = charts.by_phase(phases, metric=metric, lang=lang, source=source)
-        st.altair_chart(chart, width="stretch")
-        ui.downloads(chart, phase_table, f"perbandingan-tahap-{metric}", title=ui.tr("tahap.table"),
-                     source=ui.tr("downloads.tahap.source"), view=f.narrowed(phase=None))
+        ui.chart(charts.by_phase, phases, metric=metric, lang=lang, source=source,
+                 download=ui.Download(phase_table, f"perbandingan-tahap-{metric}", title=ui.tr("tahap.table"),
+                                      source=ui.tr("downloads.tahap.source"), view=f.narrowed(phase=None)))
 st.caption(ui.tr("phases.approx_note"))
 
 st.subheader(ui.tr("tahap.table"))
@@ -36,5 +35,5 @@ st.dataframe(phase_table.display(), hide_index=True, height="content")
 
 st.subheader(ui.tr("tahap.other_scopes"))
 st.caption(ui.tr("tahap.other_scopes.caption"))
-st.dataframe(tables.other_scopes(ui.query("published_other_scopes"), lang).display(), hide_index=True,
+st.dataframe(tables.other_scopes(ui.query(queries.published_other_scopes), lang).display(), hide_index=True,
              height="content")

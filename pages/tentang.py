@@ -3,7 +3,7 @@ synthetic sample is (and the one action that removes it)."""
 
 import streamlit as st
 
-from ikm_data import tables, ui
+from ikm_data import queries, tables, ui
 
 ui.page_header("page.tentang")
 lang = ui.lang()
@@ -11,7 +11,7 @@ ui.show_flashes()
 
 st.subheader(ui.tr("tentang.sources"))
 st.markdown(ui.tr("tentang.sources.body"))
-st.dataframe(tables.published(ui.query("published_all"), lang).display(), hide_index=True,
+st.dataframe(tables.published(ui.query(queries.published_all), lang).display(), hide_index=True,
              height="content")
 
 st.subheader(ui.tr("tentang.counting"))

@@ -195,3 +195,24 @@ def test_downloads_refuses_a_raw_frame(app):
 
     with pytest.raises(TypeError, match="tables.Table"):
         ui.downloads(table=pd.DataFrame({"enterprises": [453]}), name="x")
+
+
+def test_chart_files_are_the_chart_without_its_click_selection(app, files, store_with_phase3):
+    """``ui.chart`` draws a clickable chart once for the screen; its PNG and SVG are the same
+    chart function's ``interactive=False`` drawing, made only when a file is asked for."""
+    import json
+    import re
+
+    from ikm_data import charts, export, queries
+    from ikm_data.i18n import t
+    from ikm_data.queries import Dataset, Filters
+
+    at = app("wilayah")
+    shown = json.loads(next(c for c in at.get("vega_lite_chart") if charts.SELECT_REGENCY in c.proto.spec).proto.spec)
+    assert "params" in json.dumps(shown)  # the screen's chart is clickable
+    regions = queries.by_regency(Dataset.open(store_with_phase3), Filters(phase=3))
+    drawn = charts.by_regency(regions, lang="id", source=t("source.sample", "id", version="v1"), interactive=False)
+    def same(svg: bytes) -> bytes:  # each drawing numbers its clip paths anew
+        return re.sub(rb"clip\d+", b"clip", svg)
+
+    assert same(files["ikm-per-wilayah-tahap-3.svg"]()) == same(export.chart_svg(drawn))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import streamlit
 
-from ikm_data import page_style
+from ikm_data.ui import style as page_style
 from ikm_data.i18n import CATALOGUE
 
 STATIC_JS = Path(streamlit.__file__).parent / "static" / "static" / "js"

@@ -1,20 +1,16 @@
 """The dashboard's own stylesheet, added to every page: a phone-sized title that never breaks
 inside a word, and, in the Indonesian UI, Indonesian texts drawn over the English ones that
 Streamlit's file uploader and multiselect write themselves (Streamlit has no API to
-translate them: the English text is hidden and the catalogue's text shown in its place)."""
+translate them: the English text is hidden and the catalogue's text shown in its place).
+The fixed rules are stylesheets beside this module (``page.css``, ``present.css``), read once."""
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 from ikm_data.formatting import fmt_int
 from ikm_data.i18n import t
-
-# Phones: the page title (st.title) keeps its words whole and shrinks to fit 390 px.
-_LAYOUT_CSS = """
-@media (max-width: 480px) {
-  [data-testid="stMain"] h1 { font-size: 1.75rem !important; line-height: 1.2 !important;
-    overflow-wrap: normal !important; word-break: normal !important; hyphens: manual !important; }
-}
-"""
 
 # Streamlit 1.67's DOM: where each of its own English texts sits -> catalogue key.
 _WIDGET_TEXTS = (
@@ -26,6 +22,12 @@ _WIDGET_TEXTS = (
     ('[role="option"][data-key="__select_matches__"] [data-item-hl]', "widgets.select.matches"),
     ('[role="listbox"][data-empty="true"] > [role="option"] > span', "widgets.select.none"),
 )
+
+
+@cache
+def stylesheet(name: str) -> str:
+    """The rules of the stylesheet ``<name>.css`` shipped in this package (read once)."""
+    return resources.files(__package__).joinpath(f"{name}.css").read_text(encoding="utf-8")
 
 
 def css_string(text: str) -> str:
@@ -44,7 +46,7 @@ def widget_texts(lang: str, max_upload_mb: int) -> dict[str, str]:
 def css(lang: str, max_upload_mb: int) -> str:
     """The <style> element for every page in ``lang``. In English Streamlit's own texts stay;
     in Indonesian each is hidden (font-size 0) and the catalogue's text drawn after it."""
-    rules = [_LAYOUT_CSS]
+    rules = ["\n" + stylesheet("page")]
     if lang != "en":
         for sel, text in widget_texts(lang, max_upload_mb).items():
             rules.append(f"{sel} {{ font-size: 0 !important; }}\n"

@@ -1,0 +1,42 @@
+"""Serving the dashboard: the server itself (``python -m ikm_data serve``) and each run of
+the chosen page, with a named error shown in its place."""
+
+from __future__ import annotations
+
+from ikm_data import settings
+from ikm_data.errors import IkmError, StoreDamaged
+from ikm_data.ui.upload import damage_panel
+from ikm_data.ui.widgets import show_ikm_error
+
+
+def run(navigation) -> None:
+    """Run the chosen page (``app.py``); a named error it raises is shown in its place,
+    a damaged store as the panel that says what is wrong and how to recover."""
+    try:
+        navigation.run()
+    except StoreDamaged as err:
+        damage_panel(err)
+    except IkmError as err:
+        show_ikm_error(err)
+
+
+def serve(options: list[str]) -> int:
+    """Start the dashboard server (``streamlit run app.py`` plus ``options``).
+
+    Streamlit treats an app with a ``pages/`` folder as a legacy multipage app until
+    app.py's ``st.navigation`` has run once, so the very first visitor of a fresh server who
+    follows a link such as ``/wilayah-ntb`` would see a false "Page not found". The pages
+    are declared in app.py, so the legacy mode is switched off before the server starts.
+    """
+    import sys
+
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.web import cli as streamlit_cli
+
+    PagesManager.uses_pages_directory = False
+    sys.argv = ["streamlit", "run", str(settings.PROJECT_ROOT / "app.py"), *options]
+    try:
+        streamlit_cli.main()
+    except SystemExit as done:
+        return int(done.code or 0)
+    return 0
