@@ -12,6 +12,16 @@ TEXT_SECONDARY = "#52606D"  # subtitles, notes, footers
 PANEL = "#F0F4F8"  # figure boxes, every other table row
 RULE = "#D9E2EC"  # thin lines
 BADGE_FILL, BADGE_LINE, BADGE_TEXT = "#FFF1D6", "#E69F00", "#7A4B00"  # the sample's badge
+TEXT_NOTE = "#3E4C59"  # notes and lines on the Presentasi page's slides
+PRIMARY_DARK = "#005A8C"  # the primary button under the pointer
+
+# The same colours as CSS custom properties (``var(--ikm-primary)``) for the pages' stylesheets.
+CSS_VARIABLES = {
+    "--ikm-primary": PRIMARY, "--ikm-primary-dark": PRIMARY_DARK, "--ikm-text": TEXT,
+    "--ikm-text-secondary": TEXT_SECONDARY, "--ikm-text-note": TEXT_NOTE, "--ikm-panel": PANEL,
+    "--ikm-rule": RULE, "--ikm-badge-fill": BADGE_FILL, "--ikm-badge-line": BADGE_LINE,
+    "--ikm-badge-text": BADGE_TEXT,
+}
 
 # Type scale of charts on a slide (the presentation mode and the deck).
 SLIDE_SCALE = 1.6

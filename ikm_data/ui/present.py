@@ -11,6 +11,7 @@ from importlib import resources
 import streamlit as st
 
 from ikm_data import deck as _deck
+from ikm_data import house
 from ikm_data import slides as _slides
 from ikm_data.i18n import t
 from ikm_data.queries import Filters
@@ -21,7 +22,7 @@ from ikm_data.ui.session import lang
 PRESENT_SLIDE_KEY = "present_slide"
 PRESENT_DECKS_KEY = "present_decks"
 # Type size of charts on screen in forum mode (the dashboard draws them at 1.0).
-PRESENT_CHART_SCALE = 1.6
+PRESENT_CHART_SCALE = house.SLIDE_SCALE
 PRESENT_CHART_HEIGHT = 370  # px of the whole chart at the design width: fits 720p and 1080p
 PRESENT_DESIGN_WIDTH = 1200  # px: the slide's width at 1280x720, before the CSS stretches it
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from ikm_data import house
 from ikm_data.formatting import fmt_int
 from ikm_data.i18n import t
 
@@ -25,9 +26,13 @@ _WIDGET_TEXTS = (
 
 
 @cache
+@cache
 def stylesheet(name: str) -> str:
-    """The rules of the stylesheet ``<name>.css`` shipped in this package (read once)."""
-    return resources.files(__package__).joinpath(f"{name}.css").read_text(encoding="utf-8")
+    """The rules of the stylesheet ``<name>.css`` shipped in this package (read once), after
+    the house colours as CSS custom properties (``house.CSS_VARIABLES``) that it uses."""
+    colours = " ".join(f"{k}: {v};" for k, v in house.CSS_VARIABLES.items())
+    text = resources.files(__package__).joinpath(f"{name}.css").read_text(encoding="utf-8")
+    return f":root {{ {colours} }}\n{text}"
 
 
 def css_string(text: str) -> str:
