@@ -12,7 +12,6 @@ from ikm_data.queries import Dataset, Filters
 from ikm_data.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 
 
 @pytest.fixture
@@ -42,20 +41,9 @@ def phase3() -> Filters:
 @pytest.fixture
 def app(store_with_phase3):
     """``app(page, lang)``: an AppTest of app.py switched to ``pages/<page>.py``."""
-    from streamlit.testing.v1 import AppTest
+    from tests.apptest import open_app
 
-    def make(page: str = "ringkasan", lang: str = "id", **state):
-        at = AppTest.from_file(APP, default_timeout=60)
-        at.session_state["lang"] = lang
-        for key, value in state.items():
-            at.session_state[key] = value
-        at.run()
-        if page != "ringkasan":
-            at.switch_page(f"pages/{page}.py").run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-
-    return make
+    return open_app
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
+from tests import apptest
 
 RAW = ("enterprises", "workers_per_enterprise", "note_id", "source_kind", "True", "False",
        "published", "sample", "seed/", "All agencies", "news release", "same release", "same article")
@@ -39,8 +40,7 @@ def _text(files, name) -> str:
     return data.decode("utf-8-sig")
 
 
-def _table(at, column):
-    return next(df.value for df in at.dataframe if column in df.value.columns)
+_table = apptest.table_with
 
 
 def _select_phase(at, phase):

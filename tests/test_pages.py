@@ -5,6 +5,7 @@ import json
 
 import pyarrow as pa
 import pytest
+from tests import apptest
 
 PAGES = ["ringkasan", "produk", "wilayah", "tahap", "direktori", "tentang"]
 TITLES = {
@@ -26,22 +27,7 @@ def _rows(chart):
     return rows
 
 
-def _widget(at, kind, key):
-    return next(w for w in at.get(kind) if w.key == key)
-
-
-def _texts(at) -> str:
-    """All text of markdown-like elements on the page (the sample badge is markdown)."""
-    return "\n".join(str(e.value) for kind in ("markdown", "caption", "info", "warning", "success")
-                     for e in getattr(at, kind))
-
-
-def _table(at, column):
-    """The first dataframe on the page that has ``column``."""
-    for df in at.dataframe:
-        if column in df.value.columns:
-            return df.value
-    raise AssertionError(f"no table with {column!r}")
+_widget, _texts, _table = apptest.widget, apptest.page_text, apptest.table_with
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from tests import apptest
 
 COUNTER = re.compile(r"^\d+ / \d+$")
 
@@ -16,14 +17,7 @@ def _html(at) -> str:
     return "\n".join(e.proto.body for e in at.get("html"))
 
 
-def _button(at, key):
-    return next(b for b in at.button if b.key == key)
-
-
-def _click(at, key):
-    _button(at, key).click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+_button, _click = apptest.button, apptest.click
 
 
 @pytest.mark.parametrize("lang, title, figures_title, workers", [

@@ -7,18 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from tests import apptest
 
 DATA = Path(__file__).resolve().parent / "data"
-MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "parquet": "application/octet-stream"}
+MIME = apptest.MIME
 
 
-def upload(at, name: str, content: bytes | None = None):
-    content = (DATA / name).read_bytes() if content is None else content
-    at.file_uploader(key="unggah_file").set_value((name, content, MIME.get(name.rsplit(".", 1)[-1], "text/plain")))
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+upload = apptest.upload
 
 
 TABLES = {  # a column that only this table of the page has, and which of such tables it is
@@ -34,8 +29,7 @@ def table(at, key):
     return [df.value for df in at.dataframe if column in df.value.columns][nth]
 
 
-def texts(at, kind):
-    return [e.value for e in getattr(at, kind)]
+texts = apptest.values
 
 
 def confirm(at, name: str):

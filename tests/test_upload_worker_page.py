@@ -12,7 +12,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from ikm_data import bench, worker
-from tests.test_upload_page import state_bytes, texts, upload
+from tests.apptest import upload
+from tests.apptest import values as texts
+from tests.test_upload_page import state_bytes
 
 
 def hostile_parquet(rows: int = 1_000_000) -> bytes:
