@@ -407,7 +407,7 @@ _DIRECTORY_SQL = f"""
     SELECT name, regency_code, product_code, product_name, workers, workers_male,
            workers_female, {_mask('owner', 'name')} AS owner, {_mask('nik', 'digits')} AS nik,
            {_mask('phone', 'digits')} AS phone, nib, village, district,
-           pirt, halal, bpom, sni, tourism, phase
+           {", ".join(schema.CERTIFICATIONS)}, tourism, phase
     FROM participants JOIN page ON phase = page_phase AND file_row_number = page_row
     ORDER BY phase, file_row_number
 """

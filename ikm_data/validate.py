@@ -28,7 +28,7 @@ from ikm_data.mapping import SYNONYMS, ColumnMap
 from ikm_data.reference import Reference, load_reference, norm_key, slug
 
 MAX_ISSUES = 100_000  # per severity; beyond it the report says how many more there were
-CERT_FIELDS = ("pirt", "halal", "bpom", "sni", "tourism", "mentoring")
+CERT_FIELDS = (*schema.CERTIFICATIONS, "tourism", "mentoring")  # the yes/no columns
 _YES = {"ya", "y", "ada", "v", "yes", "true", "sudah", "sudah ada", "punya", "memiliki", "1"}
 _NO = {"tidak", "t", "", "no", "false", "belum", "tidak ada", "belum ada", "0", "n", "tdk", "x tidak"}
 _YES_MARKS = {"✓", "✔", "√", "☑", "✅"}
