@@ -153,3 +153,13 @@ def table(frame: pd.DataFrame, phases: list[int], lang: str = "id") -> tables.Ta
     columns += [tables.Column(f"workers_{p}", "returning.col.workers", "int", params=(("phase", p),))
                 for p in phases]
     return tables.Table(frame.reset_index(drop=True), tuple(tables.Column(*c) for c in columns), lang)
+
+
+def phase_list(phases: list[int], lang: str = "id") -> str:
+    """Phases in words: ``Tahap 4 dan Tahap 5``, ``Tahap 4, Tahap 5 dan Tahap 44``."""
+    from ikm_data.i18n import t
+
+    names = [t("phase.label", lang, n=p) for p in phases]
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {t('returning.and', lang)} {names[-1]}"

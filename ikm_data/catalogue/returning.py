@@ -26,16 +26,16 @@ MESSAGES = {
     ),
     "returning.empty.none": (
         "Perlu data peserta per IKM dari sedikitnya dua tahap untuk melihat IKM yang ikut lebih dari "
-        "sekali. Saat ini belum ada tahap yang punya data per IKM; unggah datanya di halaman Unggah Data.",
+        "sekali. Belum ada tahap dengan data peserta hasil unggahan; unggah datanya di halaman Unggah Data.",
         "Participant data of at least two phases is needed to see which enterprises took part more "
-        "than once. No phase has enterprise-level data yet; upload it on the Upload Data page.",
+        "than once. No phase has uploaded participant data yet; upload it on the Upload Data page.",
     ),
     "returning.empty.one": (
         "Perlu data peserta per IKM dari sedikitnya dua tahap untuk melihat IKM yang ikut lebih dari "
-        "sekali. Saat ini hanya {phase} yang punya data per IKM; unggah data tahap lain di halaman "
-        "Unggah Data.",
+        "sekali. Saat ini hanya {phase} yang punya data peserta hasil unggahan; unggah data tahap lain "
+        "di halaman Unggah Data.",
         "Participant data of at least two phases is needed to see which enterprises took part more "
-        "than once. Only {phase} has enterprise-level data now; upload another phase's data on the "
+        "than once. Only {phase} has uploaded participant data now; upload another phase's data on the "
         "Upload Data page.",
     ),
     "returning.sample_left_out": (
