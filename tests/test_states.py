@@ -383,6 +383,9 @@ def check_returning(at, truth: Truth, regencies, products, lang) -> None:
     words = [t("phase.label", lang, n=p) for p in compared]
     said = ", ".join(words[:-1]) + f" {t('returning.and', lang)} {words[-1]}" if len(words) > 1 else "".join(words)
     infos = [i.value for i in at.info]
+    if truth.sample:  # the sample's enterprises are invented: left out, and said so
+        left_out = ", ".join(t("phase.label", lang, n=p) for p in sorted(truth.sample))
+        assert t("returning.sample_left_out", lang, phases=left_out) in [c.value for c in at.caption]
     if len(compared) < 2:
         key = "returning.empty.one" if compared else "returning.empty.none"
         assert t(key, lang, phase=said) in infos
