@@ -35,12 +35,18 @@ NUMERIC_KINDS = ("int", "num", "money")
 
 class Column(NamedTuple):
     """One column of a table: the frame's column, the catalogue key of its header, its kind
-    (int, num, pct, money, date, datetime, bool, text) and whether a totals row adds it up."""
+    (int, num, pct, money, date, datetime, bool, text), whether a totals row adds it up, and
+    the values of its header's placeholders (``(("phase", 4),)`` for "TK Tahap 4")."""
 
     name: str
     key: str
     kind: str
     total: bool = False
+    params: tuple[tuple[str, object], ...] = ()
+
+    def header(self, lang: str) -> str:
+        """The column's header in ``lang``."""
+        return t(self.key, lang, **dict(self.params))
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,7 +62,7 @@ class Table:
 
     def headers(self, allow_personal: bool = True) -> list[str]:
         """The column headers in the UI language (personal columns left out unless allowed)."""
-        return [t(c.key, self.lang) for c in self._shown(allow_personal)]
+        return [c.header(self.lang) for c in self._shown(allow_personal)]
 
     def display(self) -> pd.DataFrame:
         """The frame to show on screen: every cell formatted as text."""
@@ -65,7 +71,7 @@ class Table:
             fmt = _FORMATS[c.kind]
             if c.kind in ("date", "datetime"):
                 fmt = (lambda f: lambda v: f(v, self.lang))(fmt)
-            out[t(c.key, self.lang)] = [fmt(v) for v in self.frame[c.name]] if len(self.frame) else []
+            out[c.header(self.lang)] = [fmt(v) for v in self.frame[c.name]] if len(self.frame) else []
         return pd.DataFrame(out)
 
     def to_pandas(self) -> pd.DataFrame:
@@ -79,14 +85,14 @@ class Table:
         shown = self.display()
         out = {}
         for c in self._shown(allow_personal):
-            header = t(c.key, self.lang)
+            header = c.header(self.lang)
             out[header] = _number(self.frame[c.name], c.kind) if c.kind in NUMERIC_KINDS else shown[header]
         return pd.DataFrame(out, index=range(len(self.frame)))
 
     def number_formats(self) -> dict[str, str]:
         """Excel number formats per header of the numeric columns (``2.858``, ``6,3`` and
         ``Rp250.000`` in an Indonesian Excel)."""
-        return {t(c.key, self.lang): _EXCEL_FORMATS[c.kind] for c in self.columns if c.kind in NUMERIC_KINDS}
+        return {c.header(self.lang): _EXCEL_FORMATS[c.kind] for c in self.columns if c.kind in NUMERIC_KINDS}
 
     def totals(self, allow_personal: bool = False) -> dict[str, object] | None:
         """The totals row by header: the label in the first column, the sum of each additive
@@ -98,8 +104,8 @@ class Table:
         row: dict[str, object] = {values.columns[0]: t(self.total_key, self.lang)}
         for c in self._shown(allow_personal):
             if c.total:
-                column = values[t(c.key, self.lang)]
-                row[t(c.key, self.lang)] = None if column.isna().any() else _plain(column.sum())
+                column = values[c.header(self.lang)]
+                row[c.header(self.lang)] = None if column.isna().any() else _plain(column.sum())
         return row
 
     def _shown(self, allow_personal: bool) -> list[Column]:

@@ -31,18 +31,22 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("capacity_unit", "Satuan"),
     ("order_value", "Nilai Pesanan"),
     *schema.CERTIFICATION_LABELS.items(),
+    ("tourism", "Pasar Pariwisata"),
+    ("tourism_partner", "Mitra Hotel"),
+    ("mentoring", "Pendampingan"),
 )
 HEADERS = ("No",) + tuple(h for _, h in COLUMNS)
 EXAMPLE_MARK = "Contoh"  # a row whose No cell says this is skipped on import
 TEMPLATE_ROWS = 2000  # rows that get the drop-down lists
 _TEXT_FIELDS = ("nik", "nib", "phone")
-_FLAGS = schema.CERTIFICATIONS
+_FLAGS = (*schema.CERTIFICATIONS, "tourism", "mentoring")  # Ya/Tidak columns
 _EXAMPLE = {
     "name": "UD Contoh Sejahtera", "regency": "Lombok Timur", "product": "Minyak Goreng",
     "workers_male": 2, "workers_female": 3, "workers": 5, "owner": "", "nik": "",
     "nib": "9120000000001", "phone": "", "address": "Jl. Contoh No. 1", "village": "Sukamaju",
     "district": "Selong", "capacity": 500, "capacity_unit": "liter/bulan",
     "order_value": 12500000, "pirt": "Ya", "halal": "Tidak", "bpom": "Tidak", "sni": "Tidak",
+    "tourism": "Ya", "tourism_partner": "Hotel Santika Mataram", "mentoring": "Tidak",
 }
 
 
@@ -120,9 +124,12 @@ def template_xlsx(ref: Reference | None = None, title: str = "DATA IKM PESERTA J
 
 
 def export_frame(table: pa.Table, ref: Reference | None = None) -> pd.DataFrame:
-    """Stored participant rows under the template's headers (regency and product by name,
-    certifications as Ya/Tidak), with the phase and the codes; personal data (owner, NIK,
-    phone: ``schema.PERSONAL``) left out. Importing it back gives the same rows."""
+    """Stored participant rows under the template's headers (regency and product by name;
+    certifications, tourism market and mentoring as Ya/Tidak; the hotel partner as
+    written), with the phase and the codes; personal data (owner, NIK, phone:
+    ``schema.PERSONAL``) left out. A yes/no field unknown for every row (its file had no
+    such column) is left out too, so that it reads back as unknown, not as "Tidak".
+    Importing it back gives the same rows."""
     ref = ref or load_reference()
     frame = table.to_pandas()
     labels = ref.regency_labels()
@@ -137,11 +144,13 @@ def export_frame(table: pa.Table, ref: Reference | None = None) -> pd.DataFrame:
         "nib": frame["nib"], "address": frame["address"], "village": frame["village"],
         "district": frame["district"], "capacity": frame["capacity"],
         "capacity_unit": frame["capacity_unit"], "order_value": frame["order_value"].astype("Int64"),
+        "tourism_partner": frame["tourism_partner"],
     }
     for fld in _FLAGS:
         source[fld] = frame[fld].map({True: "Ya", False: "Tidak"})
+    unknown = {fld for fld in _FLAGS if len(frame) and frame[fld].isna().all()}
     for fld, header in COLUMNS:
-        if fld in schema.PERSONAL:
+        if fld in schema.PERSONAL or fld in unknown:
             continue
         out[header] = source[fld].to_numpy() if fld in source else None
     out["Tahap"] = frame["phase"].to_numpy()

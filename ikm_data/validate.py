@@ -33,6 +33,11 @@ _YES = {"ya", "y", "ada", "v", "yes", "true", "sudah", "sudah ada", "punya", "me
 _NO = {"tidak", "t", "", "no", "false", "belum", "tidak ada", "belum ada", "0", "n", "tdk", "x tidak"}
 _YES_MARKS = {"✓", "✔", "√", "☑", "✅"}
 _NO_MARKS = {"-", "–", "—", "--"}
+# a cell that starts so says the certificate is not held (yet), whatever follows
+_NOT_YET = {"belum", "proses", "diproses", "diajukan", "pengajuan", "tidak", "tdk", "dalam proses",
+            "sedang proses", "sedang diproses", "sedang diurus", "masih proses", "on proses"}
+# a partner cell that names no partner
+_NO_PARTNER = {"-", "–", "—", "--", "tidak ada", "belum ada", "tidak", "belum", "0", "tdk"}
 _BLANKISH = {"-", "–", "—", "--", "belum ada", "tidak ada", "belum", "proses", "dalam proses", "0"}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
           "xi": 11, "xii": 12}
@@ -210,7 +215,9 @@ def parse_phase(text: object) -> int | None:
 
 def parse_flag(text: object) -> bool | None:
     """A certification cell: ``Ya``/``Y``/``ada``/``✓``/``v``/a certificate number is True;
-    ``Tidak``/``T``/``-``/blank is False; anything else None (the caller warns)."""
+    ``Tidak``/``T``/``-``/blank is False, and so is a certificate not held yet (``Proses``,
+    ``Belum``, ``Belum (diajukan 2021)``: a year is no certificate number); anything else
+    None (the caller warns)."""
     raw = str(text if text is not None else "").strip()
     if raw in _YES_MARKS:
         return True
@@ -219,7 +226,8 @@ def parse_flag(text: object) -> bool | None:
     key = norm_key(raw)
     if key in _YES:
         return True
-    if key in _NO:
+    words = key.split()
+    if key in _NO or (words and (words[0] in _NOT_YET or " ".join(words[:2]) in _NOT_YET)):
         return False
     if sum(ch.isdigit() for ch in raw) >= 3:  # a certificate number
         return True
@@ -562,9 +570,12 @@ def _whole_count(ctx: _Context, fld: str) -> tuple[pd.Series, pd.Series]:
 
 
 def _take_texts(ctx: _Context) -> None:
-    """The optional text fields, as written (owner and address with white space collapsed)."""
+    """The optional text fields, as written (owner and address with white space collapsed; a
+    partner cell that names no partner, such as ``-``, missing)."""
     for fld in ("owner", "phone", "address", "village", "district", "capacity_unit", "tourism_partner"):
         ctx.frame[fld] = ctx.text(fld, collapse=fld in ("owner", "address"))
+    partner = ctx.frame["tourism_partner"]  # "-" or "Tidak ada" names no hotel
+    ctx.frame["tourism_partner"] = partner.where(~partner.fillna("").str.strip().str.lower().isin(_NO_PARTNER))
 
 
 def _check_identifiers(ctx: _Context) -> None:

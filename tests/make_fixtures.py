@@ -254,6 +254,77 @@ def office_report() -> bytes:
 HEADER = ["No", "Nama IKM", "Kabupaten/Kota", "Jenis Produk", "Jumlah TK", "NIB"]
 
 
+# -- programme themes: certifications, the tourism market, mentoring, returning enterprises --
+TITLE_5 = "DATA IKM PESERTA JPS GEMILANG TAHAP V"
+
+
+def certified_phase4() -> bytes:
+    """Phase IV as a regency office typed it: a title, a two-row header with ``Sertifikasi``
+    merged over PIRT/Halal/BPOM/SNI and ``Pariwisata`` over Pasar/Mitra Hotel; certificates
+    written as their numbers, ``Proses``, ``Belum``, ``Belum (diajukan 2021)``, ✓, ``-`` and
+    blank cells; hotel partners spelt three ways; an enterprise with two products (one NIB);
+    a totals row and a note under the table."""
+    head = [
+        [TITLE], [OFFICE], [],
+        ["No", "Nama IKM", "Kab/Kota", "Jenis Produk", "Jumlah TK", "NIB", "Sertifikasi", None, None, None,
+         "Pariwisata", None, "Pendampingan"],
+        [None, None, None, None, None, None, "PIRT", "Halal", "BPOM", "SNI", "Pasar Pariwisata", "Mitra Hotel",
+         None],
+    ]
+    data = [
+        [1, "UD Sinar Rinjani", "Lotim", "minyak kelapa", "5", "9120004000001", "P-IRT No. 2065203010123-25",
+         "ID52110000123450722", "-", None, "Ya", "Hotel Santika Mataram", "Ya"],
+        [2, "UD Sinar Rinjani", "Lotim", "kopi bubuk", "5", "9120004000001", "P-IRT No. 2065203010124-25",
+         "Proses", "-", None, "Ya", "Hotel Santika Mataram", "Ya"],
+        [3, "KUB Maju Bersama", "Lobar", "susu kedele", "4", "9120004000002", "Ya", "Belum", "MD 224513001234",
+         None, "Tidak", None, "Tidak"],
+        [4, "IKM Tunas Mekar", "Loteng", "abon", "3", None, "Proses", "Tidak", None, None, "ya",
+         "hotel santika  mataram", "Tidak"],
+        [5, "CV Segara Bahari", "KSB", "Ikan Kering", "6", None, "✓", "✓", None, "SNI 01-2708-2010", "Ya",
+         "HOTEL SANTIKA MATARAM", "Ya"],
+        [6, "UD Barokah Jaya", "Dompu", "garam beryodium", "2", "9120004000005", "Belum", "Belum", "Belum",
+         "SNI 3556:2016", "Tidak", "-", "Tidak"],
+        [7, "Kelompok Putri Tani", "Kota Mataram", "tas jps", "8", None, None, None, None, None, "Ya",
+         "Novotel Lombok", "Tidak"],
+        [8, "UMKM Berkah Lestari", "Kab. Bima", "kopi bubuk", "3", "9120004000007", "Belum (diajukan 2021)", "Ya",
+         None, None, "Ya", "Novotel  Lombok", "Ya"],
+        [9, "UD Harapan Abadi", "Sumbawa", "minyak kayu putih", "4", None, "Tidak", "Tidak", "Tidak", "Tidak",
+         "Tidak", None, "Ya"],
+    ]
+    totals = [["JUMLAH", None, None, None, "40", None, None, None, None, None, None, None, None]]
+    notes = [[], ["Ket: nomor sertifikat ditulis bila sudah terbit; Proses = sedang diurus"]]
+    merges = ("G4:J4", "K4:L4", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "F4:F5", "M4:M5")
+    return one_sheet(head + data + totals + notes, merges)
+
+
+def returning_phase5() -> bytes:
+    """Phase V from another office: ``;``-separated CSV, one-row header with other synonyms,
+    no SNI and no mentoring column; enterprises of phase IV come back — by NIB (one written
+    with dots, one under two products), by name + regency (written differently, or where
+    only one phase has a NIB) — beside one with the same name in another regency and one
+    with the same name under another NIB (neither is the same enterprise)."""
+    rows = [
+        [TITLE_5],
+        [],
+        ["No.", "Nama Usaha", "Kabupaten", "Komoditas", "Jumlah Tenaga Kerja", "NIB", "P-IRT", "Sertifikat Halal",
+         "Izin BPOM", "Pasar Pariwisata", "Mitra Pariwisata"],
+        ["1", "UD. Sinar Rinjani", "Lombok Timur", "Minyak Goreng", "7", "912.000.400.0001", "Ya", "Ya", "Tidak",
+         "Ya", "Hotel Santika Mataram"],
+        ["2", "KUB Maju Bersama", "Lombok Barat", "Susu Kedelai", "4", "9120005999999", "Ya", "Ya", "", "Tidak", ""],
+        ["3", "ikm tunas  mekar", "Lombok Tengah", "Abon Ikan", "4", "", "Ya", "Proses", "", "Tidak", ""],
+        ["4", "CV Segara Bahari", "Lombok Barat", "Ikan Kering", "6", "", "Tidak", "Tidak", "", "Tidak", ""],
+        ["5", "UD Barokah Jaya", "Dompu", "Garam", "3", "", "Belum", "Ya", "", "Tidak", ""],
+        ["6", "Kelompok Putri Tani", "Kota Mataram", "Tas", "9", "9120005000006", "", "", "", "Ya",
+         "Novotel Lombok"],
+        ["7", "UMKM Berkah Lestari", "Kab. Bima", "Kopi", "5", "9120004000007", "PIRT 2065206020456-26", "Ya", "",
+         "Ya", "Katamaran Resort"],
+        ["8", "UMKM Berkah Lestari", "Kab. Bima", "Gula Semut", "5", "9120004000007", "PIRT 2065206020457-26", "Ya",
+         "", "Ya", "Katamaran Resort"],
+        ["9", "UD Karya Baru", "KLU", "Kopi", "2", "9120005000009", "Tidak", "Tidak", "", "Tidak", ""],
+    ]
+    return b"\xef\xbb\xbf" + csv_text(rows, ";").encode("utf-8")
+
+
 def _rows(*data: list) -> list[list]:
     return [HEADER] + [[str(i + 1), *row] for i, row in enumerate(data)]
 
@@ -307,6 +378,8 @@ def files() -> dict[str, bytes]:
         "good_tahap_column.csv": tahap_column(),
         "good_numbers.xlsx": numbers_as_numbers(),
         "good_office_report.xlsx": office_report(),
+        "good_sertifikasi_tahap4.xlsx": certified_phase4(),
+        "good_berulang_tahap5.csv": returning_phase5(),
         # unreadable
         "bad_empty.csv": b"",
         "bad_empty.xlsx": b"",

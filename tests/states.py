@@ -217,3 +217,23 @@ STATES = {f.__name__: f for f in (sample, published_only, new_phase, many_phases
 def build(name: str, folder: Path) -> Store:
     """Make the store ``name`` (a key of STATES) in ``folder``."""
     return STATES[name](Path(folder))
+
+
+# -- appended: a store whose phases share enterprises -----------------------------------------
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def returning(folder: Path) -> Store:
+    """The sample removed (phases 1-3 published only) and two uploaded phases that share
+    enterprises: tests/data/good_sertifikasi_tahap4.xlsx (phase 4) and
+    good_berulang_tahap5.csv (phase 5). Five come back — two by NIB (one NIB written with
+    dots, one enterprise under two products), three by name + regency only (spelt
+    differently, or with a NIB in one phase only); the same name in another regency and the
+    same name under another NIB are other enterprises."""
+    store = published_only(folder)
+    for phase, name in ((4, "good_sertifikasi_tahap4.xlsx"), (5, "good_berulang_tahap5.csv")):
+        upload(store, phase, name, (DATA / name).read_bytes())
+    return store
+
+
+STATES["returning"] = returning

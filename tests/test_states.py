@@ -40,6 +40,8 @@ class Truth:
         state = json.loads((root / "state.json").read_text(encoding="utf-8"))
         self.rows = {int(p): pd.read_parquet(root / "versions" / v / "participants.parquet")
                      for p, v in state["phases"].items() if v}
+        self.sample = {int(p) for p, v in state["phases"].items()
+                       if v and json.loads((root / "versions" / v / "meta.json").read_text(encoding="utf-8"))["sample"]}
         pub = pd.read_csv(ROOT / "data" / "published_figures.csv")
         self.published = pub[pub["scope"] == DEPARTMENT]
         self.all_published_phases = set(int(p) for p in pub["phase"])
@@ -87,6 +89,38 @@ class Truth:
         for code, grp in per.groupby("regency_code"):
             out[code] = (len(grp), int(grp["workers"].sum()))
         return out
+
+    def returning(self, regencies=(), products=()) -> list[dict]:
+        """The enterprises in two or more uploaded (not sample) phases within the filters:
+        the same NIB where both have one, else the same name (case, spacing, punctuation
+        aside) and regency; a name without NIB takes the one NIB its name + regency has.
+        Each: name and regency of its newest phase, {phase: workers}, matched by NIB."""
+        seen = {}  # (phase, enterprise_key) -> nib, name keys, name, regency, workers
+        for phase in sorted(set(self.rows) - self.sample):
+            df = self.frame(phase, regencies, products)
+            for r in df.sort_values("file_row" if "file_row" in df else "source_row").itertuples():
+                nib = re.sub(r"[ .-]", "", r.nib if isinstance(r.nib, str) else "")
+                name = " ".join(re.sub(r"[^0-9a-z]+", " ", r.name.lower()).split()) + "|" + r.regency_code
+                e = seen.setdefault((phase, r.enterprise_key), {"nib": "", "names": set(), "name": r.name,
+                                                                 "regency": r.regency_code, "workers": 0})
+                e["nib"] = e["nib"] or nib
+                e["names"].add(name)
+                e["workers"] = max(e["workers"], int(r.workers))
+        nibs_of = {}
+        for e in seen.values():
+            for n in e["names"] if e["nib"] else ():
+                nibs_of.setdefault(n, set()).add(e["nib"])
+        people: dict[str, dict] = {}
+        for (phase, _), e in seen.items():
+            (own,) = e["names"] if not e["nib"] else (min(e["names"]),)
+            sole = nibs_of.get(own, set())
+            who = e["nib"] or (next(iter(sole)) if len(sole) == 1 else "name:" + own)
+            p = people.setdefault(who, {"workers": {}, "by_nib": True, "last": {}})
+            p["workers"][phase] = max(p["workers"].get(phase, 0), e["workers"])
+            p["by_nib"] &= bool(e["nib"])
+            p["last"][phase] = (e["name"], e["regency"])
+        return [{"name": p["last"][max(p["last"])][0], "regency": self.regencies[p["last"][max(p["last"])][1]],
+                 "workers": p["workers"], "by_nib": p["by_nib"]} for p in people.values() if len(p["workers"]) > 1]
 
     def product_label(self, code: str, stored: str, lang: str) -> str:
         if code in self.products.index:
@@ -342,7 +376,38 @@ def check_direktori(at, truth: Truth, phase, regencies, products, pick, lang) ->
     assert line in [m.value for m in at.markdown]
 
 
+def check_returning(at, truth: Truth, regencies, products, lang) -> None:
+    """Peserta berulang: the count and the table (one page), or the empty state, against
+    ``Truth.returning``."""
+    compared = sorted(set(truth.rows) - truth.sample)
+    words = [t("phase.label", lang, n=p) for p in compared]
+    said = ", ".join(words[:-1]) + f" {t('returning.and', lang)} {words[-1]}" if len(words) > 1 else "".join(words)
+    infos = [i.value for i in at.info]
+    if truth.sample:  # the sample's enterprises are invented: left out, and said so
+        left_out = ", ".join(t("phase.label", lang, n=p) for p in sorted(truth.sample))
+        assert t("returning.sample_left_out", lang, phases=left_out) in [c.value for c in at.caption]
+    if len(compared) < 2:
+        key = "returning.empty.one" if compared else "returning.empty.none"
+        assert t(key, lang, phase=said) in infos
+        return
+    back = truth.returning(regencies, products)
+    if not back:
+        key = "returning.none.filtered" if regencies or products else "returning.none"
+        assert t(key, lang, phases=said) in infos
+        return
+    by_nib = sum(b["by_nib"] for b in back)
+    assert t("returning.count", lang, n=num(len(back)), by_nib=num(by_nib), by_name=num(len(back) - by_nib),
+             phases=said) in [m.value for m in at.markdown]
+    table = table_with(at, t("returning.col.matched", lang))
+    rows = {(r["name"], r["regency"], ", ".join(t("phase.label", lang, n=p) for p in sorted(r["workers"])),
+             t("returning.matched.nib" if r["by_nib"] else "returning.matched.name", lang),
+             *(num(r["workers"].get(p)) for p in compared)) for r in back}
+    shown = {tuple(r) for r in table.itertuples(index=False)}
+    assert len(shown) == min(len(back), 25) and shown <= rows, (shown, rows)
+
+
 def check_tahap(at, truth: Truth, phase, regencies, products, pick, lang) -> None:
+    check_returning(at, truth, regencies, products, lang)
     if regencies or products:
         return  # Perbandingan Tahap under filters belongs to the "phases" work
     cols = [t("metric.enterprises", lang), t("metric.workers", lang)]

@@ -54,7 +54,7 @@ def test_parse_number_money_words_and_refusals():
     ("Ya", True), ("Y", True), ("ada", True), ("✓", True), ("v", True), ("V", True),
     ("P-IRT 2065201010123-25", True), ("ID35110000123450720", True),
     ("Tidak", False), ("T", False), ("-", False), ("", False), ("tidak ada", False), ("belum", False),
-    ("mungkin", None), ("proses", None),
+    ("mungkin", None), ("proses", False),  # issue 11: "Proses" is a certificate not held yet
 ])
 def test_parse_flag(text, flag):
     assert parse_flag(text) is flag

@@ -1,0 +1,165 @@
+"""Returning participants: enterprises that appear in more than one phase's participant rows.
+
+The matching rule (said on Perbandingan Tahap in one sentence): two phases' enterprises are
+the same enterprise when both have a NIB and it is the same NIB; where one of them has no
+NIB, when their names (case, spacing and punctuation aside) and regencies are the same.
+
+Within a phase the store already keys each enterprise once (``enterprise_key``: its NIB,
+else its name + regency; a row without NIB whose name + regency goes with exactly one NIB in
+the phase is that NIB's enterprise), so an enterprise listed under several products is one
+enterprise here too. Across phases an enterprise without NIB takes the NIB that its name +
+regency goes with in the compared rows when exactly one NIB does; where two NIBs share that
+name + regency nobody can tell which enterprise it is, so it is matched by name only with
+other enterprises that have no NIB. Two different NIBs are never one enterprise.
+
+Only phases whose rows are real data are compared: the synthetic sample's enterprises are
+invented, so matching them would be an invented figure. Every value is a bound parameter;
+the matching, counting and paging are done in DuckDB.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ikm_data import tables
+from ikm_data.queries import Dataset, Filters
+
+PAGE_SIZE = 25
+
+# Rows of the compared phases within the regency/product filters, each with its NIB ("" for
+# none, written without spaces, dots or dashes as the store keys it) and its name + regency
+# key (reference.norm_key's rule: lower case, every run of other characters one space).
+_ROWS = """
+    SELECT phase, enterprise_key, name, regency_code, workers, file_row_number,
+           regexp_replace(coalesce(nib, ''), '[ .\\-]', '', 'g') AS nib_key,
+           trim(regexp_replace(lower(strip_accents(name)), '[^0-9a-z]+', ' ', 'g')) || '|' || regency_code
+               AS name_key
+    FROM participants
+    WHERE list_contains($phases::INTEGER[], phase)
+      AND (len($regencies::VARCHAR[]) = 0 OR list_contains($regencies::VARCHAR[], regency_code))
+      AND (len($products::VARCHAR[]) = 0 OR list_contains($products::VARCHAR[], product_code))
+"""
+# One row per returning enterprise (``who``): per phase its workers (counted once, the most
+# any of its rows says), its name and regency as the newest phase wrote them, and whether
+# every phase's rows had a NIB (matched by NIB) or not (matched by name + regency).
+_MATCHED = f"""
+    WITH r AS ({_ROWS}),
+    e AS (SELECT phase, enterprise_key, max(nullif(nib_key, '')) AS nib, min(name_key) AS name_key,
+                 arg_min(name, file_row_number) AS name, arg_min(regency_code, file_row_number) AS regency_code,
+                 max(workers) AS workers
+          FROM r GROUP BY phase, enterprise_key),
+    named AS (SELECT DISTINCT r.name_key, e.nib FROM r JOIN e USING (phase, enterprise_key)
+              WHERE e.nib IS NOT NULL),
+    sole AS (SELECT name_key, min(nib) AS nib FROM named GROUP BY name_key HAVING count(*) = 1),
+    ident AS (SELECT e.*, CASE WHEN coalesce(e.nib, sole.nib) IS NOT NULL THEN 'nib:' || coalesce(e.nib, sole.nib)
+                               ELSE 'nama:' || e.name_key END AS who
+              FROM e LEFT JOIN sole ON e.nib IS NULL AND e.name_key = sole.name_key),
+    per AS (SELECT who, phase, max(workers) AS workers, arg_max(name, workers) AS name,
+                   arg_max(regency_code, workers) AS regency_code, bool_and(nib IS NOT NULL) AS by_nib
+            FROM ident GROUP BY who, phase),
+    everyone AS (SELECT who, count(*) AS phases, bool_or(phase = $phase) AS in_phase FROM per GROUP BY who),
+    back AS (SELECT who FROM everyone WHERE phases >= 2 AND ($phase::INTEGER IS NULL OR in_phase))
+    SELECT who, arg_max(name, phase) AS name, arg_max(regency_code, phase) AS regency_code,
+           list(phase ORDER BY phase) AS phases, list(workers ORDER BY phase) AS workers,
+           bool_and(by_nib) AS by_nib, lower(arg_max(name, phase)) AS sort_name
+    FROM per JOIN back USING (who) GROUP BY who
+"""
+_PAGE_SQL = f"""
+    SELECT name, regency_code, phases, workers, by_nib FROM ({_MATCHED})
+    ORDER BY sort_name, regency_code, who LIMIT $limit OFFSET $offset
+"""
+_COUNT_SQL = f"""
+    SELECT count(*) AS enterprises, count(*) FILTER (WHERE by_nib) AS by_nib
+    FROM ({_MATCHED})
+"""
+_BY_PHASE_SQL = f"""
+    SELECT unnest(phases) AS phase, count(*) AS enterprises FROM ({_MATCHED}) GROUP BY 1 ORDER BY 1
+"""
+_BY_PHASES_SQL = f"""
+    SELECT phases, count(*) AS enterprises FROM ({_MATCHED}) GROUP BY phases ORDER BY phases
+"""
+
+
+def compared_phases(ds: Dataset) -> list[int]:
+    """The phases whose participant rows are compared: every phase with rows that are not
+    the synthetic sample."""
+    return [p for p in ds.data_phases() if p not in ds.sample_phases]
+
+
+def _params(ds: Dataset, f: Filters) -> dict:
+    return f.params() | {"phases": compared_phases(ds)}
+
+
+def returning(ds: Dataset, f: Filters, page: int = 1, page_size: int = PAGE_SIZE) -> tuple[int, pd.DataFrame]:
+    """One page of the enterprises that appear in more than one compared phase within the
+    regency/product filters of ``f`` (with ``f.phase``: only those that appear in that
+    phase), by name. Returns (how many there are, the page): ``name`` and ``regency_code``
+    as the newest phase wrote them, ``regency`` (its label), ``phases`` (the phases it
+    appears in, in order), ``workers`` (its workers in each of them, same order, counted
+    once per phase), ``by_nib`` (True where every phase's rows had a NIB: matched by NIB,
+    else by name + regency). No personal data is read."""
+    params = _params(ds, f)
+    total = int(ds.con.cursor().execute(_COUNT_SQL, params).fetchone()[0]) if params["phases"] else 0
+    columns = ["name", "regency_code", "phases", "workers", "by_nib"]
+    if not total:
+        frame = pd.DataFrame(columns=columns)
+    else:
+        frame = ds.sql(_PAGE_SQL, params | {"limit": int(page_size),
+                                            "offset": max(0, int(page) - 1) * int(page_size)})
+    frame["phases"] = [[int(p) for p in ps] for ps in frame["phases"]]
+    frame["workers"] = [[None if pd.isna(w) else int(w) for w in ws] for ws in frame["workers"]]
+    frame["regency"] = frame["regency_code"].map(ds.ref.regency_labels())
+    return total, frame
+
+
+def summary(ds: Dataset, f: Filters | None = None) -> dict:
+    """The returning enterprises in figures, for the CLI's ``indicators --json`` (its
+    ``repeat`` key) and the page: ``{"enterprises": N (distinct enterprises in two or more
+    compared phases; with ``f.phase`` only those in that phase), "by_nib": matched by NIB,
+    "by_name": matched by name + regency, "phases": the compared phases (real data, not the
+    sample), "sample_phases": phases left out because their rows are the sample,
+    "by_phase": [{"phase", "enterprises": how many of the returning are in it}],
+    "by_phases": [{"phases": [4, 5], "enterprises": N}] (each combination of phases)}``."""
+    f = f or Filters()
+    params = _params(ds, f)
+    out = {"enterprises": 0, "by_nib": 0, "by_name": 0, "phases": params["phases"],
+           "sample_phases": sorted(ds.sample_phases), "by_phase": [], "by_phases": []}
+    if len(params["phases"]) < 2:
+        return out
+    cur = ds.con.cursor()
+    enterprises, by_nib = (int(x) for x in cur.execute(_COUNT_SQL, params).fetchone())
+    out |= {"enterprises": enterprises, "by_nib": by_nib, "by_name": enterprises - by_nib}
+    out["by_phase"] = [{"phase": int(p), "enterprises": int(n)} for p, n in cur.execute(_BY_PHASE_SQL, params)
+                       .fetchall()]
+    out["by_phases"] = [{"phases": [int(x) for x in ps], "enterprises": int(n)}
+                        for ps, n in cur.execute(_BY_PHASES_SQL, params).fetchall()]
+    return out
+
+
+def table(frame: pd.DataFrame, phases: list[int], lang: str = "id") -> tables.Table:
+    """A page of ``returning`` as a table: name, regency, the phases it appears in, how it
+    was matched, then its workers in each of ``phases`` (– where it is not in that phase).
+    Not totalled: an enterprise's workers of different phases are not one workforce."""
+    from ikm_data.i18n import t
+
+    frame = frame.assign(
+        phase_list=[", ".join(t("phase.label", lang, n=p) for p in ps) for ps in frame["phases"]],
+        matched=[t("returning.matched.nib" if b else "returning.matched.name", lang) for b in frame["by_nib"]],
+        **{f"workers_{p}": pd.array([dict(zip(ps, ws)).get(p) for ps, ws in zip(frame["phases"], frame["workers"])],
+                                    dtype="Int64") for p in phases},
+    )
+    columns = [("name", "metric.enterprise", "text"), ("regency", "metric.regency", "text"),
+               ("phase_list", "returning.col.phases", "text"), ("matched", "returning.col.matched", "text")]
+    columns += [tables.Column(f"workers_{p}", "returning.col.workers", "int", params=(("phase", p),))
+                for p in phases]
+    return tables.Table(frame.reset_index(drop=True), tuple(tables.Column(*c) for c in columns), lang)
+
+
+def phase_list(phases: list[int], lang: str = "id") -> str:
+    """Phases in words: ``Tahap 4 dan Tahap 5``, ``Tahap 4, Tahap 5 dan Tahap 44``."""
+    from ikm_data.i18n import t
+
+    names = [t("phase.label", lang, n=p) for p in phases]
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {t('returning.and', lang)} {names[-1]}"
