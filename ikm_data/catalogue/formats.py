@@ -19,4 +19,38 @@ MESSAGES = {
         "the limit is {limit} — refused. Save it again from Excel or LibreOffice.",
     ),
     "budget.entries.title": ("Berkas mencurigakan", "A suspicious file"),
+    # -- the whole filtered phase from Direktori IKM ------------------------------------------
+    "fulldl.title": ("Direktori IKM", "IKM directory"),
+    "fulldl.search": ("pencarian “{q}”", "search “{q}”"),
+    "fulldl.no_source": ("Sumber: -", "Source: -"),
+    "fulldl.made": ("Dibuat {date} dari Dasbor IKM NTB; tanpa data pribadi (NIK, nomor HP, nama pemilik).",
+                    "Made {date} by the Dasbor IKM NTB; no personal data (NIK, phone, owner)."),
+    "fulldl.sheet": ("Direktori IKM", "IKM directory"),
+    "fulldl.col.regency_code": ("Kode Kab/Kota", "Regency code"),
+    "fulldl.col.product_code": ("Kode Produk", "Product code"),
+    "fulldl.yes": ("Ya", "Yes"),
+    "fulldl.no": ("Tidak", "No"),
+    "fulldl.rows": ("{n} baris", "{n} rows"),
+    "fulldl.heading": ("Unduh semua hasil", "Download every result"),
+    "fulldl.intro": (
+        "Semua {rows} yang cocok dengan filter dan pencarian (bukan hanya halaman ini), tanpa data "
+        "pribadi, sebagai CSV, Excel atau Parquet.",
+        "All {rows} matching the filters and the search (not only this page), without personal "
+        "data, as CSV, Excel or Parquet.",
+    ),
+    "fulldl.prepare": ("Siapkan unduhan", "Prepare the download"),
+    "fulldl.preparing": ("Menyiapkan {rows}…", "Preparing {rows}…"),
+    "fulldl.step": ("{fmt} siap ({n} dari {total})", "{fmt} ready ({n} of {total})"),
+    "fulldl.ready": ("Unduhan siap: {rows}", "Download ready: {rows}"),
+    "fulldl.format.csv": ("CSV", "CSV"),
+    "fulldl.format.xlsx": ("Excel", "Excel"),
+    "fulldl.format.parquet": ("Parquet", "Parquet"),
+    "fulldl.help.csv": (
+        "Semua baris sebagai CSV untuk Excel Indonesia (pemisah ;, desimal koma); tanpa data pribadi",
+        "Every row as CSV (comma-separated, decimal point); no personal data",
+    ),
+    "fulldl.help.xlsx": ("Semua baris sebagai Excel (.xlsx) dengan judul dan sumber; tanpa data pribadi",
+                         "Every row as Excel (.xlsx) with title and source; no personal data"),
+    "fulldl.help.parquet": ("Semua baris sebagai Parquet (untuk analisis data); tanpa data pribadi",
+                            "Every row as Parquet (for data analysis); no personal data"),
 }
