@@ -37,9 +37,12 @@ class Limits:
 
     @classmethod
     def current(cls, kind: str | None = None) -> "Limits":
-        """The limits for a file of ``kind``: an xlsx has its own cells limit (every cell
-        of a workbook becomes a Python object on the way in, a CSV's or Parquet's does not)."""
-        cells = setting("IKM_MAX_XLSX_CELLS" if kind == "xlsx" else "IKM_MAX_CELLS")
+        """The limits for a file of ``kind``: a workbook (xlsx, xls, ods, xlsb) has its own
+        cells limit (every cell of a workbook becomes a Python object on the way in, a
+        CSV's or Parquet's does not)."""
+        from ikm_data.workbook_scan import KINDS as WORKBOOKS
+
+        cells = setting("IKM_MAX_XLSX_CELLS" if kind in WORKBOOKS else "IKM_MAX_CELLS")
         return cls(rows=int(setting("IKM_MAX_ROWS")), columns=int(setting("IKM_MAX_COLUMNS")),
                    cells=int(cells), cell_chars=int(setting("IKM_MAX_CELL_CHARS")),
                    unpacked=int(float(setting("IKM_MAX_UNPACKED_MB")) * MB))
@@ -293,3 +296,52 @@ def _shared_text(zf: zipfile.ZipFile, info: zipfile.ZipInfo, lengths: np.ndarray
             refs = np.array(_SHARED_REF.findall(data), dtype=np.int64)
             total += int(lengths[refs[refs < len(lengths)]].sum())
     return total
+
+
+# -- the other workbooks: ods, xlsb, xls -------------------------------------------------------------
+def check_zip_directory(zf: zipfile.ZipFile, name: str, lim: Limits) -> None:
+    """Any zipped workbook, from its directory alone: the number of parts and the bytes
+    they unpack to (what a zip bomb lies about first)."""
+    infos = zf.infolist()
+    most = int(setting("IKM_MAX_ZIP_ENTRIES"))
+    if len(infos) > most:
+        raise IngestError.from_key("budget.entries", name=name, entries=fmt_int(len(infos)), limit=fmt_int(most))
+    check_unpacked(name, sum(i.file_size for i in infos), lim)
+
+
+def check_ods(zf: zipfile.ZipFile, name: str, lim: Limits) -> list:
+    """An ``.ods`` before calamine: every sheet's extent from one pass over
+    ``content.xml`` (rows and cells repeated by an attribute counted as they expand).
+    Returns the extents (with their merged cells) for the reader."""
+    from ikm_data.workbook_scan import ods_extents
+
+    extents = ods_extents(zf)
+    for extent in extents:
+        check_shape(name, extent.rows, max(extent.columns, 1), lim, values=extent.cells)
+    return extents
+
+
+def check_xlsb(zf: zipfile.ZipFile, name: str, lim: Limits) -> None:
+    """An ``.xlsb`` before calamine: every sheet's extent from its records (its stated
+    dimension may lie), then the text its shared strings become."""
+    from ikm_data.workbook_scan import xlsb_extent, xlsb_shared_lengths
+
+    sheets = [i for i in zf.infolist() if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".bin")]
+    extents = []
+    for info in sheets:
+        extent = xlsb_extent(zf, info)
+        check_shape(name, extent.rows, max(extent.columns, 1), lim, values=extent.cells)
+        extents.append(extent)
+    lengths = xlsb_shared_lengths(zf)
+    longest = max(lengths, default=0)
+    if longest > lim.cell_chars * 2 + 16:  # UTF-16 text, a few bytes of header
+        raise cell_too_long(name, None, None, None, lim)
+    for extent in extents:
+        check_unpacked(name, extent.shared * longest // 2, lim)
+
+
+def check_xls(content: bytes, name: str, lim: Limits) -> None:
+    """An ``.xls`` (not compressed): its bytes bound what it holds, and no sheet holds more
+    cells than a sheet of 65.536 rows × 256 columns; its sheets are measured again once
+    open (``check_shape``), before any cell becomes a Python object."""
+    check_unpacked(name, len(content), lim)

@@ -25,6 +25,7 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ikm_data import schema
@@ -171,6 +172,123 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data", allow_personal:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+_XLSX_STATIC = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
+        'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        '</Relationships>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'styles" Target="styles.xml"/></Relationships>'),
+    # styles: 1 whole number, 2 decimal, 3 bold (header), 4 text kept as text (quote prefix), 5 italic
+    "xl/styles.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.'
+        'openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode='
+        '"#,##0"/><numFmt numFmtId="165" formatCode="#,##0.##"/></numFmts><fonts count="3"><font><sz val="11"/>'
+        '<name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font><font><i/><sz val="11"/>'
+        '<name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill>'
+        '<patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs '
+        'count="1"><xf/></cellStyleXfs><cellXfs count="6"><xf/><xf numFmtId="164" applyNumberFormat="1"/><xf '
+        'numFmtId="165" applyNumberFormat="1"/><xf fontId="1" applyFont="1"/><xf quotePrefix="1"/><xf fontId="2" '
+        'applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        '</styleSheet>'),
+}
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(values: pd.Series) -> pd.Series:
+    return (values.str.replace(_XML_UNSAFE, "", regex=True).str.replace("&", "&amp;", regex=False)
+            .str.replace("<", "&lt;", regex=False).str.replace(">", "&gt;", regex=False))
+
+
+def _xlsx_cells(series: pd.Series, refs: np.ndarray) -> np.ndarray:
+    """One column's ``<c>`` elements (``refs``: their cell references, an object array),
+    built column-wise: numbers as numbers, booleans as booleans, text always as an inline
+    string (never a formula; a formula-like one with the quote prefix), missing values as
+    empty cells."""
+    out = '<c r="' + refs + '"/>'
+    present = series.notna().to_numpy()
+    if not present.any():
+        return out
+    values = series[present].reset_index(drop=True)
+    if pd.api.types.is_bool_dtype(values):
+        body = np.where(values.astype(bool).to_numpy(), '" t="b"><v>1</v></c>', '" t="b"><v>0</v></c>').astype(object)
+    elif pd.api.types.is_integer_dtype(values):
+        body = ('" s="1"><v>' + values.astype("int64").astype(str) + "</v></c>").to_numpy(dtype=object)
+    elif pd.api.types.is_float_dtype(values):
+        body = ('" s="2"><v>' + values.astype(float).map(repr) + "</v></c>").to_numpy(dtype=object)
+    else:
+        text = values.astype(str)
+        style = pd.Series(np.where(text.str.startswith(FORMULA_STARTS).to_numpy(), ' s="4"', ""), dtype=object)
+        body = ('"' + style + ' t="inlineStr"><is><t xml:space="preserve">' + _xml_text(text)
+                + "</t></is></c>").to_numpy(dtype=object)
+    out[present] = '<c r="' + refs[present] + body
+    return out
+
+
+def table_rows_xlsx(frame: pd.DataFrame, sheet_name: str = "Data", title_lines: tuple[str, ...] = ()) -> bytes:
+    """A large table as an .xlsx workbook, written as sheet XML column by column (a
+    hundred thousand rows in seconds, where a cell-by-cell writer takes a minute): the
+    ``title_lines`` (first bold, others italic), a blank row, a bold frozen header, the
+    rows — numbers as numbers shown with thousands separators, text always text (never a
+    formula). Personal data (owner, NIK, phone) is left out."""
+    import zipfile
+
+    data = drop_personal(frame).reset_index(drop=True)
+    top = len(title_lines) + 1 if title_lines else 0
+    first = top + 2
+    letters = [_letters(j) for j in range(len(data.columns))]
+    numbers = np.arange(first, first + len(data)).astype(str).astype(object)
+    rows = np.full(len(data), "", dtype=object)
+    for j, column in enumerate(data.columns):
+        rows = rows + _xlsx_cells(data[column], letters[j] + numbers)
+    head = "".join(f'<row r="{i}"><c r="A{i}" s="{3 if i == 1 else 5}" t="inlineStr"><is><t xml:space="preserve">'
+                   f'{_escape(line)}</t></is></c></row>' for i, line in enumerate(title_lines, start=1))
+    head += f'<row r="{top + 1}">' + "".join(
+        f'<c r="{letters[j]}{top + 1}" s="3" t="inlineStr"><is><t>{_escape(str(c))}</t></is></c>'
+        for j, c in enumerate(data.columns)) + "</row>"
+    widths = "".join(f'<col min="{j + 1}" max="{j + 1}" width="{min(max(8, len(str(c)) + 4), 40)}" customWidth="1"/>'
+                     for j, c in enumerate(data.columns))
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.'
+             'openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit='
+             f'"{top + 1}" topLeftCell="A{first}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+             f'{"<cols>" + widths + "</cols>" if widths else ""}<sheetData>{head}')
+    body = "".join('<row r="' + numbers + '">' + rows + "</row>") if len(data) else ""
+    workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.'
+                'openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
+                'officeDocument/2006/relationships"><sheets><sheet name="'
+                f'{_escape(_sheet_title(sheet_name))}" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for name, text in (*_XLSX_STATIC.items(), ("xl/workbook.xml", workbook)):
+            zf.writestr(name, text)
+        zf.writestr("xl/worksheets/sheet1.xml", sheet + body + "</sheetData></worksheet>")
+    return buf.getvalue()
+
+
+def _letters(j: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(j + 1)
+
+
+def _escape(text: str) -> str:
+    text = _XML_UNSAFE.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _kept(frame: pd.DataFrame, allow_personal: bool) -> list:

@@ -413,6 +413,20 @@ _DIRECTORY_SQL = f"""
 """
 
 
+_DIRECTORY_ALL_SQL = f"""
+    SELECT * EXCLUDE ({", ".join(sorted(schema.PERSONAL))}) FROM participants
+    WHERE {_DIRECTORY_WHERE} ORDER BY phase, file_row_number
+"""
+
+
+def directory_rows(ds: Dataset, f: Filters, search: str = ""):
+    """Every participant row the directory finds for ``f`` and ``search`` (all pages), in
+    the directory's order, as an Arrow table without the personal columns (owner, NIK,
+    phone never leave DuckDB)."""
+    params = f.params() | {"q": f"%{like_literal(search.strip())}%"}
+    return ds.con.cursor().sql(_DIRECTORY_ALL_SQL, params=params).to_arrow_table()
+
+
 def like_literal(text: str) -> str:
     """``text`` for a LIKE/ILIKE pattern with ``ESCAPE '\\'`` that matches it literally:
     ``%``, ``_`` and ``\\`` each escaped with a backslash."""

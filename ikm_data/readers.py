@@ -1,5 +1,8 @@
-"""Reading officials' files: ``.xlsx``, ``.csv`` and ``.parquet`` from a binary file object
-plus its name, into a grid of text cells that keeps the spreadsheet's row numbers.
+"""Reading officials' files: workbooks (``.xlsx``, ``.xls``, ``.ods``, ``.xlsb``), ``.csv``
+and ``.parquet`` from a binary file object plus its name, into a grid of text cells that
+keeps the spreadsheet's row numbers. A workbook's format is decided by its content (an
+``.xls`` renamed ``.xlsx`` reads as the ``.xls`` it is); every workbook goes through the
+same path (sheet picking, merged cells, the budget) with calamine.
 
 Every cell comes back as text, so NIK and NIB never pass through a float: Excel numbers
 that are whole become ``"1250"``, others are written the Indonesian way (``"12,5"``) so
@@ -27,10 +30,12 @@ import pandas as pd
 
 from ikm_data import budget
 from ikm_data.errors import IngestError
+from ikm_data.workbook_scan import KINDS as WORKBOOKS
+from ikm_data.workbook_scan import zip_workbook_kind
 
-KINDS = {".xlsx": "xlsx", ".csv": "csv", ".parquet": "parquet"}
-ACCEPTED = ("xlsx", "csv", "parquet")  # for the upload widget
-MAX_RATIO = 500  # an xlsx whose parts are compressed more than this is refused (zip bomb)
+KINDS = {".xlsx": "xlsx", ".xls": "xls", ".ods": "ods", ".xlsb": "xlsb", ".csv": "csv", ".parquet": "parquet"}
+ACCEPTED = ("xlsx", "xls", "ods", "xlsb", "csv", "parquet")  # for the upload widget
+MAX_RATIO = 500  # a zipped workbook whose parts are compressed more than this is refused (zip bomb)
 DELIMITERS = (",", ";", "\t")
 HEAD_ROWS = 25  # rows of each sheet a ``rank`` function sees when choosing the sheet
 LONG_NUMBER = 1e9  # a number cell this large is an identifier typed as a number (or money)
@@ -80,13 +85,13 @@ class RawSheet:
 
 
 def kind_of(name: str) -> str:
-    """``xlsx``, ``csv`` or ``parquet`` from a file name; raises IngestError otherwise."""
+    """What a file's name says it is (``xlsx``, ``xls``, ``ods``, ``xlsb``, ``csv`` or
+    ``parquet``; a workbook's real format is then read from its content); raises
+    IngestError for any other name."""
     lower = (name or "").lower().strip()
     for ext, kind in KINDS.items():
         if lower.endswith(ext):
             return kind
-    if lower.endswith(".xls"):
-        raise IngestError.from_key("ingest.old_xls", name=name)
     ext = lower.rsplit(".", 1)[-1] if "." in lower else ""
     raise IngestError.from_key("ingest.unsupported", name=name, ext=ext or "-")
 
@@ -113,23 +118,23 @@ def magic_kind(content: bytes) -> str | None:
 
 
 def list_sheets(fileobj, name: str) -> list[str]:
-    """The visible sheet names of an xlsx, in workbook order (``[]`` for CSV/Parquet).
+    """The visible sheet names of a workbook, in workbook order (``[]`` for CSV/Parquet).
     Raises IngestError when the file cannot be opened."""
     content = read_bytes(fileobj)
-    if kind_of(name) != "xlsx":
+    if kind_of(name) not in WORKBOOKS:
         return []
     _check_not_empty(content, name)
-    wb = _open_workbook(content, name)
+    book = _open_workbook(content, name)
     try:
-        return _visible_sheets(wb)
+        return _visible_sheets(book.wb)
     finally:
-        wb.close()
+        book.wb.close()
 
 
 def read_file(fileobj, name: str, sheet: str | None = None, *, rank=None) -> RawSheet:
     """Read ``fileobj`` (bytes or a binary file object) named ``name`` as a grid of text.
 
-    ``sheet`` picks an xlsx sheet. Without it: with ``rank`` (a function from the first
+    ``sheet`` picks a workbook's sheet. Without it: with ``rank`` (a function from the first
     ``HEAD_ROWS`` rows of a sheet, as a text grid, to a comparable score) and several
     visible sheets, the best-scoring sheet (the first of equals; ``auto`` set); else the
     first visible one. Raises IngestError for an empty, unsupported, mislabelled, corrupt
@@ -141,14 +146,14 @@ def read_file(fileobj, name: str, sheet: str | None = None, *, rank=None) -> Raw
     kind = kind_of(name)
     _check_not_empty(content, name)
     lim = budget.Limits.current(kind)
-    if kind == "xlsx":
-        raw = _read_xlsx(content, name, sheet, rank, lim)
+    if kind in WORKBOOKS:
+        raw = _read_workbook(content, name, sheet, rank, lim)
     elif kind == "csv":
         raw = _read_csv(content, name, lim)
     else:
         raw = _read_parquet(content, name, lim)
     raw.size = len(content)
-    budget.check_grid(name, raw.grid, lim, _LETTERS if kind == "xlsx" else None,
+    budget.check_grid(name, raw.grid, lim, _LETTERS if kind in WORKBOOKS else None,
                       added_rows=1 if kind == "parquet" else 0)
     if raw.grid.empty or not any((raw.grid[c] != "").any() for c in raw.grid.columns):
         raise IngestError.from_key("ingest.empty", name=name)
@@ -169,7 +174,7 @@ def _wrong_type(name: str, kind: str, found: str) -> IngestError:
     return IngestError.from_key(key, name=name, kind=kind.upper())
 
 
-# -- xlsx ------------------------------------------------------------------------------
+# -- workbooks ------------------------------------------------------------------------------
 def _column_letters(n: int) -> str:
     letters = ""
     while n:
@@ -188,35 +193,61 @@ class _Letters:
 _LETTERS = _Letters()
 
 
-def _open_workbook(content: bytes, name: str, lim: budget.Limits | None = None):
+@dataclass
+class _Book:
+    """An open calamine workbook, the format its content showed, and the merged cells
+    measured before opening where calamine gives none (an ``.ods``'s, by sheet name)."""
+
+    wb: object
+    kind: str
+    merges: dict[str, list] = field(default_factory=dict)
+
+
+def _open_workbook(content: bytes, name: str, lim: budget.Limits | None = None) -> _Book:
+    """Decide the workbook's format by its content, measure it against the budget, open it.
+    Raises IngestError for a file that is no workbook, damaged or over the budget."""
     from python_calamine import CalamineError, CalamineWorkbook
 
+    lim = lim or budget.Limits.current("xlsx")
     found = magic_kind(content)
-    if found != "zip":
-        if found == "ole":
-            raise IngestError.from_key("ingest.xlsx_ole", name=name)
-        raise _wrong_type(name, "xlsx", found or _guess_text(content))
+    merges: dict[str, list] = {}
+    if found == "ole":
+        kind = "xls"
+        budget.check_xls(content, name, lim)
+    elif found == "zip":
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as zf:
+                kind, merges = _check_zip(zf, name, lim)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, KeyError):
+            raise IngestError.from_key("ingest.corrupt", name=name) from None
+    else:
+        raise _wrong_type(name, kind_of(name), found or _guess_text(content))
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as zf:
-            _check_zip(zf, name, lim or budget.Limits.current("xlsx"))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
-        raise IngestError.from_key("ingest.corrupt", name=name) from None
-    try:
-        return CalamineWorkbook.from_filelike(io.BytesIO(content))
+        return _Book(CalamineWorkbook.from_filelike(io.BytesIO(content)), kind, merges)
     except (CalamineError, ValueError, OSError, RuntimeError):
-        raise IngestError.from_key("ingest.corrupt", name=name) from None
+        key = "ingest.xls_unreadable" if kind == "xls" else "ingest.corrupt"
+        raise IngestError.from_key(key, name=name) from None
 
 
-def _check_zip(zf: zipfile.ZipFile, name: str, lim: budget.Limits) -> None:
-    """A workbook, no zip bomb, within the budget (sizes and every sheet's extent)."""
+def _check_zip(zf: zipfile.ZipFile, name: str, lim: budget.Limits) -> tuple[str, dict[str, list]]:
+    """A workbook (which one, from its parts), no zip bomb, within the budget (sizes and
+    every sheet's extent). Returns its kind and, for an ``.ods``, its merged cells."""
     infos = zf.infolist()
-    if "xl/workbook.xml" not in {i.filename for i in infos}:
+    budget.check_zip_directory(zf, name, lim)
+    kind = zip_workbook_kind(zf)
+    if kind is None:
         raise IngestError.from_key("ingest.not_workbook", name=name)
     total = sum(i.file_size for i in infos)
     if any(i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 10 << 20
            for i in infos):
         raise IngestError.from_key("ingest.too_large", name=name, size=total // (1 << 20))
-    budget.check_xlsx(zf, name, lim)
+    if kind == "xlsx":
+        budget.check_xlsx(zf, name, lim)
+    elif kind == "xlsb":
+        budget.check_xlsb(zf, name, lim)
+    else:
+        return kind, {e.name: e.merges for e in budget.check_ods(zf, name, lim)}
+    return kind, {}
 
 
 def _visible_sheets(wb) -> list[str]:
@@ -257,16 +288,17 @@ def number_text(value: float) -> str:
     return format(value, ".15g").replace(".", ",")
 
 
-def _read_xlsx(content: bytes, name: str, sheet: str | None, rank, lim: budget.Limits) -> RawSheet:
+def _read_workbook(content: bytes, name: str, sheet: str | None, rank, lim: budget.Limits) -> RawSheet:
     from python_calamine import CalamineError
 
-    wb = _open_workbook(content, name, lim)
+    book = _open_workbook(content, name, lim)
+    wb = book.wb
     ranks: dict[str, tuple] = {}
     try:
         sheets = _visible_sheets(wb)
         ws = None
         if sheet is None and rank is not None and len(sheets) > 1:
-            chosen, ws, ranks = _best_sheet(wb, sheets, rank)
+            chosen, ws, ranks = _best_sheet(book, sheets, rank)
         else:
             chosen = sheet if sheet is not None else (sheets[0] if sheets else None)
         if chosen is None or chosen not in wb.sheet_names:
@@ -277,17 +309,22 @@ def _read_xlsx(content: bytes, name: str, sheet: str | None, rank, lim: budget.L
             budget.check_shape(name, ws.height, ws.width, lim)
             rows = ws.to_python(skip_empty_area=False, nrows=lim.rows + 1)
             budget.check_rows_read(name, len(rows), lim)
-            merged = ws.merged_cell_ranges or []
+            merged = _merges(book, chosen, ws)
         except (CalamineError, ValueError, OSError, RuntimeError):
             raise IngestError.from_key("ingest.corrupt", name=name) from None
     finally:
         wb.close()
     grid, numeric = _grid(rows, merged)
-    return RawSheet(grid=grid, file_name=name, kind="xlsx", sheet=chosen, sheets=tuple(sheets),
+    return RawSheet(grid=grid, file_name=name, kind=book.kind, sheet=chosen, sheets=tuple(sheets),
                     numeric=numeric, ranks=ranks, auto=bool(ranks))
 
 
-def _best_sheet(wb, sheets: list[str], rank) -> tuple[str, object, dict[str, tuple]]:
+def _merges(book: _Book, sheet: str, ws) -> list:
+    """A sheet's merged cells: calamine's, else those measured before opening (``.ods``)."""
+    return ws.merged_cell_ranges or book.merges.get(sheet) or []
+
+
+def _best_sheet(book: _Book, sheets: list[str], rank) -> tuple[str, object, dict[str, tuple]]:
     """``(name, sheet, scores)``: the sheet whose first ``HEAD_ROWS`` rows ``rank`` scores
     highest (the first of equals). Only those rows become Python objects; the chosen
     sheet is kept so that it is not loaded twice."""
@@ -296,11 +333,11 @@ def _best_sheet(wb, sheets: list[str], rank) -> tuple[str, object, dict[str, tup
     best, ranks = None, {}
     for name in sheets:
         try:
-            ws = wb.get_sheet_by_name(name)
+            ws = book.wb.get_sheet_by_name(name)
             head = ws.to_python(skip_empty_area=False, nrows=HEAD_ROWS)
         except (CalamineError, ValueError, OSError, RuntimeError):
             continue  # an unreadable sheet is not the data; the chosen one is read again
-        ranks[name] = tuple(rank(_grid(head, ws.merged_cell_ranges or [])[0]))
+        ranks[name] = tuple(rank(_grid(head, _merges(book, name, ws))[0]))
         if best is None or ranks[name] > ranks[best[0]]:
             best = (name, ws)
     if best is None:

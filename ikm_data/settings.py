@@ -104,6 +104,11 @@ SETTINGS = (
         "Most megabytes of data a file may hold once unpacked: an xlsx's unzipped parts, a "
         "Parquet file's uncompressed pages and decoded text, a CSV's bytes.",
     ),
+    Setting(
+        "IKM_MAX_ZIP_ENTRIES",
+        "10000",
+        "Most parts a zipped workbook (.xlsx, .ods, .xlsb) may hold; a workbook has a few dozen.",
+    ),
 )
 
 

@@ -31,3 +31,5 @@ else:
     ui.downloads(table=rows_table, name=f"direktori-ikm-tahap-{f.phase}-halaman-{page}",
                  title=ui.tr("downloads.direktori.title", page=page), source=ui.source_label(f.phase))
 st.caption(ui.tr("direktori.privacy"))
+if total:
+    ui.phase_downloads(f, search, total)

@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 DATA = Path(__file__).resolve().parent / "data"
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "parquet": "application/octet-stream"}
+        "parquet": "application/octet-stream", "xls": "application/vnd.ms-excel",
+        "ods": "application/vnd.oasis.opendocument.spreadsheet",
+        "xlsb": "application/vnd.ms-excel.sheet.binary.macroEnabled.12"}
 
 
 def ok(at):

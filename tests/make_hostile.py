@@ -10,6 +10,7 @@ them all (or ``python tests/make_hostile.py FOLDER NAME...`` some of them).
 
 from __future__ import annotations
 
+import io
 import sys
 import time
 import zipfile
@@ -251,6 +252,135 @@ def at_limits_xlsx(path: Path, rows: int = 499_999) -> Path:
     return _xlsx(path, body(), dimension=f"A1:J{rows + 1}", strings=HEADER + ("Dompu", "Kopi"))
 
 
+# -- xlsb and ods ----------------------------------------------------------------------------
+def _record(kind: int, payload: bytes = b"") -> bytes:
+    """One BIFF12 record: its type and size as variable-length integers, then its payload."""
+    head = bytes([kind]) if kind < 0x80 else bytes([(kind & 0x7F) | 0x80, kind >> 7])
+    size, out = len(payload), bytearray()
+    while True:
+        out.append((size & 0x7F) | (0x80 if size > 0x7F else 0))
+        size >>= 7
+        if not size:
+            break
+    return head + bytes(out) + payload
+
+
+def _wide(text: str) -> bytes:
+    return len(text).to_bytes(4, "little") + text.encode("utf-16-le")
+
+
+def _xlsb_cell(col: int, value) -> bytes:
+    head = col.to_bytes(4, "little") + bytes(4)
+    if isinstance(value, str):
+        return _record(0x06, head + _wide(value))  # BrtCellSt
+    import struct
+
+    return _record(0x05, head + struct.pack("<d", float(value)))  # BrtCellReal
+
+
+def xlsb_bytes(rows, *, dimension: tuple[int, int] | None = None) -> bytes:
+    """A one-sheet ``.xlsb`` (sheet "Data") holding ``rows`` (lists of str/number, None
+    for a blank), written record by record (LibreOffice cannot write xlsb);
+    ``dimension`` is the (rows, columns) its ``BrtWsDim`` states (default: the truth)."""
+    rows = list(rows)
+    height, width = dimension or (len(rows), max((len(r) for r in rows), default=1))
+    sheet = bytearray(_record(0x81) + _record(0x94, b"".join(
+        n.to_bytes(4, "little") for n in (0, max(height - 1, 0), 0, max(width - 1, 0)))) + _record(0x91))
+    for r, row in enumerate(rows):
+        sheet += _record(0x00, r.to_bytes(4, "little") + bytes(13))
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet += _xlsb_cell(c, value)
+    sheet += _record(0x92) + _record(0x82)
+    book = (_record(0x83) + _record(0x8F) + _record(0x9C, bytes(4) + (1).to_bytes(4, "little") + _wide("rId1")
+                                                     + _wide("Data")) + _record(0x90) + _record(0x84))
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/>'
+            '</Relationships>')
+    root_rels = _RELS.replace("workbook.xml", "workbook.bin")
+    types = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.'
+             'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
+             'vnd.openxmlformats-package.relationships+xml"/><Default Extension="bin" ContentType="application/'
+             'vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in (("[Content_Types].xml", types.encode()), ("_rels/.rels", root_rels.encode()),
+                           ("xl/workbook.bin", book), ("xl/_rels/workbook.bin.rels", rels.encode()),
+                           ("xl/worksheets/sheet1.bin", bytes(sheet))):
+            zf.writestr(_entry(name), data)
+    return buf.getvalue()
+
+
+def lying_xlsb(path: Path) -> Path:
+    """A 1 KB ``.xlsb`` whose ``BrtWsDim`` says A1:F3 and whose records hold three rows and
+    one cell at XFD1048576: calamine would build a rectangle of seventeen billion cells."""
+    body = xlsb_bytes([list(HEADER), [1, "UD Sama", "Dompu", "Kopi", 3]], dimension=(3, 6))
+    far = _record(0x00, (1_048_575).to_bytes(4, "little") + bytes(13)) + _xlsb_cell(16_383, "x")
+    src = zipfile.ZipFile(io.BytesIO(body))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.endswith("sheet1.bin"):
+                end = _record(0x92) + _record(0x82)
+                data = data[: -len(end)] + far + end
+            dst.writestr(_entry(info.filename), data)
+    return path
+
+
+_ODS_MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:'
+                 'tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:'
+                 'full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                 '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                 '</manifest:manifest>')
+_ODS_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content xmlns:office="urn:oasis:names:tc:'
+             'opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+             'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+             '<office:spreadsheet><table:table table:name="Data">')
+_ODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document-content>"
+
+
+def _ods(path, rows_xml):
+    """An ``.ods`` (into ``path``, a path or a binary file object) whose one sheet's rows are
+    ``rows_xml`` (``<table:table-row>`` texts)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        info = _entry("mimetype")
+        info.compress_type = zipfile.ZIP_STORED
+        zf.writestr(info, "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr(_entry("META-INF/manifest.xml"), _ODS_MANIFEST)
+        with zf.open(_entry("content.xml"), "w", force_zip64=True) as fh:
+            fh.write(_ODS_HEAD.encode())
+            for row in rows_xml:
+                fh.write(row.encode())
+            fh.write(_ODS_TAIL.encode())
+    return path
+
+
+def _ods_cell(value: str, repeat: int = 1) -> str:
+    rep = f' table:number-columns-repeated="{repeat}"' if repeat > 1 else ""
+    return f'<table:table-cell office:value-type="string"{rep}><text:p>{value}</text:p></table:table-cell>'
+
+
+def zip_bomb_ods(path: Path, rows: int = 1_000_000) -> Path:
+    """An ``.ods`` of 3 MB whose ``content.xml`` unpacks to 520 MB (a million identical
+    rows)."""
+    row = "<table:table-row>" + "".join(_ODS_CELL_ROW) + "</table:table-row>"
+    header = "<table:table-row>" + "".join(_ods_cell(h) for h in HEADER) + "</table:table-row>"
+    return _ods(path, [header] + [row * 10_000] * (rows // 10_000))
+
+
+_ODS_CELL_ROW = tuple(_ods_cell(v) for v in ("1", "UD Sama Sekali", "Dompu", "Kopi", "3", ""))
+
+
+def repeated_ods(path: Path) -> Path:
+    """A tiny ``.ods`` whose one row, repeated by an attribute two million times, holds
+    six filled cells: calamine would build twelve million cells."""
+    header = "<table:table-row>" + "".join(_ods_cell(h) for h in HEADER) + "</table:table-row>"
+    row = ('<table:table-row table:number-rows-repeated="2000000">' + "".join(_ODS_CELL_ROW[:5])
+           + "</table:table-row>")
+    return _ods(path, [header, row])
+
+
 HOSTILE = {
     "rows_1m.parquet": lambda p: rows_parquet(p, 1_000_000),
     "rows_5m.parquet": lambda p: rows_parquet(p, 5_000_000),
@@ -273,6 +403,9 @@ HOSTILE = {
     "valid_200k.csv": valid_csv,
     "at_limits_500k_x10.csv": wide_valid_csv,
     "at_limits_500k_x10.xlsx": at_limits_xlsx,
+    "dimension_lies.xlsb": lying_xlsb,
+    "zip_bomb.ods": zip_bomb_ods,
+    "rows_repeated.ods": repeated_ods,
 }
 
 

@@ -41,6 +41,9 @@ REFUSED = [
     ("one_line_60mb.csv", "budget.cell", "62.914.560 karakter"),
     ("rows_2m.csv", "budget.rows", "2.000.001 baris"),
     ("utf16le_no_bom.csv", "ingest.wrong_type.utf16", "UTF-16"),
+    ("dimension_lies.xlsb", "budget.rows", "1.048.576 baris; batasnya 1.000.000"),
+    ("zip_bomb.ods", "budget.unpacked", "521 MB data setelah dibuka; batasnya 400 MB"),
+    ("rows_repeated.ods", "budget.rows", "2.000.001 baris; batasnya 1.000.000"),
 ]
 
 

@@ -112,7 +112,7 @@ UNREADABLE = {
     "bad_empty.csv": "ingest.empty", "bad_empty.xlsx": "ingest.empty", "bad_blank_lines.csv": "ingest.empty",
     "bad_random_bytes.xlsx": "ingest.wrong_type", "bad_random_bytes.csv": "ingest.wrong_type",
     "bad_pdf_named.csv": "ingest.wrong_type.pdf", "bad_xlsx_named.csv": "ingest.wrong_type.zip",
-    "bad_csv_named.xlsx": "ingest.wrong_type.text", "bad_old_format.xls": "ingest.old_xls",
+    "bad_csv_named.xlsx": "ingest.wrong_type.text", "bad_old_format.xls": "ingest.xls_unreadable",
     "bad_zip_bomb.xlsx": "ingest.too_large", "bad_notes.txt": "ingest.unsupported",
 }
 INVALID = {

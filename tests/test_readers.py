@@ -124,7 +124,7 @@ def test_parquet_ints_and_nulls():
     ("bad_pdf_named.csv", "ingest.wrong_type.pdf"),
     ("bad_xlsx_named.csv", "ingest.wrong_type.zip"),
     ("bad_csv_named.xlsx", "ingest.wrong_type.text"),
-    ("bad_old_format.xls", "ingest.old_xls"),
+    ("bad_old_format.xls", "ingest.xls_unreadable"),
     ("bad_zip_bomb.xlsx", "ingest.too_large"),
     ("bad_notes.txt", "ingest.unsupported"),
 ])

@@ -75,7 +75,7 @@ def test_unreadable_file_is_explained(app, store_with_phase3):
     assert any("PDF" in e for e in texts(at, "error"))
     assert state_bytes(store_with_phase3) == before
     at = upload(app("unggah", "en"), "bad_old_format.xls")
-    assert any("old Excel format" in e for e in texts(at, "error"))
+    assert any("old Excel file (.xls) that cannot be opened" in e for e in texts(at, "error"))
 
 
 def test_commit_a_good_file_then_ringkasan_shows_it_then_roll_back(app, store_with_phase3):

@@ -11,15 +11,9 @@ MESSAGES = {
     "ingest.title.ValidationFailed": ("Berkas berisi kesalahan", "The file has errors"),
     "ingest.unsupported": (
         "“{name}” tidak dapat diunggah: jenis berkas .{ext} tidak didukung. Gunakan Excel "
-        "(.xlsx), CSV (.csv) atau Parquet (.parquet).",
-        "“{name}” cannot be uploaded: .{ext} files are not supported. Use Excel (.xlsx), "
-        "CSV (.csv) or Parquet (.parquet).",
-    ),
-    "ingest.old_xls": (
-        "“{name}” memakai format Excel lama (.xls). Buka di Excel lalu simpan sebagai "
-        "“Excel Workbook (.xlsx)”, kemudian unggah lagi.",
-        "“{name}” is in the old Excel format (.xls). Open it in Excel, save it as "
-        "“Excel Workbook (.xlsx)” and upload it again.",
+        "(.xlsx, .xls, .xlsb), LibreOffice (.ods), CSV (.csv) atau Parquet (.parquet).",
+        "“{name}” cannot be uploaded: .{ext} files are not supported. Use Excel (.xlsx, .xls, "
+        ".xlsb), LibreOffice (.ods), CSV (.csv) or Parquet (.parquet).",
     ),
     "ingest.empty": ("Berkas “{name}” kosong: tidak ada isinya.", "The file “{name}” is empty."),
     "ingest.wrong_type": (
@@ -35,16 +29,17 @@ MESSAGES = {
         "CSV), not a PDF print-out.",
     ),
     "ingest.wrong_type.zip": (
-        "“{name}” sebenarnya berkas Excel/ZIP, bukan {kind}. Ganti akhiran namanya menjadi "
-        ".xlsx, atau simpan ulang dari Excel sebagai CSV.",
-        "“{name}” is really an Excel/ZIP file, not {kind}. Rename it to .xlsx, or save it "
-        "again from Excel as CSV.",
+        "“{name}” sebenarnya berkas Excel/LibreOffice/ZIP, bukan {kind}. Ganti akhiran namanya "
+        "menjadi .xlsx (atau .ods), atau simpan ulang sebagai CSV.",
+        "“{name}” is really an Excel/LibreOffice/ZIP file, not {kind}. Rename it to .xlsx (or "
+        ".ods), or save it again as CSV.",
     ),
     "ingest.wrong_type.ole": (
         "“{name}” adalah berkas Excel lama (.xls) atau berkas yang dilindungi kata sandi, "
-        "bukan {kind}. Simpan sebagai .xlsx tanpa kata sandi.",
+        "bukan {kind}. Ganti akhiran namanya menjadi .xls; bila berkata sandi, simpan tanpa "
+        "kata sandi.",
         "“{name}” is an old Excel file (.xls) or a password-protected file, not {kind}. "
-        "Save it as .xlsx without a password.",
+        "Rename it to .xls; if it has a password, save it without one.",
     ),
     "ingest.wrong_type.parquet": (
         "“{name}” sebenarnya berkas Parquet, bukan {kind}. Ganti akhiran namanya menjadi .parquet.",
@@ -65,15 +60,10 @@ MESSAGES = {
         "nama berakhiran .csv.",
         "“{name}” holds plain text, not {kind}. If it is a comma-separated table, name it .csv.",
     ),
-    "ingest.xlsx_ole": (
-        "“{name}” bukan berkas .xlsx: mungkin format Excel lama (.xls) yang diganti namanya, "
-        "atau dilindungi kata sandi. Buka di Excel dan simpan sebagai .xlsx tanpa kata sandi.",
-        "“{name}” is not an .xlsx file: perhaps an old .xls renamed, or password-protected. "
-        "Open it in Excel and save it as .xlsx without a password.",
-    ),
     "ingest.not_workbook": (
-        "“{name}” adalah berkas ZIP tetapi bukan buku kerja Excel (.xlsx).",
-        "“{name}” is a ZIP file but not an Excel workbook (.xlsx).",
+        "“{name}” adalah berkas ZIP tetapi bukan buku kerja Excel (.xlsx, .xlsb) atau "
+        "LibreOffice (.ods).",
+        "“{name}” is a ZIP file but not an Excel (.xlsx, .xlsb) or LibreOffice (.ods) workbook.",
     ),
     "ingest.corrupt": (
         "“{name}” rusak atau tidak lengkap dan tidak dapat dibuka. Simpan ulang dari Excel lalu "
@@ -276,19 +266,24 @@ MESSAGES = {
     "cli.history_empty": ("Riwayat masih kosong.", "The history is empty."),
     # -- Unggah Data page ------------------------------------------------------------------------
     "unggah.caption": (
-        "Unggah data peserta satu tahap (Excel, CSV atau Parquet). Berkas diperiksa seluruhnya "
+        "Unggah data peserta satu tahap (Excel .xlsx/.xls/.xlsb, LibreOffice .ods, CSV atau "
+        "Parquet). Berkas diperiksa seluruhnya "
         "dulu: bila ada satu kesalahan saja, tidak ada yang disimpan. Data lama tidak pernah "
         "hilang — setiap unggahan menjadi versi baru yang bisa dipulihkan.",
-        "Upload one phase's participant data (Excel, CSV or Parquet). The whole file is "
+        "Upload one phase's participant data (Excel .xlsx/.xls/.xlsb, LibreOffice .ods, CSV or "
+        "Parquet). The whole file is "
         "checked first: if there is a single error, nothing is stored. Earlier data is never "
         "lost — every upload becomes a new version that can be restored.",
     ),
     "unggah.template.title": ("Templat Excel", "Excel template"),
     "unggah.template.body": (
         "Belum punya format? Unduh templat dengan judul kolom baku, daftar pilihan "
-        "kabupaten/kota dan produk, serta satu baris contoh.",
+        "kabupaten/kota dan produk, serta satu baris contoh. Berkas yang sudah ada boleh "
+        "diunggah apa adanya, juga .xls lama atau .ods dari LibreOffice: tidak perlu disimpan "
+        "ulang sebagai .xlsx.",
         "No format yet? Download the template with the standard headers, drop-down lists of "
-        "regencies and products, and an example row.",
+        "regencies and products, and an example row. A file you already have can be uploaded "
+        "as it is, an old .xls or a LibreOffice .ods too: no need to save it as .xlsx first.",
     ),
     "unggah.template.note": (
         "Petunjuk: isi mulai baris 5; baris bertanda “Contoh” tidak ikut disimpan. Satu baris = satu "
@@ -298,8 +293,8 @@ MESSAGES = {
     ),
     "unggah.template.download": ("Unduh templat Excel", "Download the Excel template"),
     "unggah.file": ("Pilih berkas", "Choose a file"),
-    "unggah.file.help": ("Excel (.xlsx), CSV (.csv) atau Parquet (.parquet)",
-                         "Excel (.xlsx), CSV (.csv) or Parquet (.parquet)"),
+    "unggah.file.help": ("Excel (.xlsx, .xls, .xlsb), LibreOffice (.ods), CSV (.csv) atau Parquet (.parquet)",
+                         "Excel (.xlsx, .xls, .xlsb), LibreOffice (.ods), CSV (.csv) or Parquet (.parquet)"),
     "unggah.sheet": ("Lembar (sheet)", "Sheet"),
     "unggah.phase": ("Tahap", "Phase"),
     "unggah.phase.from_file": ("Pakai kolom Tahap di berkas", "Use the file's Tahap column"),

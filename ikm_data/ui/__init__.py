@@ -8,9 +8,11 @@ library to the visitor's session; logic stays in the rest of the library. Pages 
 - ``upload``: the Unggah Data page (worker process, history actions, damage panel, repair)
 - ``present``: the Presentasi page's slides (``present.css``, ``slide_keys.js``)
 - ``serve``: the server (``python -m ikm_data serve``) and each run of a page
+- ``bulk``: Direktori's full download of the filtered phase (built when asked, with progress)
 - ``style``: the stylesheet of every page (``page.css`` plus translated widget texts)
 """
 
+from ikm_data.ui.bulk import phase_downloads
 from ikm_data.ui.data import (
     clear_caches,
     confirm_key,
@@ -104,7 +106,8 @@ __all__ = [
     "PRESENT_SLIDE_KEY", "PRODUCT_KEY", "PROGRAMME_MAX", "REGENCY_KEY", "SHEET_KEY", "UPLOAD_KEY",
     "XLSX_MIME", "Download", "active_filters", "chart", "clear_caches", "confirm_key", "damage_panel",
     "dataset", "deck_download", "downloads", "filters", "flash", "follow_upload_mode", "go_to_slide",
-    "has_rows", "lang", "manual_mapping", "max_upload_mb", "page_header", "phase_name", "phase_options",
+    "has_rows", "lang", "manual_mapping", "max_upload_mb", "page_header", "phase_downloads",
+    "phase_name", "phase_options",
     "preselect_sheet", "present_mode", "product_label", "product_options", "published_only_phases",
     "query", "remember_seen", "remove_phase_data", "remove_sample_data", "repair_store",
     "rollback_confirmation", "rollback_version", "run", "selected", "serve", "set_manual_mapping",
