@@ -186,12 +186,14 @@ _PARTNERS_SQL = f"""
 def partners(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     """Each hotel or tourism partner named under ``f``: ``partner`` (as most of its
     suppliers wrote it), ``enterprises`` supplying it, ``product`` (their products'
-    names), ``spellings`` (how many ways it was written); most suppliers first."""
+    names; ``product_names`` as a list), ``spellings`` (how many ways it was written); most
+    suppliers first."""
     frame = ds.sql(_PARTNERS_SQL, f.params())
     names = dict(ds.con.cursor().execute(_NAMES_SQL, f.params()).fetchall())
-    frame["product"] = [", ".join(ds.ref.product_label(c, names.get(c), lang) for c in codes)
-                        for codes in frame["products"]]
-    return frame[["partner", "enterprises", "product", "spellings"]]
+    frame["product_names"] = [[ds.ref.product_label(c, names.get(c), lang) for c in codes]
+                              for codes in frame["products"]]
+    frame["product"] = [", ".join(x) for x in frame["product_names"]]
+    return frame[["partner", "enterprises", "product", "product_names", "spellings"]]
 
 
 # -- mentoring -------------------------------------------------------------------------------
@@ -218,13 +220,14 @@ def indicators(ds: Dataset, phase: int, lang: str = "id") -> dict:
     """``python -m ikm_data indicators --json`` for one phase: enterprises; certifications
     (each, any, none, known and each one's known); the tourism market (enterprises, known,
     partners); mentoring (enterprises, known, by raw material). A phase without
-    participant rows has no such data: its counts are null and ``rows`` is False."""
+    participant rows has no such data: its counts are null and ``rows`` is False (its
+    ``enterprises`` the department's published total, where there is one)."""
     meta = ds.state.current(phase)
     out = {"phase": phase, "rows": meta is not None, "sample": bool(meta and meta.sample)}
     f = Filters(phase=phase)
     c = counts(ds, f) if meta is not None else None
     maybe = (lambda key: c[key]) if c else (lambda key: None)
-    out["enterprises"] = maybe("enterprises")
+    out["enterprises"] = maybe("enterprises") if c else _published_enterprises(ds, phase)
     out["certifications"] = {
         **{k: maybe(k) for k in schema.CERTIFICATIONS}, "any": maybe("certified"),
         "none": maybe("none"), "known": maybe("certified_known"),
@@ -232,7 +235,7 @@ def indicators(ds: Dataset, phase: int, lang: str = "id") -> dict:
     }
     out["tourism"] = {"enterprises": maybe("tourism_market"), "known": maybe("tourism_market_known"),
                       "partners": [{"partner": r["partner"], "enterprises": int(r["enterprises"]),
-                                    "products": r["product"]}
+                                    "products": list(r["product_names"])}
                                    for r in (partners(ds, f, lang).to_dict("records") if c else [])]}
     materials = counts_by(ds, f, "raw_material", lang) if c else pd.DataFrame(columns=["mentoring", "label"])
     out["mentoring"] = {"enterprises": maybe("mentoring"), "known": maybe("mentoring_known"),
@@ -241,3 +244,10 @@ def indicators(ds: Dataset, phase: int, lang: str = "id") -> dict:
                                                                            kind="stable").to_dict("records")
                                             if r["mentoring"]]}
     return out
+
+
+def _published_enterprises(ds: Dataset, phase: int) -> int | None:
+    """A published-only phase's enterprises as the department released them, or None."""
+    row = queries.phase_summaries(ds)
+    value = row.loc[row["phase"] == phase, "enterprises"]
+    return None if value.empty or pd.isna(value.iloc[0]) else int(value.iloc[0])
