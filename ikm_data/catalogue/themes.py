@@ -154,7 +154,8 @@ MESSAGES = {
     # slides of the forum deck
     "present.standard.title": ("Standardisasi: IKM pemegang sertifikat", "Standardisation: certificate holders"),
     "present.standard.note": (
-        "Dari {known} IKM yang datanya ada: {list}.", "Of {known} enterprises with data: {list}.",
+        "Pemegang sertifikat, dari IKM yang datanya ada: {list}.",
+        "Certificate holders, of the enterprises with data: {list}.",
     ),
     "present.standard.none": (
         "{none} IKM belum memegang satu pun — sasaran fasilitasi berikutnya.",
