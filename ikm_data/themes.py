@@ -169,14 +169,15 @@ def uncertified(ds: Dataset, f: Filters, page: int = 1, page_size: int | None = 
 
 # -- the tourism market ---------------------------------------------------------------------
 # Partners as written, split where a cell names several (";", "," or a line break), runs of
-# spaces made one; counted by the name in lower case, shown as most enterprises wrote it.
+# spaces made one; counted by the name in lower case, shown as most often written (ties: the
+# first in sort order).
 _PARTNERS_SQL = f"""
     WITH cells AS (SELECT enterprise_key, product_code, unnest(regexp_split_to_array(tourism_partner, '[;,\\n]'))
                           AS cell FROM {_ROWS} WHERE tourism_partner IS NOT NULL),
          named AS (SELECT enterprise_key, product_code,
                           trim(regexp_replace(cell, '[\\s\\x{{00A0}}]+', ' ', 'g')) AS written FROM cells),
          keyed AS (SELECT *, lower(written) AS norm FROM named WHERE written <> ''),
-         forms AS (SELECT norm, written, count(DISTINCT enterprise_key) AS n FROM keyed GROUP BY ALL)
+         forms AS (SELECT norm, written, count(*) AS n FROM keyed GROUP BY ALL)
     SELECT norm, (SELECT first(written ORDER BY n DESC, written) FROM forms WHERE forms.norm = k.norm) AS partner,
            count(DISTINCT enterprise_key) AS enterprises, list(DISTINCT product_code ORDER BY product_code) AS products,
            count(DISTINCT written) AS spellings
@@ -184,9 +185,9 @@ _PARTNERS_SQL = f"""
 
 
 def partners(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
-    """Each hotel or tourism partner named under ``f``: ``partner`` (as most of its
-    suppliers wrote it), ``enterprises`` supplying it, ``product`` (their products'
-    names; ``product_names`` as a list), ``spellings`` (how many ways it was written); most
+    """Each hotel or tourism partner named under ``f``: ``partner`` (as most often
+    written), ``enterprises`` supplying it, ``product`` (their products' names;
+    ``product_names`` as a list), ``spellings`` (how many ways it was written); most
     suppliers first."""
     frame = ds.sql(_PARTNERS_SQL, f.params())
     names = dict(ds.con.cursor().execute(_NAMES_SQL, f.params()).fetchall())
@@ -240,8 +241,8 @@ def indicators(ds: Dataset, phase: int, lang: str = "id") -> dict:
     materials = counts_by(ds, f, "raw_material", lang) if c else pd.DataFrame(columns=["mentoring", "label"])
     out["mentoring"] = {"enterprises": maybe("mentoring"), "known": maybe("mentoring_known"),
                         "by_raw_material": [{"raw_material": r["label"], "enterprises": int(r["mentoring"])}
-                                            for r in materials.sort_values("mentoring", ascending=False,
-                                                                           kind="stable").to_dict("records")
+                                            for r in materials.sort_values(["mentoring", "label"],
+                                                                           ascending=[False, True]).to_dict("records")
                                             if r["mentoring"]]}
     return out
 
