@@ -149,3 +149,19 @@ def test_unknown_is_said_not_counted_as_no(partial_store):
     assert "The data is there for 6 of 8 enterprises. The other 2 are unknown" in apptest.page_text(at)
     assert _metrics(at)["Any of them"] == "3"
     assert "of 6 enterprises with data (50,0%)" in [c.value for c in at.caption]
+
+
+def test_the_target_list_downloads_whole_with_the_screens_headers(hand_store):
+    from ikm_data import export, theme_tables
+
+    _, rows = themes.uncertified(Dataset.open(hand_store), Filters(phase=4), 1, None)
+    text = export.table_csv(theme_tables.uncertified(rows, "id"), "id", False).decode("utf-8-sig")
+    assert text.splitlines() == ["Nama IKM;Kabupaten/Kota;Produk;Tenaga kerja",
+                                 "UMKM Putri Rinjani;Lombok Timur;Minyak Goreng;4",
+                                 "UD Bahari Lestari;Lombok Utara;Abon Ikan;6",
+                                 "IKM Tunas Mulia;Kota Mataram;Kopi;2"]
+    at = apptest.open_app("sertifikasi", flt_phase=4)
+    keys = {b.key for b in at.get("download_button")}
+    stems = ("sertifikasi-per-product-tahap-4", "sertifikasi-per-regency-tahap-4")
+    assert keys == {f"dl_{s}_{kind}" for s in stems for kind in ("png", "svg", "csv", "csv_intl", "xlsx")} | {
+        f"dl_ikm-tanpa-sertifikat-tahap-4_{kind}" for kind in ("csv", "csv_intl", "xlsx")}
