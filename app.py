@@ -19,6 +19,9 @@ PAGES = {
         ("pages/wilayah.py", "page.wilayah", ":material/map:", "wilayah-ntb", False),
         ("pages/tahap.py", "page.tahap", ":material/compare_arrows:", "perbandingan-tahap", False),
         ("pages/direktori.py", "page.direktori", ":material/search:", "direktori-ikm", False),
+        ("pages/sertifikasi.py", "page.standardisasi", ":material/verified:", "standardisasi", False),
+        ("pages/pariwisata.py", "page.pariwisata", ":material/hotel:", "pasar-pariwisata", False),
+        ("pages/dampingan.py", "page.pendampingan", ":material/school:", "pendampingan", False),
     ],
     "nav.section.data": [
         ("pages/unggah.py", "unggah.page", ":material/upload_file:", "unggah-data", False),

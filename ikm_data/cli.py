@@ -52,6 +52,53 @@ def _print_phase_summary(p: dict, result: dict, lang: str) -> None:
             print(t("cli.summary.group", lang, group=g["group"], workers=fmt_int(g["workers"])))
 
 
+def cmd_indicators(args) -> int:
+    """The programme's themes for one phase (default: the newest with participant rows):
+    certifications, the tourism market and its partners, mentoring by raw material; every
+    count of distinct enterprises, with how many enterprises have the data."""
+    from ikm_data import themes
+
+    ds = Dataset.open(Store.open(args.data_dir))
+    phase = args.phase if args.phase is not None else max(ds.data_phases() or _published_phases(ds) or [0])
+    result = themes.indicators(ds, phase, lang=args.lang)
+    if args.json:
+        _print_json(result)
+    else:
+        _print_indicators(result, args.lang)
+    return 0
+
+
+def _published_phases(ds) -> list[int]:
+    return sorted({p.phase for p in ds.ref.published})
+
+
+def _print_indicators(r: dict, lang: str) -> None:
+    """``indicators`` for people: each count beside the enterprises it is of."""
+    from ikm_data import schema
+    from ikm_data.i18n import t
+
+    tag = t("cli.summary.tag.sample", lang) if r["sample"] else ""
+    print(t("cli.indicators.phase", lang, phase=r["phase"], enterprises=fmt_int(r["enterprises"]), tag=tag))
+    if not r["rows"]:
+        print(t("cli.indicators.no_rows", lang))
+        return
+    c, tour, ment = r["certifications"], r["tourism"], r["mentoring"]
+    flags = [(t(f"themes.cert.{k}", lang), c[k], c["known_each"][k]) for k in schema.CERTIFICATIONS]
+    flags += [(t("themes.cert.certified", lang), c["any"], c["known"]),
+              (t("themes.cert.none", lang), c["none"], c["known"]),
+              (t("pariwisata.metric.suppliers", lang), tour["enterprises"], tour["known"]),
+              (t("pendampingan.metric.mentored", lang), ment["enterprises"], ment["known"])]
+    for label, held, known in flags:
+        key = "cli.indicators.flag" if known else "cli.indicators.flag_unknown"
+        print(t(key, lang, label=label, held=fmt_int(held), known=fmt_int(known)))
+    for heading, items, name in ((t("pariwisata.partners", lang), tour["partners"], "partner"),
+                                 (t("pendampingan.by_material", lang), ment["by_raw_material"], "raw_material")):
+        if items:
+            print(f"  {heading}:")
+        for item in items:
+            print(t("cli.indicators.item", lang, label=item[name], n=fmt_int(item["enterprises"])))
+
+
 def cmd_serve(args) -> int:
     """Start the dashboard on this store (see ``ui.serve``)."""
     from ikm_data import ui  # streamlit is needed only here
@@ -524,6 +571,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _command(sub, "summary", cmd_summary, help="totals per phase and per product")
     _phase_option(p)
+
+    p = _command(sub, "indicators", cmd_indicators,
+                 help="certifications, tourism market and mentoring of a phase (distinct enterprises)")
+    _phase_option(p, help="phase number (default: the newest with participant rows)")
 
     p = _command(sub, "deck", cmd_deck, json=False, help="the forum deck of a phase as PowerPoint or PDF")
     _phase_option(p, required=True)

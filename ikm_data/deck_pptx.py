@@ -40,6 +40,8 @@ NATIVE = {
     ("workforce", 0): ("group", "workers", charts.PALETTE[2], False),
     ("phases", 0): ("phase", "enterprises", charts.PALETTE[0], True),
     ("phases", 1): ("phase", "workers", charts.PALETTE[2], True),
+    ("standardisation", 0): ("label", "enterprises", charts.PALETTE[2], False),
+    ("tourism", 0): ("label", "enterprises", charts.PALETTE[0], False),
 }
 # Values on native charts in id-ID whatever the viewer's locale: "#,##0" would follow the
 # viewer's Windows/Office settings (2,858 in an English Office), so the dots are literal

@@ -60,12 +60,16 @@ def certifications_text(record: dict) -> str:
     return ", ".join(CERTIFICATION_LABELS[c] for c in CERTIFICATIONS if record[c] is True)
 
 
-def per_enterprise_sql(source: str, keys: tuple[str, ...] = (), where: str = "") -> str:
+def per_enterprise_sql(source: str, keys: tuple[str, ...] = (), where: str = "",
+                       extra: tuple[str, ...] = ()) -> str:
     """SQL for one row per enterprise (per ``keys`` and enterprise) of ``source``, its
     workers counted once: the most any of its rows says. The counting rule of every total:
-    an enterprise listed under two products is one enterprise with one workforce."""
+    an enterprise listed under two products is one enterprise with one workforce.
+    ``extra`` adds aggregate columns (``"bool_or(pirt) AS pirt"``), SQL of the caller's
+    own constants."""
     lead = "".join(f"{k}, " for k in keys)
-    return (f"SELECT {lead}enterprise_key, max(workers) AS workers FROM {source} "
+    more = "".join(f", {e}" for e in extra)
+    return (f"SELECT {lead}enterprise_key, max(workers) AS workers{more} FROM {source} "
             f"{f'WHERE {where} ' if where else ''}GROUP BY {lead}enterprise_key")
 
 

@@ -3,7 +3,8 @@ PowerPoint/PDF deck holds, as plain data (no streamlit, no layout).
 
 ``build(ds, filters, lang)`` returns a list of ``Slide``: title, headline figures,
 enterprises by product, workforce by product group (the groups the department published,
-never an invented split), regions (the offline map), phase comparison, sources. A phase
+never an invented split), regions (the offline map), standardisation and the tourism
+market (where the phase's data has them), phase comparison, sources. A phase
 that has only published figures gets the slides its release can fill. Every slide carries
 its source footer and, where the phase's data is the synthetic sample, the sample flag.
 """
@@ -16,10 +17,10 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
-from ikm_data import charts, queries
-from ikm_data.formatting import fmt_date, fmt_int, fmt_num
+from ikm_data import charts, queries, schema
+from ikm_data.formatting import fmt_date, fmt_int, fmt_num, fmt_pct
 from ikm_data.geo import load_coastline
-from ikm_data.house import SLIDE_SCALE
+from ikm_data.house import PALETTE, SLIDE_SCALE
 from ikm_data.i18n import t
 from ikm_data.queries import Dataset, Filters
 from ikm_data.reference import DEPARTMENT_SCOPE
@@ -181,6 +182,7 @@ def build(ds: Dataset, f: Filters, lang: str = "id", *, scale: float = SLIDE_SCA
     out = [_title_slide(ds, f, lang, today, slide)]
     if has_rows:
         out += _data_slides(ds, f, lang, scale, slide)
+        out += _theme_slides(ds, f, lang, scale, slide)
     else:
         out += _published_slides(ds, phase, row.iloc[0], lang, scale, slide)
     out.append(_phases_slide(ds, f, lang, scale, slide))
@@ -264,6 +266,47 @@ def workforce_texts(ds: Dataset, phase: int, lang: str) -> tuple[str, str]:
     if meta is None or meta.sample:
         return title, t("produk.groups_note", lang)
     return title, t("present.fix.workforce.upload_grouped" if grouped else "present.fix.workforce.upload", lang)
+
+
+def _theme_slides(ds, f, lang, scale, slide) -> list[Slide]:
+    """Standardisation (enterprises holding each certification) and the tourism market
+    (suppliers by product, the main partners), each only where the phase's data gives it;
+    every count said of how many enterprises with data it is."""
+    from ikm_data import theme_charts, themes
+
+    c, out = themes.counts(ds, f), []
+    kinds = [k for k in (*schema.CERTIFICATIONS, "certified") if c[f"{k}_known"]]
+    if kinds:
+        frame = pd.DataFrame({"label": [t(f"themes.cert.{k}", lang) for k in kinds],
+                              "held": [c[k] for k in kinds], "held_known": [c[f"{k}_known"] for k in kinds],
+                              "enterprises": c["enterprises"]})
+        cells = ", ".join(f"{label} {t('themes.cell', lang, held=fmt_int(h), known=fmt_int(k))}"
+                          for label, h, k in zip(frame["label"], frame["held"], frame["held_known"]))
+        out.append(slide("standardisation", "chart", t("present.standard.title", lang), charts=[_bare(
+            theme_charts.flag_bars(frame, flag="held", title="", source="", lang=lang, scale=scale,
+                                   label_wrap=LABEL_WRAP))], data=[_counted(frame, "held")],
+            notes=[t("present.standard.note", lang, list=cells),
+                   t("present.standard.none", lang, none=fmt_int(c["none"]))]))
+    if c["tourism_market"]:
+        frame = themes.counts_by(ds, f, "product", lang)
+        frame = frame[frame["tourism_market"] > 0].reset_index(drop=True)
+        n, known = c["tourism_market"], c["tourism_market_known"]
+        notes = [t("present.tourism.note", lang, n=fmt_int(n), known=fmt_int(known), share=fmt_pct(n / known))]
+        partners = themes.partners(ds, f, lang).head(3)
+        if not partners.empty:
+            notes.append(t("present.tourism.partners", lang, list=", ".join(
+                t("present.tourism.partner", lang, partner=p, n=fmt_int(n))
+                for p, n in zip(partners["partner"], partners["enterprises"]))))
+        out.append(slide("tourism", "chart", t("present.tourism.title", lang), charts=[_bare(
+            theme_charts.flag_bars(frame, flag="tourism_market", title="", source="", lang=lang, scale=scale,
+                                   color=PALETTE[0], label_wrap=LABEL_WRAP))],
+            data=[_counted(frame, "tourism_market")], notes=notes))
+    return out
+
+
+def _counted(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """A theme slide's data: each group (``label``) and its enterprises holding the flag."""
+    return pd.DataFrame({"label": frame["label"], "enterprises": frame[column].astype(int)})
 
 
 def _published_slides(ds, phase, row, lang, scale, slide) -> list[Slide]:

@@ -237,3 +237,38 @@ def returning(folder: Path) -> Store:
 
 
 STATES["returning"] = returning
+
+
+# -- the programme's themes (Standardisasi, Pasar Pariwisata, Pendampingan) --------------------
+THEMES = [*CERTIFIED, "Pendampingan"]
+# a partner as different offices write it: case, doubled and trailing spaces
+_PARTNER_SPELLINGS = {
+    "Hotel Santika Mataram": ("Hotel Santika Mataram", "hotel santika mataram", "HOTEL  SANTIKA MATARAM ",
+                              "Hotel Santika  Mataram"),
+    "Katamaran Resort": ("Katamaran Resort", "katamaran resort"),
+    "Novotel Lombok": ("Novotel Lombok", "NOVOTEL LOMBOK"),
+    "Hotel Lombok Raya": ("Hotel Lombok Raya",),
+}
+
+
+def themes(folder: Path) -> Store:
+    """The sample and a phase 4 whose file has certifications (numbers, Ya/Tidak, Proses,
+    blanks), a tourism column with hotel partners written in several ways (one cell naming
+    two), and mentoring (Ya/Tidak/blank), enterprises with two products; then rows appended
+    from a file without any of those columns (their data unknown, not "no"). Not in STATES:
+    the theme pages' tests build it themselves."""
+    store = sample(folder)
+    rnd = random.Random(4747)
+    body = rows(4747, 36, CERTIFIED, twins=4)
+    partner, pirt = CERTIFIED.index("Mitra Hotel"), CERTIFIED.index("PIRT")
+    for r in body:
+        if r[partner]:
+            r[partner] = rnd.choice(_PARTNER_SPELLINGS[r[partner]])
+        r.append(rnd.choice(["Ya", "Tidak", "Tidak", ""]))
+    body[1][pirt] = "Proses"
+    first_tourist = next(r for r in body if r[partner])
+    first_tourist[partner] = "Novotel Lombok; katamaran  resort"
+    upload(store, 4, "data_ikm_tahap_4_tema.csv",
+           csv_bytes(THEMES, body, title="DATA IKM PESERTA JPS GEMILANG TAHAP 4"))
+    upload(store, 4, "tambahan_tahap_4.csv", csv_bytes(BASIC, rows(4748, 6, BASIC)), mode="append")
+    return store

@@ -19,7 +19,7 @@ def test_deck_pptx(store_with_phase3, data_dir, tmp_path, capsys):
     code = main(["--data-dir", str(data_dir), "deck", "--phase", "3", "--format", "pptx", "--out", str(out)])
     assert code == 0
     prs = Presentation(str(out))
-    assert len(prs.slides) == 7
+    assert len(prs.slides) == 9
     texts = "\n".join(shape.text_frame.text for shape in prs.slides[1].shapes if shape.has_text_frame)
     assert "453" in texts and "2.858" in texts and "Sumber: Dinas Perindustrian NTB, Tahap III" in texts
     printed = capsys.readouterr().out
@@ -33,7 +33,7 @@ def test_deck_pdf_in_english(store_with_phase3, data_dir, tmp_path):
                  "--lang", "en"])
     assert code == 0
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages]
-    assert len(pages) == 7
+    assert len(pages) == 9
     assert "Headline figures — Phase III" in pages[1] and "2.858" in pages[1]
     assert "Source: NTB Industry Department, Phase III" in " ".join(pages[1].split())
 

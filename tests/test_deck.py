@@ -50,13 +50,14 @@ def pdf_pages(built):
 
 def test_pptx_is_16_9_with_one_slide_per_idea(pptx, built):
     assert (pptx.slide_width, pptx.slide_height) == (12191695, 6858000)  # 13.333 x 7.5 in
-    assert len(pptx.slides) == len(built["slides"]) == 7
+    assert len(pptx.slides) == len(built["slides"]) == 9
 
 
 def test_pptx_titles_are_editable_placeholders(pptx):
     titles = [s.shapes.title.text_frame.text for s in pptx.slides]
     assert titles == ["JPS Gemilang — Tahap III", "Angka utama — Tahap III", "IKM per produk",
                       "Tenaga kerja per kelompok produk", "Sebaran IKM di kabupaten/kota",
+                      "Standardisasi: IKM pemegang sertifikat", "Pasar pariwisata: IKM pemasok per produk",
                       "Perbandingan antartahap", "Sumber dan cara menghitung"]
     assert all(s.shapes.title.is_placeholder for s in pptx.slides)
 
@@ -67,10 +68,10 @@ def test_pptx_holds_the_figures_and_every_slide_its_source(pptx):
     assert "453" in figures and "2.858" in figures and "IKM/UKM" in figures and "Tenaga kerja" in figures
     for i, text in enumerate(texts):
         assert "Sumber: Dinas Perindustrian NTB" in text, i
-        assert f"{i + 1} / 7" in text
+        assert f"{i + 1} / 9" in text
         assert "data contoh (sintetis)" in text
     assert FOOTER in texts[0] and FOOTER in texts[2]
-    assert "2.858" in texts[6] and "453" in texts[6]  # the sources table
+    assert "2.858" in texts[8] and "453" in texts[8]  # the sources table
 
 
 def test_pptx_map_is_the_one_picture_and_sharp(pptx):
@@ -100,6 +101,8 @@ def test_pptx_bar_charts_are_native_with_the_slides_numbers(pptx, built):
     expected = {  # slide key: [(category, value, colour, ranked)]
         "products": [("product", "enterprises", "0072B2", True)],
         "workforce": [("group", "workers", "009E73", True)],
+        "standardisation": [("label", "enterprises", "009E73", True)],
+        "tourism": [("label", "enterprises", "0072B2", True)],
         "phases": [("phase", "enterprises", "0072B2", False), ("phase", "workers", "009E73", False)],
     }
     seen = []
@@ -120,13 +123,13 @@ def test_pptx_bar_charts_are_native_with_the_slides_numbers(pptx, built):
             # ranked bars: the first (largest) category drawn on top
             assert chart.category_axis.reverse_order == ranked
             assert not chart.has_legend
-    assert seen == ["products", "workforce", "phases", "phases"]
+    assert seen == ["products", "workforce", "standardisation", "tourism", "phases", "phases"]
     frame = built["slides"][3].data[0]
     assert "Teh Kelor / Serbat Jahe / Gula Semut" in list(frame["group"])  # whole, not cut
 
 
 def test_native_phase_chart_marks_the_approximate_figure(pptx):
-    workers = _native_charts(pptx.slides[5])[1]
+    workers = _native_charts(pptx.slides[7])[1]
     assert list(workers.plots[0].categories) == ["Tahap II", "Tahap III"]
     # Tahap II's ± 900 is a number format on its own label (still linked to the value)
     own = workers._chartSpace.xpath(".//c:dLbl")
@@ -182,17 +185,17 @@ def test_chart_images_fill_their_box_at_least_1600_px_wide(built):
 
 def test_pdf_has_the_same_slides_with_real_text(built, pdf_pages):
     reader = PdfReader(io.BytesIO(built["pdf"]))
-    assert len(pdf_pages) == 7
+    assert len(pdf_pages) == 9
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (960, 540)
     assert "JPS Gemilang — Tahap III" in pdf_pages[0]
     assert "453" in pdf_pages[1] and "2.858" in pdf_pages[1]
     for i, text in enumerate(pdf_pages):
         assert "Sumber: Dinas Perindustrian NTB" in " ".join(text.split()), i
-        assert f"{i + 1} / 7" in text
+        assert f"{i + 1} / 9" in text
     assert FOOTER in pdf_pages[1]
     assert "data contoh (sintetis)" in pdf_pages[1]
-    assert len(reader.pages[2].images) == 1 and len(reader.pages[5].images) == 2
+    assert len(reader.pages[2].images) == 1 and len(reader.pages[7].images) == 2
 
 
 def test_progress_is_reported_up_to_done(built):
@@ -200,7 +203,7 @@ def test_progress_is_reported_up_to_done(built):
         steps = built["progress"][name]
         fractions = [f for f, _ in steps]
         assert fractions == sorted(fractions) and fractions[-1] == 1.0, name
-    assert built["progress"]["charts"][0][1] == "Menggambar grafik 1 dari 5…"
+    assert built["progress"]["charts"][0][1] == "Menggambar grafik 1 dari 7…"
     assert built["progress"]["pptx"][-1][1] == "Selesai"
 
 
@@ -226,7 +229,7 @@ def test_english_pptx_shows_long_group_names_whole(built):
     prs = Presentation(io.BytesIO(deck.build_pptx(sequence, "en")))
     workforce = _native_charts(prs.slides[3])[0]
     assert "Moringa tea / Ginger drink / Palm sugar crystals" in list(workforce.plots[0].categories)
-    phases = _native_charts(prs.slides[5])[0]
+    phases = _native_charts(prs.slides[7])[0]
     assert list(phases.plots[0].categories) == ["Phase I", "Phase III"]
 
 

@@ -26,26 +26,26 @@ _button, _click = apptest.button, apptest.click
 ])
 def test_next_and_previous_change_the_slide(app, lang, title, figures_title, workers):
     at = app("presentasi", lang)
-    assert _counter(at) == "1 / 7"
+    assert _counter(at) == "1 / 9"
     assert title in _html(at)
     assert _button(at, "present_prev").disabled
     _click(at, "present_next")
-    assert _counter(at) == "2 / 7"
+    assert _counter(at) == "2 / 9"
     html = _html(at)
     assert figures_title in html and ">2.858<" in html and ">453<" in html and workers in html
     _click(at, "present_prev")
-    assert _counter(at) == "1 / 7"
+    assert _counter(at) == "1 / 9"
 
 
 def test_buttons_stop_at_the_end_of_the_deck(app):
     at = app("presentasi")
     while not _button(at, "present_next").disabled:
         _click(at, "present_next")
-    assert _counter(at) == "7 / 7"
+    assert _counter(at) == "9 / 9"
     assert _button(at, "present_next").disabled and not _button(at, "present_prev").disabled
     assert "Sumber dan cara menghitung" in _html(at)
     _click(at, "present_prev")
-    assert _counter(at) == "6 / 7"
+    assert _counter(at) == "8 / 9"
 
 
 def test_one_arrow_per_button_and_one_keyboard(app):
@@ -60,13 +60,13 @@ def test_one_arrow_per_button_and_one_keyboard(app):
                 or "present_keyboard" in e.proto.id]
     assert len(keyboard) == 1
     data = json.loads(keyboard[0].proto.json)
-    assert (data["slide"], data["total"]) == (2, 7)
+    assert (data["slide"], data["total"]) == (2, 9)
     assert "ArrowRight" in keyboard[0].proto.js_content and "PageDown" in keyboard[0].proto.js_content
 
 
 def test_chart_slide_shows_a_large_type_chart_and_its_source(app):
     at = app("presentasi", present_slide=2)
-    assert _counter(at) == "3 / 7"
+    assert _counter(at) == "3 / 9"
     charts = at.get("vega_lite_chart")
     assert len(charts) == 1
     spec = json.loads(charts[0].proto.spec)
@@ -98,5 +98,5 @@ def test_deck_is_built_on_request_then_offered(app):
     _click(at, "present_build_pptx")
     downloads = at.get("download_button")
     assert [d.proto.label for d in downloads] == ["Unduh PowerPoint (.pptx)"]
-    assert any("Siap: 7 slide" in c.value for c in at.caption)
+    assert any("Siap: 9 slide" in c.value for c in at.caption)
 

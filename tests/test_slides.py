@@ -8,7 +8,8 @@ import pytest
 from ikm_data import slides
 from ikm_data.queries import Dataset, Filters
 
-PHASE3_KEYS = ["title", "figures", "products", "workforce", "regions", "phases", "sources"]
+PHASE3_KEYS = ["title", "figures", "products", "workforce", "regions", "standardisation", "tourism", "phases",
+               "sources"]
 TODAY = dt.date(2026, 11, 30)
 
 
@@ -23,7 +24,8 @@ def deck_id(dataset, phase3):
 
 def test_phase3_sequence_and_headline_figures(deck_id):
     assert [s.key for s in deck_id] == PHASE3_KEYS
-    assert [s.kind for s in deck_id] == ["title", "figures", "chart", "chart", "chart", "chart", "sources"]
+    assert [s.kind for s in deck_id] == ["title", "figures", "chart", "chart", "chart", "chart", "chart", "chart",
+                                         "sources"]
     figures = {f.label: f.value for f in _by_key(deck_id)["figures"].figures}
     assert figures == {"IKM/UKM": "453", "Tenaga kerja": "2.858", "Produk": "7", "Kabupaten/Kota": "10"}
 

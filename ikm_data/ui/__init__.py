@@ -10,6 +10,7 @@ library to the visitor's session; logic stays in the rest of the library. Pages 
 - ``serve``: the server (``python -m ikm_data serve``) and each run of a page
 - ``bulk``: Direktori's full download of the filtered phase (built when asked, with progress)
 - ``style``: the stylesheet of every page (``page.css`` plus translated widget texts)
+- ``themes``: what the theme pages share (the guard of unknown data, cards with their denominators)
 """
 
 from ikm_data.ui.bulk import phase_downloads
@@ -64,6 +65,7 @@ from ikm_data.ui.session import (
     sidebar,
     tr,
 )
+from ikm_data.ui.themes import flag_metric, theme_counts
 from ikm_data.ui.upload import (
     AS_OF_MIN,
     DEFAULT_PROGRAMME,
@@ -114,5 +116,6 @@ __all__ = [
     "show_flashes", "show_ikm_error", "shown_versions", "sidebar", "slide_chart", "slide_cover",
     "slide_deck", "slide_figures", "slide_footer", "slide_head", "slide_index", "slide_keys",
     "slide_notes", "slide_table", "source_label", "store", "store_damage", "template_bytes", "today",
-    "tr", "upload_check", "upload_commit", "upload_phase_default", "upload_prepare", "upload_sheets",
+    "theme_counts", "flag_metric", "tr", "upload_check", "upload_commit", "upload_phase_default", "upload_prepare",
+    "upload_sheets",
 ]

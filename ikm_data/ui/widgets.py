@@ -116,7 +116,8 @@ def downloads(chart=None, table=None, name: str = "data", *, title: str = "",
               allow_personal: bool = False, key: str | None = None) -> None:
     """A compact row of download buttons under a chart or table: the chart (an Altair chart,
     or a function that draws it when a file is asked for) as PNG (2x) and SVG; ``table``
-    (a ``tables.Table``, the same object the screen shows) as CSV for an Indonesian Excel
+    (a ``tables.Table``, the same object the screen shows, or a function that makes one
+    when a file is asked for: a whole list of which the screen shows a page) as CSV for an Indonesian Excel
     (``;``, decimal comma), international CSV and Excel. The Excel sheet opens with
     ``title``, the phase and the filters of ``view`` (default: the sidebar's), then
     ``source`` (one line, or a tuple of lines). Personal data (owner, NIK, phone) is left
@@ -131,17 +132,19 @@ def downloads(chart=None, table=None, name: str = "data", *, title: str = "",
         files += [("png", "png", "export.png", "export.help.png", lambda: _export.chart_png(drawn(), scale=2)),
                   ("svg", "svg", "export.svg", "export.help.svg", lambda: _export.chart_svg(drawn()))]
     if table is not None:
-        if not isinstance(table, _tables.Table):  # a raw frame would export raw keys
+        made = table if callable(table) else None  # a table made only when a file is asked for
+        if made is None and not isinstance(table, _tables.Table):  # a raw frame would export raw keys
             raise TypeError(f"downloads() takes a tables.Table, not {type(table).__name__}")
+        get = made or (lambda: table)
         f = view or filters()
         heading = _export.title_line(title, f.phase, active_filters(f), current)
         files += [
             ("csv", "csv", "downloads.csv_id", "downloads.help.csv_id",
-             lambda: _export.table_csv(table, "id", allow_personal)),
+             lambda: _export.table_csv(get(), "id", allow_personal)),
             ("csv_intl", "csv", "downloads.csv_intl", "downloads.help.csv_intl",
-             lambda: _export.table_csv(table, "intl", allow_personal)),
+             lambda: _export.table_csv(get(), "intl", allow_personal)),
             ("xlsx", "xlsx", "export.xlsx", "downloads.help.xlsx",
-             lambda: _export.table_xlsx(table, heading, source, stem, allow_personal)),
+             lambda: _export.table_xlsx(get(), heading, source, stem, allow_personal)),
         ]
     with st.container(horizontal=True, gap="small", key=f"dl_{key}", vertical_alignment="center"):
         st.caption(t("export.label", current) + ":", width="content")
