@@ -97,6 +97,8 @@ def _print_indicators(r: dict, lang: str) -> None:
             print(f"  {heading}:")
         for item in items:
             print(t("cli.indicators.item", lang, label=item[name], n=fmt_int(item["enterprises"])))
+    print(t("cli.indicators.repeat", lang, n=fmt_int(r["repeat"]["enterprises"]),
+            phases=", ".join(str(p) for p in r["repeat"]["phases"]) or "–"))
 
 
 def cmd_serve(args) -> int:

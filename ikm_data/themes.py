@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ikm_data import queries, schema
+from ikm_data import queries, returning, schema
 from ikm_data.queries import _WHERE, Dataset, Filters
 
 # The flags of one enterprise (over its rows within the filter): True where any row says
@@ -220,7 +220,8 @@ def mentoring_comparison(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFr
 def indicators(ds: Dataset, phase: int, lang: str = "id") -> dict:
     """``python -m ikm_data indicators --json`` for one phase: enterprises; certifications
     (each, any, none, known and each one's known); the tourism market (enterprises, known,
-    partners); mentoring (enterprises, known, by raw material). A phase without
+    partners); mentoring (enterprises, known, by raw material); repeat (this phase's
+    enterprises that took part in another uploaded phase too, ``returning.summary``). A phase without
     participant rows has no such data: its counts are null and ``rows`` is False (its
     ``enterprises`` the department's published total, where there is one)."""
     meta = ds.state.current(phase)
@@ -244,6 +245,7 @@ def indicators(ds: Dataset, phase: int, lang: str = "id") -> dict:
                                             for r in materials.sort_values(["mentoring", "label"],
                                                                            ascending=[False, True]).to_dict("records")
                                             if r["mentoring"]]}
+    out["repeat"] = returning.summary(ds, f)  # enterprises of this phase seen in another phase too
     return out
 
 

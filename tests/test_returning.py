@@ -7,6 +7,7 @@ columns; Peserta berulang on Perbandingan Tahap in both languages."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -134,6 +135,16 @@ def test_returning_enterprises_are_matched_as_worked_out_by_hand(returning_store
     # paged in SQL, in name order: 2 + 2 + 1
     pages = [returning.returning(ds, Filters(), page, 2)[1]["name"].tolist() for page in (1, 2, 3)]
     assert [len(p) for p in pages] == [2, 2, 1] and sum(pages, []) == frame["name"].tolist()
+
+
+def test_indicators_json_carries_the_returning_enterprises(returning_store, capsys):
+    root = str(returning_store.root)
+    assert cli.main(["--data-dir", root, "indicators", "--phase", "4", "--json"]) == 0
+    repeat = json.loads(capsys.readouterr().out)["repeat"]
+    assert (repeat["enterprises"], repeat["by_nib"], repeat["by_name"], repeat["phases"]) == (5, 2, 3, [4, 5])
+    assert cli.main(["--data-dir", root, "--lang", "en", "indicators", "--phase", "5"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "Returning participants" in x)
+    assert "phases compared: 4, 5" in line and line.split()[-2:] == ["5", "IKM"]
 
 
 def test_filters_narrow_the_rows_before_matching(returning_store):

@@ -178,5 +178,7 @@ MESSAGES = {
                             "  {label:<28} {held:>7} of {known:>7} enterprises with data"),
     "cli.indicators.flag_unknown": ("  {label:<28} tidak diketahui (kolomnya tidak ada di berkas)",
                                     "  {label:<28} unknown (no such column in the file)"),
+    "cli.indicators.repeat": ("  Peserta berulang (juga ikut tahap lain; tahap dibandingkan: {phases}): {n} IKM",
+                              "  Returning participants (also in another phase; phases compared: {phases}): {n} IKM"),
     "cli.indicators.item": ("    {label:<36} {n:>7} IKM", "    {label:<36} {n:>7} IKM"),
 }
