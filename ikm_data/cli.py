@@ -11,7 +11,7 @@ import sys
 
 from ikm_data import queries
 from ikm_data.errors import IkmError, ValidationFailed
-from ikm_data.formatting import fmt_int
+from ikm_data.formatting import fmt_int, fmt_num
 from ikm_data.queries import Dataset
 from ikm_data.store import Store
 
@@ -411,6 +411,39 @@ def _print_check(report, lang: str) -> None:
         print(report.last_good_text(lang))
 
 
+def cmd_backup(args) -> int:
+    """Archive the data directory to ``--out`` under the store's locks (``backup.backup``)."""
+    from ikm_data import backup
+    from ikm_data.i18n import t
+    from ikm_data.settings import data_dir
+
+    done = backup.backup(Store(data_dir(args.data_dir)), args.out)
+    if args.json:
+        _print_json({"out": args.out, "files": done.files, "bytes": done.size, "versions": done.versions})
+    else:
+        print(t("privacy.backup.done", args.lang, out=args.out, files=done.files, versions=done.versions,
+                size=fmt_num(done.size / (1 << 20))))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    """Unpack a backup into an empty ``--data-dir`` (``backup.restore``), then check it as
+    ``check-store`` does: 0 restored and healthy, 1 restored but damaged."""
+    from ikm_data import backup
+    from ikm_data.i18n import t
+    from ikm_data.settings import data_dir
+
+    target = data_dir(args.data_dir)
+    done = backup.restore(args.archive, target)
+    report = Store(target).check()
+    if args.json:
+        _print_json({"data_dir": str(target), "files": done.files, "versions": done.versions, "ok": report.ok})
+    else:
+        print(t("privacy.restore.done", args.lang, target=str(target), files=done.files, versions=done.versions))
+        print(report.text(args.lang) if not report.ok else t("privacy.restore.healthy", args.lang))
+    return 0 if report.ok else 1
+
+
 def cmd_check_store(args) -> int:
     """Every problem of the store (state.json, each version's folder, Parquet file and
     meta.json), the last good version per phase, and what ``--repair`` would do or did.
@@ -554,6 +587,13 @@ def _add_data_commands(sub) -> None:
         "entry. Nothing is deleted. Exit status: 0 healthy or repaired, 1 damaged (not repaired).")
     p.add_argument("--repair", action="store_true", help="repair the store (takes the store's lock)")
     _user_option(p, "name recorded in the history for a repair (default: the login name)")
+
+    p = _command(sub, "backup", cmd_backup,
+                 help="archive the data directory (.tar.gz, 0600) under the store's lock: a consistent copy")
+    _out_option(p)
+    p = _command(sub, "restore", cmd_restore,
+                 help="unpack a backup into an empty --data-dir (or IKM_DATA_DIR), then check it")
+    p.add_argument("archive", help="a .tar.gz written by 'backup'")
 
     p = _command(sub, "bench", cmd_bench, help="the performance benchmark")
     p.add_argument("--rows", type=int, default=100_000, help="participant rows in the CSV (default 100000)")

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ikm_data import schema
 from ikm_data.i18n import t
+from ikm_data.privacy import mask_sql
 from ikm_data.reference import DEPARTMENT_SCOPE, Reference, load_reference
 from ikm_data.store import State, Store
 
@@ -386,17 +387,6 @@ def by_regency(ds: Dataset, f: Filters) -> pd.DataFrame:
 # -- directory ----------------------------------------------------------------------------
 DIRECTORY_PAGE_SIZE = 25
 
-
-def _mask(column: str, how: str) -> str:
-    """SQL that masks a personal-data column: digits keep their first 4 and last 2
-    (``5201********16``); names keep initials (``S. A.``)."""
-    if how == "digits":
-        return (f"CASE WHEN {column} IS NULL THEN NULL ELSE left({column}, 4) || "
-                f"repeat('*', greatest(length({column}) - 6, 0)) || right({column}, 2) END")
-    return (f"CASE WHEN {column} IS NULL THEN NULL ELSE array_to_string(list_transform("
-            f"string_split(trim({column}), ' '), lambda w: left(w, 1) || '.'), ' ') END")
-
-
 _DIRECTORY_WHERE = f"""{_WHERE} AND ($q = '%%' OR name ILIKE $q ESCAPE '\\'
     OR coalesce(nib, '') ILIKE $q ESCAPE '\\' OR coalesce(village, '') ILIKE $q ESCAPE '\\')"""
 _DIRECTORY_COUNT_SQL = f"SELECT count(*) FROM participants WHERE {_DIRECTORY_WHERE}"
@@ -405,8 +395,8 @@ _DIRECTORY_SQL = f"""
                   WHERE {_DIRECTORY_WHERE}
                   ORDER BY phase, file_row_number LIMIT $limit OFFSET $offset)
     SELECT name, regency_code, product_code, product_name, workers, workers_male,
-           workers_female, {_mask('owner', 'name')} AS owner, {_mask('nik', 'digits')} AS nik,
-           {_mask('phone', 'digits')} AS phone, nib, village, district,
+           workers_female, {mask_sql('owner', 'name')} AS owner, {mask_sql('nik', 'digits')} AS nik,
+           {mask_sql('phone', 'digits')} AS phone, nib, village, district,
            {", ".join(schema.CERTIFICATIONS)}, tourism, phase
     FROM participants JOIN page ON phase = page_phase AND file_row_number = page_row
     ORDER BY phase, file_row_number

@@ -31,6 +31,12 @@ SETTINGS = (
         "Chromium binary the browser tests drive with Playwright (tests only).",
     ),
     Setting(
+        "IKM_RAISE_BUGS",
+        "",
+        "Tests only: set to 1 and a bug in a page is raised after its friendly message (so "
+        "AppTest and the browser tests see it); a server leaves it unset.",
+    ),
+    Setting(
         "IKM_NO_SAMPLE",
         "",
         "Set to 1 to start an empty store without the synthetic Phase III sample.",

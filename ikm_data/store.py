@@ -45,7 +45,7 @@ import pyarrow.parquet as pq
 from ikm_data import schema
 from ikm_data.schema import table_totals
 from ikm_data.errors import StoreDamaged, StoreError, UnknownVersion, UsageError, WriteFailed
-from ikm_data.files import file_lock, fsync_dir, fsync_file, temporary_name, write_file
+from ikm_data.files import file_lock, fsync_dir, fsync_file, private_dir, temporary_name, tighten, write_file
 from ikm_data.formatting import WITA, fmt_int, utc_now
 from ikm_data.i18n import t
 from ikm_data.settings import data_dir as resolve_data_dir
@@ -278,7 +278,8 @@ class Store:
         """Open (creating if needed) the store at ``data_dir`` (see ``settings.data_dir``).
 
         A new store is seeded with the synthetic Phase III sample unless ``seed_sample`` is
-        False or ``IKM_NO_SAMPLE=1``.
+        False or ``IKM_NO_SAMPLE=1``. Its files are the service's own (``0600`` files,
+        ``0700`` folders, see ``files``); an existing store is brought to those modes here.
         """
         store = cls(resolve_data_dir(data_dir))
         if not (store.root / STATE_FILE).exists() and not store._has_versions():
@@ -287,6 +288,7 @@ class Store:
             store._initialise(seed_sample)
         else:
             store.clean_leftovers(wait=False)
+            tighten(store.root)  # a store written before files were private (0644/0755): 0600/0700
         return store
 
     def _has_versions(self) -> bool:
@@ -296,7 +298,7 @@ class Store:
         return folder.exists() and any(p.name[1:].isdigit() for p in folder.glob("v*"))
 
     def _initialise(self, seed_sample: bool) -> None:
-        (self.root / "versions").mkdir(parents=True, exist_ok=True)
+        private_dir(self.root / "versions")
         with self._locked():
             if (self.root / STATE_FILE).exists():
                 return
@@ -587,7 +589,7 @@ class Store:
         if final.exists():  # left by a crash before its state was written: never committed
             final.rename(final.with_name(f".orphan-{vid}-{uuid.uuid4().hex[:8]}"))
         tmp = self.root / "versions" / f".tmp-{uuid.uuid4().hex}"
-        (tmp / "upload").mkdir(parents=True)
+        private_dir(tmp / "upload")
         if new.upload is not None:
             write_file(tmp / "upload" / _safe_name(new.file), new.upload)
         rows, enterprises, workers = _write_rows(tmp / "participants.parquet", new.data)
@@ -600,6 +602,7 @@ class Store:
         write_file(tmp / "meta.json", json.dumps(meta.to_dict(), ensure_ascii=False, indent=1).encode())
         if (tmp / "participants.parquet").exists():
             fsync_file(tmp / "participants.parquet")
+        tighten(tmp)  # the Parquet file is written by pyarrow, under the process's umask
         fsync_dir(tmp / "upload")
         fsync_dir(tmp)
         _pause_point("before-rename")

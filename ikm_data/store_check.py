@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ikm_data.errors import StoreDamaged
+from ikm_data.files import write_file
 from ikm_data.i18n import t
 from ikm_data.schema import table_totals
 from ikm_data.store import STATE_FILE, State, Store, VersionMeta, parse_state, sha256_bytes
@@ -329,7 +330,7 @@ def _restore_metas(store: Store, report: Report) -> list[Action]:
             continue
         if path.exists():
             _keep_aside(path)
-        path.write_text(json.dumps(meta.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        write_file(path, json.dumps(meta.to_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
         rebuilt_here = meta.note == REBUILT_NOTE
         actions.append(Action("damage.repair.meta_rebuilt" if rebuilt_here else "damage.repair.meta_written",
                               {"version": meta.version}))

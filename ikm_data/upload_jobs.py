@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ikm_data import importer, readers
+from ikm_data import importer, privacy, readers
 from ikm_data.errors import ValidationFailed
 from ikm_data.importer import Outcome, Prepared
 from ikm_data.mapping import MappingMemory
@@ -62,9 +62,11 @@ def light_prepared(prepared: Prepared) -> Prepared:
 
 
 def light_report(report: Report) -> Report:
-    """``report`` with only the first ``PREVIEW_ROWS`` normalised rows (the preview) and
-    without the table and re-keying a commit needs; every issue and count stays."""
-    frame = None if report.frame is None else report.frame.head(PREVIEW_ROWS).copy()
+    """``report`` with only the first ``PREVIEW_ROWS`` normalised rows (the preview), their
+    owner, NIK and phone masked (``privacy``: the server's session never holds them whole),
+    and without the table and re-keying a commit needs; every issue and count stays (their
+    personal values are masked already, see ``validate``)."""
+    frame = None if report.frame is None else privacy.mask_frame(report.frame.head(PREVIEW_ROWS))
     return replace(report, frame=frame, _table=None, rekey={})
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ikm_data import export, schema
+from ikm_data import export, privacy, schema
 from ikm_data.formatting import fmt_int
 from ikm_data.i18n import t
 from ikm_data.markup import escape
@@ -45,12 +45,13 @@ def report_download(report: Report, lang: str, fmt: str) -> bytes:
 
 
 def preview_frame(report: Report, lang: str, rows: int = PREVIEW_ROWS) -> pd.DataFrame:
-    """The first normalised rows: file row, name, regency, product, workers (L/P), NIB and
-    certifications, with personal data left out."""
+    """The first normalised rows: file row, name, regency, product, workers (L/P), NIB,
+    certifications, and the owner, NIK and phone masked (``privacy``) so the official sees
+    that those columns were read without seeing them."""
     if report.frame is None:
         return pd.DataFrame()
     ref = load_reference()
-    head = report.frame.head(rows)
+    head = privacy.mask_frame(report.frame.head(rows))  # masked already when it came from the worker
     labels = ref.regency_labels()
     frame = head.assign(
         regency=[labels.get(c, "") if isinstance(c, str) else "" for c in head["regency_code"]],
@@ -66,6 +67,9 @@ def preview_frame(report: Report, lang: str, rows: int = PREVIEW_ROWS) -> pd.Dat
         ("workers_male", "validate.field.workers_male", "int"),
         ("workers_female", "validate.field.workers_female", "int"),
         ("nib", "validate.field.nib", "text"),
+        ("owner", "direktori.col.owner", "text"),
+        ("nik", "direktori.col.nik", "text"),
+        ("phone", "direktori.col.phone", "text"),
         ("order_value", "validate.field.order_value", "money"),
         ("certs", "direktori.col.certs", "text"),
     ], lang)

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ikm_data import schema
+from ikm_data import privacy, schema
 from ikm_data.i18n import t
 from ikm_data.layout import Body, Layout, TotalsRow
 from ikm_data.mapping import SYNONYMS, ColumnMap
@@ -310,8 +310,8 @@ class _Collector:
     def error(self, row, fld, value, code, column: str | None = None, **params) -> None:
         self._add("error", row, fld, value, code, column, params)
 
-    def warn(self, row, fld, value, code, column: str | None = None, **params) -> None:
-        self._add("warning", row, fld, value, code, column, params)
+    def warn(self, row, fld, value, code, column: str | None = None, *, header: bool = False, **params) -> None:
+        self._add("warning", row, fld, value, code, column, params, header)
 
     def error_mask(self, mask: pd.Series, fld: str, raw: pd.Series, code: str, **params) -> None:
         self._mask("error", mask, fld, raw, code, params)
@@ -319,12 +319,15 @@ class _Collector:
     def warn_mask(self, mask: pd.Series, fld: str, raw: pd.Series, code: str, **params) -> None:
         self._mask("warning", mask, fld, raw, code, params)
 
-    def _add(self, severity: str, row, fld, value, code, column: str | None, params: dict) -> None:
+    def _add(self, severity: str, row, fld, value, code, column: str | None, params: dict,
+             header: bool = False) -> None:
+        """One issue; a cell's value of a personal-data field (``privacy.PERSONAL``) is kept
+        masked (``header``: the value is a header as written, not a cell)."""
         self.totals[severity] += 1
         bucket = self.errors if severity == "error" else self.warnings
         if len(bucket) >= MAX_ISSUES:
             return
-        value = None if value is None else str(value)
+        value = None if value is None else str(value) if header else privacy.mask_value(fld, str(value))
         params.setdefault("value", value if value is not None else "")
         pos = self.cmap.fields.get(fld, -1) if (fld and self.cmap) else -1
         bucket.append(Issue(None if row is None else int(row), column or self.label(fld), value,
@@ -422,7 +425,7 @@ def _check_header(cmap: ColumnMap, col: _Collector, header_row: int, lang: str) 
         col.error(header_row, fld, None, "validate.missing_column", column=None,
                   field=_field_name(fld, lang), examples=examples)
     for fld, label in cmap.duplicates:
-        col.warn(header_row, fld, label, "validate.duplicate_column", column=label,
+        col.warn(header_row, fld, label, "validate.duplicate_column", column=label, header=True,
                  field=_field_name(fld, lang), used=cmap.label(fld) or "")
 
 

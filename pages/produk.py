@@ -42,7 +42,7 @@ with left:
     st.caption(workforce_note)
     unknown = ui.query(queries.unknown_splits, focus, lang=lang)
     for note in tables.split_notes(unknown, lang):
-        st.info(note)
+        st.info(escape(note))  # product names from a file
 with right:
     st.markdown(f"**{ui.tr('produk.by_regency')}**")
     st.dataframe(tables.regencies(ui.query(queries.by_regency, focus), lang).display(), hide_index=True,

@@ -4,6 +4,7 @@ what the department published."""
 import streamlit as st
 
 from ikm_data import queries, tables, ui
+from ikm_data.markup import escape
 from ikm_data.formatting import fmt_int, fmt_num
 
 f = ui.page_header("page.ringkasan", "ringkasan.caption")
@@ -22,7 +23,7 @@ if ui.has_rows(f.phase):
         col.metric(ui.tr(key), value, border=True)
     st.caption(ui.source_label(f.phase, markdown=True))
     for note in tables.split_notes(ui.query(queries.unknown_splits, f, lang=lang), lang):
-        st.caption(note)
+        st.caption(escape(note))  # product names from a file
     ui.downloads(table=tables.kpis(k, lang), name=f"angka-utama-tahap-{f.phase}",
                  title=ui.tr("downloads.kpis.title"), source=ui.source_label(f.phase))
     if k["product_enterprises"] != k["enterprises"]:

@@ -5,6 +5,7 @@ import streamlit as st
 
 from ikm_data import charts, queries, tables, ui
 from ikm_data.geo import load_coastline
+from ikm_data.markup import escape
 
 f = ui.page_header("page.wilayah", "wilayah.caption")
 lang = ui.lang()
@@ -41,4 +42,4 @@ st.markdown(f"**{ui.tr('wilayah.table')}**")
 st.dataframe(tables.regencies(ui.query(queries.by_regency, focus), lang).display(), hide_index=True,
              key="tabel_wilayah", height="content")
 for note in tables.split_notes(ui.query(queries.unknown_splits, focus, lang=lang), lang):
-    st.caption(note)
+    st.caption(escape(note))  # product names from a file

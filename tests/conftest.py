@@ -3,6 +3,7 @@ dataset, and an AppTest factory that runs the real app.py against that store."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from ikm_data.queries import Dataset, Filters
 from ikm_data.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("IKM_RAISE_BUGS", "1")  # a bug in a page fails the test (and the test servers' pages)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ikm_data import bench, importer, upload_jobs, worker
+from ikm_data import bench, importer, privacy, upload_jobs, worker
 from ikm_data.errors import IngestError, ValidationFailed
 from ikm_data.upload_tables import PREVIEW_ROWS
 
@@ -52,7 +52,9 @@ def test_checking_in_the_worker_gives_every_issue_and_the_effect(store_with_phas
     there = in_worker(upload_jobs.check, good, prepared, root, 3, "replace", "en")
     here = importer.run(good, "good_two_row_header.xlsx", store=store_with_phase3, phase=3, commit=False, lang="en")
     assert there.effect == here.effect and there.report.valid
-    assert there.report.frame.equals(here.report.frame)  # 7 rows: all of them are the preview
+    # 7 rows: all of them are the preview, with the owner, NIK and phone masked (never whole in the session)
+    assert there.report.frame.equals(privacy.mask_frame(here.report.frame))
+    assert there.report.frame["nik"].notna().any() and not there.report.frame["nik"].equals(here.report.frame["nik"])
 
 
 def test_a_big_checks_outcome_comes_back_light(store_with_phase3, tmp_path):

@@ -167,7 +167,7 @@ def test_summary_sheet_first_the_data_sheet_is_chosen_and_said(app, lang):
     from ikm_data.i18n import t
 
     (warnings,) = [df.value for df in at.dataframe if t("unggah.col.message", lang) in df.value.columns]
-    assert warnings.iloc[:, :3].values.tolist() == [["6", "NIK", "5201010101900000"], ["6", "NIB", "220000351486"]]
+    assert warnings.iloc[:, :3].values.tolist() == [["6", "NIK", "5201**********00"], ["6", "NIB", "220000351486"]]
     at.selectbox(key="unggah_sheet").set_value("Rekap").run()
     assert not any("dipilih otomatis" in c or "chosen automatically" in c for c in texts(at, "caption"))
     assert any(m in w for w in texts(at, "warning") for m in mapping_asked)  # no enterprise or product column

@@ -3,6 +3,8 @@ the chosen page, with a named error shown in its place."""
 
 from __future__ import annotations
 
+import uuid
+
 from ikm_data import settings
 from ikm_data.errors import IkmError, StoreDamaged
 from ikm_data.ui.upload import damage_panel
@@ -11,13 +13,35 @@ from ikm_data.ui.widgets import show_ikm_error
 
 def run(navigation) -> None:
     """Run the chosen page (``app.py``); a named error it raises is shown in its place,
-    a damaged store as the panel that says what is wrong and how to recover."""
+    a damaged store as the panel that says what is wrong and how to recover. Anything else
+    is a bug: its traceback goes to the server log only (NIK and phone numbers it may quote
+    masked, ``privacy.scrub_text``) and the official reads a friendly message in both
+    languages (``client.showErrorDetails = "none"`` keeps Streamlit's own details out of
+    the browser too). With ``IKM_RAISE_BUGS=1`` (the tests) the bug is raised as well, so
+    a test sees it."""
     try:
         navigation.run()
     except StoreDamaged as err:
         damage_panel(err)
     except IkmError as err:
         show_ikm_error(err)
+    except Exception as err:  # noqa: BLE001 - every other failure is a bug, told kindly
+        import traceback
+
+        import streamlit as st
+        from streamlit.logger import get_logger
+
+        from ikm_data import privacy
+        from ikm_data.i18n import t
+
+        incident = uuid.uuid4().hex[:8]
+        get_logger("ikm_data").error("Bug %s on a page:\n%s", incident,
+                                     privacy.scrub_text(traceback.format_exc()))
+        st.error(f"**{t('privacy.bug.title', 'id')}** — {t('privacy.bug.text', 'id', incident=incident)}\n\n"
+                 f"*{t('privacy.bug.title', 'en')}* — {t('privacy.bug.text', 'en', incident=incident)}",
+                 icon=":material/sentiment_dissatisfied:")
+        if settings.setting("IKM_RAISE_BUGS") in ("1", "true", "yes"):
+            raise err
 
 
 def serve(options: list[str]) -> int:

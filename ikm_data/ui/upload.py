@@ -264,7 +264,7 @@ def repair_store(user: str) -> None:
     st.session_state.pop(_UPLOAD_CACHE, None)
     current = lang()
     done = " ".join(a.text(current) for a in actions) or t("damage.repair.nothing", current)
-    flash("success", t("damage.repair.done", current, actions=done))
+    flash("success", t("damage.repair.done", current, actions=_markup.escape(done)))
     if not after.ok:
         flash("warning", t("damage.repair.still", current,
-                           problems=" ".join(p.text(current) for p in after.blocking())))
+                           problems=_markup.escape(" ".join(p.text(current) for p in after.blocking()))))

@@ -59,9 +59,10 @@ def page_header(title_key: str, caption_key: str | None = None) -> Filters:
 
 
 def show_ikm_error(err: IkmError) -> None:
-    """An error meant for the official, in the session's language."""
+    """An error meant for the official, in the session's language (its text may quote a
+    file's name or cells: shown as written, never as Markdown)."""
     current = lang()
-    title, text = err.heading(current), err.text(current)
+    title, text = _markup.escape(err.heading(current)), _markup.escape(err.text(current))
     st.error(f"**{title}** — {text}" if title and title != text else text, icon=":material/error:")
 
 
