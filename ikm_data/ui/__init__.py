@@ -3,7 +3,8 @@ library to the visitor's session; logic stays in the rest of the library. Pages 
 ``from ikm_data import ui`` and call what this module re-exports; by concern:
 
 - ``data``: the store opened once, a dataset per state, cached queries (``query(queries.kpis, f)``)
-- ``session``: language, the sidebar's filters, messages for the next rerun
+- ``session``: language, the sidebar's filters kept in step with the URL query ("Salin
+  tautan"), messages for the next rerun
 - ``widgets``: page header, source captions, ``chart(...)`` with its downloads, ``downloads``
 - ``upload``: the Unggah Data page (worker process, history actions, damage panel, repair)
 - ``present``: the Presentasi page's slides (``present.css``, ``slide_keys.js``)
@@ -53,10 +54,13 @@ from ikm_data.ui.session import (
     PRODUCT_KEY,
     REGENCY_KEY,
     active_filters,
+    copy_link,
+    default_phase,
     filters,
     flash,
     lang,
     max_upload_mb,
+    open_link,
     product_label,
     show_flashes,
     sidebar,
@@ -112,4 +116,5 @@ __all__ = [
     "slide_deck", "slide_figures", "slide_footer", "slide_head", "slide_index", "slide_keys",
     "slide_notes", "slide_table", "source_label", "store", "store_damage", "template_bytes", "today",
     "tr", "upload_check", "upload_commit", "upload_phase_default", "upload_prepare", "upload_sheets",
+    "copy_link", "default_phase", "open_link",  # ui.session: links that carry the view
 ]
