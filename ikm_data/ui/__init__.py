@@ -6,6 +6,7 @@ library to the visitor's session; logic stays in the rest of the library. Pages 
 - ``session``: language, the sidebar's filters kept in step with the URL query ("Salin
   tautan"), messages for the next rerun
 - ``widgets``: page header, source captions, ``chart(...)`` with its downloads, ``downloads``
+- ``share``: the open-data package's download (Tentang Data)
 - ``upload``: the Unggah Data page (worker process, history actions, damage panel, repair)
 - ``present``: the Presentasi page's slides (``present.css``, ``slide_keys.js``)
 - ``serve``: the server (``python -m ikm_data serve``) and each run of a page
@@ -66,6 +67,7 @@ from ikm_data.ui.session import (
     sidebar,
     tr,
 )
+from ikm_data.ui.share import datapackage_download
 from ikm_data.ui.upload import (
     AS_OF_MIN,
     DEFAULT_PROGRAMME,
@@ -116,5 +118,5 @@ __all__ = [
     "slide_deck", "slide_figures", "slide_footer", "slide_head", "slide_index", "slide_keys",
     "slide_notes", "slide_table", "source_label", "store", "store_damage", "template_bytes", "today",
     "tr", "upload_check", "upload_commit", "upload_phase_default", "upload_prepare", "upload_sheets",
-    "copy_link", "default_phase", "open_link",  # ui.session: links that carry the view
+    "copy_link", "datapackage_download", "default_phase", "open_link",  # ui.session, ui.share: sharing
 ]
