@@ -1,7 +1,8 @@
 """Links that carry their filters, in a real Chromium on a fresh server: a link opened as the
 server's very first request (straight to a deep page) shows the filtered figures, the address
-bar follows a change of filter and a switch of page, and "Salin tautan" copies the link (through
-the clipboard on a secure page, through a selected field on plain http). Screenshots go to
+bar follows a change of filter and a switch of page, "Salin tautan" copies the link (through
+the clipboard on a secure page, through a selected field on plain http); and Tentang Data's
+open-data package downloads as a zip that Frictionless validates. Screenshots go to
 test-artifacts/."""
 
 from urllib.parse import parse_qs, urlsplit
@@ -86,6 +87,7 @@ def test_the_address_bar_follows_the_filters_and_the_pages(server, page):
 
 
 def _copy(page) -> tuple[str, str, bool]:
+    page.locator(".ikm-link").evaluate("b => { delete b.dataset.copied; }")
     page.locator(".ikm-link button").click()
     box = page.locator(".ikm-link[data-copied]")  # inside the component's shadow root: CSS pierces it
     box.wait_for(timeout=10_000)
@@ -93,7 +95,7 @@ def _copy(page) -> tuple[str, str, bool]:
         page.locator(".ikm-link input").is_visible()
 
 
-def test_copy_link_uses_the_clipboard_on_a_secure_page(server, browser):
+def test_copy_link_uses_the_clipboard_on_a_secure_page(server, browser, tmp_path):
     base, _ = server
     context = browser.new_context(viewport={"width": 1366, "height": 1150})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
@@ -107,28 +109,40 @@ def test_copy_link_uses_the_clipboard_on_a_secure_page(server, browser):
         assert status == "Tautan disalin." and not field_shown
         ARTIFACTS.mkdir(exist_ok=True)
         page.locator("[data-testid='stSidebar']").screenshot(path=str(ARTIFACTS / "link-sidebar-salin-tautan.png"))
+        # Tentang Data, through the sidebar: the link follows, the package downloads and validates
+        page.locator("[data-testid='stSidebarNav'] a").filter(has_text="Tentang Data").first.click()
+        wait_for_page(page, "Tentang Data")
+        assert _query(page) == {"kabupaten": "5203"}
+        button = page.get_by_role("button", name="Unduh paket data Tahap 3 (.zip)")
+        button.scroll_into_view_if_needed()
+        screenshot(page, "tentang-paket-data")
+        with page.expect_download() as info:
+            button.click()
+        _validates(info.value.path(), tmp_path)
+        _copy_without_clipboard(page, f"{base}/tentang-data?tahap=3&kabupaten=5203")
     finally:
         context.close()
 
 
-def test_copy_link_on_plain_http_shows_the_link_selected(server, browser):
+def _copy_without_clipboard(page, expected: str) -> None:
     """Over plain http on an office network the page is no secure context and has no
     navigator.clipboard: the link is shown in a field, selected, and copied by the browser's
-    copy command (or by the official)."""
-    base, _ = server
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    page = context.new_page()
-    try:
-        page.goto(f"{base}/direktori-ikm?produk=susu_kedelai&lang=en")
-        wait_for_page(page, "IKM directory")
-        page.evaluate("() => Object.defineProperty(window, 'isSecureContext', {value: false})")
-        url, status, _shown = _copy(page)
-        assert url == f"{base}/direktori-ikm?tahap=3&produk=susu_kedelai&lang=en"
-        field = page.locator(".ikm-link input")
-        assert field.input_value() == url
-        assert status in ("Link copied.", "Press Ctrl+C to copy this link.")
-        if status.startswith("Press"):
-            assert field.is_visible() and field.evaluate(
-                "f => f.selectionStart === 0 && f.selectionEnd === f.value.length")
-    finally:
-        context.close()
+    copy command (or by the official with Ctrl+C)."""
+    page.evaluate("() => Object.defineProperty(window, 'isSecureContext', {value: false})")
+    url, status, shown = _copy(page)
+    field = page.locator(".ikm-link input")
+    assert url == expected and field.input_value() == expected
+    assert (status, shown) in (("Tautan disalin.", False), ("Tekan Ctrl+C untuk menyalin tautan ini.", True))
+    if shown:
+        assert field.evaluate("f => f.selectionStart === 0 && f.selectionEnd === f.value.length")
+
+
+def _validates(zip_path, folder) -> None:
+    import zipfile
+
+    from frictionless import Package
+
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(folder / "paket")
+    report = Package(str(folder / "paket" / "datapackage.json")).validate()
+    assert report.valid and report.stats["tasks"] == 4

@@ -33,6 +33,12 @@ export default function ({ data, parentElement }) {
     parentElement.appendChild(box);
   }
   const [button, status, field] = box.children;
+  if (box.dataset.query !== data.query) {  // another view: what was said about the last link is gone
+    box.dataset.query = data.query;
+    status.textContent = "";
+    field.hidden = true;
+    delete box.dataset.copied;
+  }
   button.lastChild.textContent = data.label;
   button.title = data.help;
   field.setAttribute("aria-label", data.label);
