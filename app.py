@@ -34,6 +34,7 @@ PAGES = {
     ],
 }
 
+ui.open_link()  # a link's filters and language, before anything is drawn in them
 navigation = st.navigation({
     ui.tr(section): [
         st.Page(path, title=ui.tr(title), icon=icon, url_path=url, default=default)

@@ -338,6 +338,8 @@ def cmd_export(args) -> int:
     from ikm_data import export, template
     from ikm_data.i18n import t
 
+    if args.format == "datapackage":
+        return _export_datapackage(args)
     out = _out_path(args)
     table = Store.open(args.data_dir).phase_table(args.phase)
     frame = template.export_frame(table)
@@ -347,6 +349,26 @@ def cmd_export(args) -> int:
     if not len(frame):
         print(t("cli.no_phase_data", args.lang, phase=args.phase), file=sys.stderr)
     print(t("cli.exported", args.lang, rows=fmt_int(len(frame)), phase=args.phase, path=str(out)))
+    return 0
+
+
+def _export_datapackage(args) -> int:
+    """``export --format datapackage --out DIR``: the phase's open-data package (Frictionless
+    Data Package: datapackage.json and CSV files) written into DIR; 1 when the phase has
+    neither rows nor published figures."""
+    from ikm_data import datapackage
+    from ikm_data.i18n import t
+
+    out = _out_path(args)
+    store = Store.open(args.data_dir)
+    files = datapackage.build(store, args.phase)
+    about = json.loads(files["datapackage.json"])["ikm"]
+    if not about["participants"] and not any(f.phase == args.phase for f in Dataset.open(store).ref.published):
+        print(t("cli.no_phase_data", args.lang, phase=args.phase), file=sys.stderr)
+        return 1
+    datapackage.write(files, out)
+    key = "share.cli.written" if about["participants"] else "share.cli.written_published_only"
+    print(t(key, args.lang, phase=args.phase, path=str(out), files=len(files), rows=fmt_int(about["rows"])))
     return 0
 
 
@@ -563,9 +585,10 @@ def _add_data_commands(sub) -> None:
     _user_option(p)
 
     p = _command(sub, "export", cmd_export, json=False,
-                 help="a phase's rows as CSV or XLSX, personal data left out")
+                 help="a phase's rows as CSV or XLSX, or its open-data package (datapackage: a folder), "
+                 "personal data left out")
     _phase_option(p, required=True)
-    _format_option(p, TABLE_FORMATS)
+    _format_option(p, (*TABLE_FORMATS, "datapackage"))
     _out_option(p)
 
     p = _command(sub, "remove-sample", cmd_remove_sample,

@@ -14,6 +14,9 @@ st.markdown(ui.tr("tentang.sources.body"))
 st.dataframe(tables.published(ui.query(queries.published_all), lang).display(), hide_index=True,
              height="content")
 
+st.subheader(ui.tr("share.tentang.heading"))
+ui.datapackage_download(ui.filters().phase)
+
 st.subheader(ui.tr("tentang.counting"))
 st.markdown(ui.tr("tentang.counting.body"))
 

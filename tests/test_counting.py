@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from ikm_data import importer, queries
+from ikm_data.markup import escape
 from ikm_data.queries import Dataset, Filters
 from tests.test_pages import _rows, _table
 
@@ -115,8 +116,8 @@ def test_produk_sample_teh_kelor_shows_no_invented_split(app, lang):
     assert table[table.columns[1]].astype(int).sum() == 35
     notes = [i.value for i in at.info]
     if lang == "id":
-        assert ("Pembagian tenaga kerja Teh Kelor dalam kelompok Teh Kelor / Serbat Jahe / Gula Semut "
-                "tidak diketahui (data contoh hanya tahu angka kelompok); kelompok itu: 910.") in notes
+        assert escape("Pembagian tenaga kerja Teh Kelor dalam kelompok Teh Kelor / Serbat Jahe / Gula Semut "
+                      "tidak diketahui (data contoh hanya tahu angka kelompok); kelompok itu: 910.") in notes
     else:
         assert any("Moringa tea / Ginger drink / Palm sugar crystals" in n and "910" in n for n in notes)
 

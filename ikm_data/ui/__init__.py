@@ -3,8 +3,10 @@ library to the visitor's session; logic stays in the rest of the library. Pages 
 ``from ikm_data import ui`` and call what this module re-exports; by concern:
 
 - ``data``: the store opened once, a dataset per state, cached queries (``query(queries.kpis, f)``)
-- ``session``: language, the sidebar's filters, messages for the next rerun
+- ``session``: language, the sidebar's filters kept in step with the URL query ("Salin
+  tautan"), messages for the next rerun
 - ``widgets``: page header, source captions, ``chart(...)`` with its downloads, ``downloads``
+- ``share``: the open-data package's download (Tentang Data)
 - ``upload``: the Unggah Data page (worker process, history actions, damage panel, repair)
 - ``present``: the Presentasi page's slides (``present.css``, ``slide_keys.js``)
 - ``serve``: the server (``python -m ikm_data serve``) and each run of a page
@@ -56,15 +58,19 @@ from ikm_data.ui.session import (
     PRODUCT_KEY,
     REGENCY_KEY,
     active_filters,
+    copy_link,
+    default_phase,
     filters,
     flash,
     lang,
     max_upload_mb,
+    open_link,
     product_label,
     show_flashes,
     sidebar,
     tr,
 )
+from ikm_data.ui.share import datapackage_download
 from ikm_data.ui.themes import flag_metric, theme_counts
 from ikm_data.ui.upload import (
     AS_OF_MIN,
@@ -118,4 +124,5 @@ __all__ = [
     "slide_notes", "slide_table", "source_label", "store", "store_damage", "template_bytes", "today",
     "theme_counts", "flag_metric", "tr", "upload_check", "upload_commit", "upload_phase_default", "upload_prepare",
     "upload_sheets",
+    "copy_link", "datapackage_download", "default_phase", "open_link",  # ui.session, ui.share: sharing
 ]
