@@ -8,6 +8,8 @@ library to the visitor's session; logic stays in the rest of the library. Pages 
 - ``upload``: the Unggah Data page (worker process, history actions, damage panel, repair)
 - ``present``: the Presentasi page's slides (``present.css``, ``slide_keys.js``)
 - ``serve``: the server (``python -m ikm_data serve``) and each run of a page
+- ``signin``: who is signed in (session or signed cookie), the sign-in form, sign-out, guards
+  and the audit log (``log``, ``audit_events``); ``reveal``: one record's personal data (admin)
 - ``style``: the stylesheet of every page (``page.css`` plus translated widget texts)
 """
 
@@ -46,6 +48,7 @@ from ikm_data.ui.present import (
     slide_notes,
     slide_table,
 )
+from ikm_data.ui.reveal import reveal_panel
 from ikm_data.ui.serve import run, serve
 from ikm_data.ui.session import (
     LANG_KEY,
@@ -61,6 +64,18 @@ from ikm_data.ui.session import (
     show_flashes,
     sidebar,
     tr,
+)
+from ikm_data.ui.signin import (
+    Who,
+    allowed,
+    audit_events,
+    current,
+    log,
+    permitted,
+    role,
+    sign_in_form,
+    sign_in_prompt,
+    user_name,
 )
 from ikm_data.ui.upload import (
     AS_OF_MIN,
@@ -111,5 +126,8 @@ __all__ = [
     "show_flashes", "show_ikm_error", "shown_versions", "sidebar", "slide_chart", "slide_cover",
     "slide_deck", "slide_figures", "slide_footer", "slide_head", "slide_index", "slide_keys",
     "slide_notes", "slide_table", "source_label", "store", "store_damage", "template_bytes", "today",
-    "tr", "upload_check", "upload_commit", "upload_phase_default", "upload_prepare", "upload_sheets",
+    "tr", "upload_check",
+    "reveal_panel", "Who", "allowed", "audit_events", "current", "log", "permitted", "role",
+    "sign_in_form", "sign_in_prompt", "user_name",
+    "upload_commit", "upload_phase_default", "upload_prepare", "upload_sheets",
 ]

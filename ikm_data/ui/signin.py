@@ -1,0 +1,256 @@
+"""Who is signed in, for each run of a page: the session kept in this Streamlit session
+(a sign-in on /masuk) or the browser's signed cookie (``st.context.cookies``), checked on
+the server at every run (``ikm_data.signin``); with IKM_SIGN_IN=oidc, Streamlit's own
+``st.user``. The sign-in form, sign-out, and the guards pages call (``allowed``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import streamlit as st
+
+from ikm_data import access, audit, settings
+from ikm_data.accounts import Accounts
+from ikm_data.i18n import t
+from ikm_data.signin import COOKIE, Sessions
+from ikm_data.ui.session import flash, lang, tr
+
+_TOKEN = "_ikm_token"  # this Streamlit session's own sign-in (the token of a server-side session)
+SIGN_IN_PATH = "masuk"  # the sign-in page's URL; its file is named otherwise (see app.py's docstring)
+SIGN_IN_PAGE = "pages/akun.py"
+SESSION_ROUTE = "/_ikm/sesi"
+SIGN_OUT_ROUTE = "/_ikm/keluar"
+
+
+@dataclass(frozen=True)
+class Who:
+    """The signed-in official: account name, role, and how they signed in."""
+
+    user: str
+    role: str
+    via: str = "web"  # or "oidc"
+
+
+PAGE_ACTIONS = {"pages/audit.py": "audit"}  # pages left out of the navigation for roles below
+
+
+def permitted(path: str) -> bool:
+    """Whether the page at ``path`` belongs in this official's navigation."""
+    action = PAGE_ACTIONS.get(path)
+    return action is None or allowed(action)
+
+
+def _root():
+    return settings.data_dir()
+
+
+def _sessions() -> Sessions:
+    return Sessions(_root())
+
+
+def oidc_mode() -> bool:
+    """Whether sign-in goes through Streamlit's OIDC (``IKM_SIGN_IN=oidc``)."""
+    return settings.setting("IKM_SIGN_IN").strip().lower() == "oidc"
+
+
+def oidc_role(email: str | None, accounts: Accounts) -> str:
+    """The role of an official signed in through OIDC: the account whose name is their
+    e-mail address (enabled), else viewer."""
+    account = accounts.get(email) if email else None
+    return account.role if account is not None and not account.disabled else "viewer"
+
+
+def current() -> Who | None:
+    """The official signed in for this run, None for a visitor. A session that ended
+    (signed out elsewhere, idle, expired, account disabled) is dropped with a note."""
+    if oidc_mode():
+        return _oidc_current()
+    sessions = _sessions()
+    token = st.session_state.get(_TOKEN)
+    if token:
+        live = sessions.check(token)
+        if live is not None:
+            return Who(live.user, live.role)
+        del st.session_state[_TOKEN]
+        flash("info", tr("access.ended"))
+    live = sessions.from_cookie(st.context.cookies.get(COOKIE))
+    return Who(live.user, live.role) if live is not None else None
+
+
+def _oidc_current() -> Who | None:
+    try:
+        user = st.user
+        if not user.is_logged_in:
+            return None
+        email = str(user.get("email") or "")
+    except Exception:  # noqa: BLE001 - no [auth] configuration: nobody is signed in
+        return None
+    return Who(email, oidc_role(email, Accounts(_root())), via="oidc")
+
+
+def role() -> str | None:
+    """The role of this run (None: a visitor)."""
+    who = current()
+    return who.role if who else None
+
+
+def allowed(action: str) -> bool:
+    """Whether the official of this run may do ``action`` (``access.PERMISSIONS``)."""
+    return access.can(role(), action)
+
+
+def user_name() -> str:
+    """The signed-in account's name: the author of what this session changes. Raises
+    PermissionError when nobody is signed in (a page must check ``allowed`` first)."""
+    who = current()
+    if who is None:
+        raise PermissionError("nobody is signed in")
+    return who.user
+
+
+def log(event: str, **fields) -> None:
+    """``event`` in the audit log, by the signed-in official (``-`` for a visitor)."""
+    who = current()
+    audit.record(_root(), event, who.user if who else "-", via="web", **fields)
+
+
+def log_versions(event: str, metas) -> None:
+    """``event`` once per history entry of ``metas``, by the signed-in official."""
+    who = current()
+    audit.record_versions(_root(), event, who.user if who else "-", metas, via="web")
+
+
+def audit_events() -> list[dict]:
+    """Every event of the audit log (for the admin's page)."""
+    return audit.read(_root())
+
+
+def _safe_target(target: str | None) -> str:
+    """A same-site path to return to after sign-in/out (``/`` for anything else)."""
+    target = (target or "/").strip()
+    if not target.startswith("/") or target.startswith("//") or "\\" in target or any(ord(c) < 32 for c in target):
+        return "/"
+    return target
+
+
+def _redirect(url: str) -> bool:
+    """Send the browser to ``url`` the way ``st.login`` does (the frontend follows it). Only
+    under a real server: a test's script runner has no browser to follow it."""
+    from streamlit import runtime
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is not None and runtime.exists():
+        msg = ForwardMsg()
+        msg.auth_redirect.url = url
+        ctx.enqueue(msg)
+        return True
+    return False
+
+
+def _base() -> str:
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
+
+
+def sign_in_form() -> None:
+    """The /masuk form (or the OIDC button): on success the session is kept here and the
+    browser is sent to trade a one-time code for its cookie, then to the page it came from
+    (``?ke=``)."""
+    if oidc_mode():
+        _oidc_button()
+        return
+    accounts = Accounts(_root())
+    if not accounts.list():
+        st.info(tr("access.no_accounts"))
+    with st.form("masuk_form", clear_on_submit=True):
+        name = st.text_input(tr("access.name"), key="masuk_name", max_chars=64, autocomplete="username")
+        password = st.text_input(tr("access.password"), type="password", key="masuk_password", max_chars=256,
+                                 autocomplete="current-password")
+        pressed = st.form_submit_button(tr("access.button"), type="primary", icon=":material/login:")
+    if pressed:
+        _attempt(accounts, name, password)
+
+
+def _attempt(accounts: Accounts, name: str, password: str) -> None:
+    attempt = accounts.sign_in(name, password)
+    shown_name = name.strip().lower()[:64]
+    if attempt.outcome != "ok":
+        audit.record(_root(), "locked" if attempt.just_locked else "sign_in_failed", shown_name, via="web")
+        minutes = settings.setting("IKM_LOCKOUT_MINUTES")
+        st.error(tr("access.locked", minutes=minutes) if attempt.outcome == "locked" else tr("access.wrong"),
+                 icon=":material/lock:")
+        return
+    sessions = _sessions()
+    token = sessions.start(attempt.account.name)
+    st.session_state[_TOKEN] = token
+    audit.record(_root(), "sign_in", attempt.account.name, role=attempt.account.role, via="web")
+    target = _safe_target(st.query_params.get("ke"))
+    if _redirect(f"{_base()}{SESSION_ROUTE}?kode={quote(sessions.issue_code(token))}&ke={quote(target)}"):
+        st.success(tr("access.signing_in"), icon=":material/check_circle:")
+    else:  # no browser to follow (a test): this session is signed in, draw it so
+        st.rerun()
+
+
+def _oidc_button() -> None:
+    from streamlit.auth_util import is_authlib_installed
+
+    why = None if is_authlib_installed() else tr("access.oidc.no_authlib")
+    if why is None:
+        try:
+            has_auth = "auth" in st.secrets
+        except Exception:  # noqa: BLE001 - no secrets.toml at all
+            has_auth = False
+        why = None if has_auth else tr("access.oidc.no_config")
+    if why:
+        st.warning(tr("access.oidc.missing", why=why))
+        return
+    if st.button(tr("access.oidc.button"), type="primary", key="masuk_oidc", icon=":material/login:"):
+        st.login()
+
+
+def sign_out(target: str = "/") -> None:
+    """End this official's session (and the cookie's), log it, send the browser to clear
+    the cookie and come back to ``target``."""
+    who = current()
+    sessions = _sessions()
+    sessions.end(st.session_state.pop(_TOKEN, None))
+    sessions.end(sessions.token_from_cookie(st.context.cookies.get(COOKIE)))
+    if who is not None:
+        audit.record(_root(), "sign_out", who.user, via=who.via)
+    flash("success", tr("access.signed_out"))
+    if who is not None and who.via == "oidc":
+        st.logout()
+        return
+    _redirect(f"{_base()}{SIGN_OUT_ROUTE}?ke={quote(_safe_target(target))}")
+
+
+def sidebar_account(current_path: str) -> None:
+    """The sidebar's account line: who is signed in and the sign-out button, or the
+    link to /masuk that brings the official back here."""
+    who, current_lang = current(), lang()
+    if who is None:
+        st.page_link(SIGN_IN_PAGE, label=tr("access.sidebar.sign_in"), icon=":material/login:",
+                     query_params={"ke": current_path} if current_path != "/" else None)
+        return
+    st.markdown(t("access.sidebar.user", current_lang, user=_escape(who.user),
+                  role=t(f"access.role.{who.role}", current_lang)))
+    if st.button(tr("access.sign_out"), key="keluar", icon=":material/logout:"):
+        sign_out(current_path)
+        st.rerun()  # this session is a visitor's now (the browser also clears its cookie)
+
+
+def _escape(text: str) -> str:
+    from ikm_data.markup import escape
+
+    return escape(text)
+
+
+def sign_in_prompt(url_path: str) -> None:
+    """What a visitor sees instead of a page when sign-in is required to view."""
+    st.title("Dasbor IKM NTB")
+    st.info(tr("access.required"), icon=":material/lock:")
+    st.page_link(SIGN_IN_PAGE, label=tr("access.goto"), icon=":material/login:",
+                 query_params={"ke": f"/{url_path}"} if url_path else None)
