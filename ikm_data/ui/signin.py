@@ -16,7 +16,7 @@ from ikm_data.i18n import t
 from ikm_data.signin import COOKIE, Sessions
 from ikm_data.ui.session import flash, lang, tr
 
-_TOKEN = "_ikm_token"  # this Streamlit session's own sign-in (the token of a server-side session)
+TOKEN_KEY = "_ikm_token"  # this Streamlit session's own sign-in (the token of a server-side session)
 SIGN_IN_PATH = "masuk"  # the sign-in page's URL; its file is named otherwise (see app.py's docstring)
 SIGN_IN_PAGE = "pages/akun.py"
 SESSION_ROUTE = "/_ikm/sesi"
@@ -67,12 +67,12 @@ def current() -> Who | None:
     if oidc_mode():
         return _oidc_current()
     sessions = _sessions()
-    token = st.session_state.get(_TOKEN)
+    token = st.session_state.get(TOKEN_KEY)
     if token:
         live = sessions.check(token)
         if live is not None:
             return Who(live.user, live.role)
-        del st.session_state[_TOKEN]
+        del st.session_state[TOKEN_KEY]
         flash("info", tr("access.ended"))
     live = sessions.from_cookie(st.context.cookies.get(COOKIE))
     return Who(live.user, live.role) if live is not None else None
@@ -185,7 +185,7 @@ def _attempt(accounts: Accounts, name: str, password: str) -> None:
         return
     sessions = _sessions()
     token = sessions.start(attempt.account.name)
-    st.session_state[_TOKEN] = token
+    st.session_state[TOKEN_KEY] = token
     audit.record(_root(), "sign_in", attempt.account.name, role=attempt.account.role, via="web")
     target = _safe_target(st.query_params.get("ke"))
     if _redirect(f"{_base()}{SESSION_ROUTE}?kode={quote(sessions.issue_code(token))}&ke={quote(target)}"):
@@ -216,7 +216,7 @@ def sign_out(target: str = "/") -> None:
     the cookie and come back to ``target``."""
     who = current()
     sessions = _sessions()
-    sessions.end(st.session_state.pop(_TOKEN, None))
+    sessions.end(st.session_state.pop(TOKEN_KEY, None))
     sessions.end(sessions.token_from_cookie(st.context.cookies.get(COOKIE)))
     if who is not None:
         audit.record(_root(), "sign_out", who.user, via=who.via)
