@@ -27,9 +27,9 @@ EVENTS = ("sign_in", "sign_in_failed", "sign_out", "locked", "validate", "commit
 
 # field -> kind: "text" (cut short, long digit runs masked), "int", "hex" (a sha256)
 FIELDS = {
-    "at": "text", "user": "text", "event": "text", "os_user": "text", "via": "text", "phase": "int",
-    "version": "text", "target": "text", "sha256": "hex", "file": "text", "mode": "text", "rows": "int",
-    "row": "int", "account": "text", "role": "text", "format": "text", "what": "text",
+    "at": "text", "user": "text", "event": "text", "phase": "int", "version": "text", "target": "text",
+    "sha256": "hex", "file": "text", "mode": "text", "rows": "int", "row": "int", "account": "text",
+    "role": "text", "format": "text", "what": "text", "via": "text", "os_user": "text",
 }
 _TEXT_MAX = 120
 _DIGITS = re.compile(r"\d{7,}")  # a NIK has 16 digits, a phone 10-13: any run of 7+ is masked

@@ -132,11 +132,11 @@ class Sessions:
             self._write(token_hash, {**record, "last_seen": now.isoformat()})
         return Session(account.name, account.role, token_hash, expires)
 
-    def end(self, token: str | None) -> Session | None:
+    def end(self, token: str | None, now: dt.datetime | None = None) -> Session | None:
         """Revoke the session of ``token`` (sign-out); the session it was, if live."""
         if not token:
             return None
-        live = self.check(token)
+        live = self.check(token, now)
         self._revoke(_sha(token))
         return live
 
