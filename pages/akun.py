@@ -12,6 +12,7 @@ if who is not None:
     st.success(ui.tr("access.signed_in", user=who.user, role=ui.tr(f"access.role.{who.role}")),
                icon=":material/verified_user:")
     st.stop()
+ui.signed_out_note()
 st.caption(ui.tr("access.page.caption.required" if not ui.allowed("view") else "access.page.caption"))
 left, _ = st.columns([2, 3])
 with left:

@@ -41,7 +41,6 @@ MESSAGES = {
         "Too many failed attempts: this name is locked for {minutes} minutes. Try again later, or ask the "
         "dashboard's admin."),
     "access.signed_in": ("Anda masuk sebagai **{user}** ({role}).", "You are signed in as **{user}** ({role})."),
-    "access.signing_in": ("Berhasil masuk. Membuka halaman…", "Signed in. Opening the page…"),
     "access.ended": ("Sesi masuk Anda sudah berakhir (tidak aktif terlalu lama, atau keluar di jendela lain). "
                      "Silakan masuk lagi.",
                      "Your session has ended (idle too long, or signed out in another window). Please sign in again."),

@@ -75,6 +75,7 @@ from ikm_data.ui.signin import (
     role,
     sign_in_form,
     sign_in_prompt,
+    signed_out_note,
     user_name,
 )
 from ikm_data.ui.upload import (
@@ -128,6 +129,6 @@ __all__ = [
     "slide_notes", "slide_table", "source_label", "store", "store_damage", "template_bytes", "today",
     "tr", "upload_check",
     "reveal_panel", "Who", "allowed", "audit_events", "current", "log", "permitted", "role",
-    "sign_in_form", "sign_in_prompt", "user_name",
+    "sign_in_form", "sign_in_prompt", "signed_out_note", "user_name",
     "upload_commit", "upload_phase_default", "upload_prepare", "upload_sheets",
 ]

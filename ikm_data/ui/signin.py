@@ -19,6 +19,7 @@ from ikm_data.ui.session import flash, lang, tr
 TOKEN_KEY = "_ikm_token"  # this Streamlit session's own sign-in (the token of a server-side session)
 SIGN_IN_PATH = "masuk"  # the sign-in page's URL; its file is named otherwise (see app.py's docstring)
 SIGN_IN_PAGE = "pages/akun.py"
+SIGNED_OUT = "keluar"  # /masuk?keluar=1: where sign-out lands
 SESSION_ROUTE = "/_ikm/sesi"
 SIGN_OUT_ROUTE = "/_ikm/keluar"
 
@@ -134,25 +135,27 @@ def _safe_target(target: str | None) -> str:
     return target
 
 
-def _redirect(url: str) -> bool:
-    """Send the browser to ``url`` the way ``st.login`` does (the frontend follows it). Only
-    under a real server: a test's script runner has no browser to follow it."""
-    from streamlit import runtime
+def _redirect(url: str) -> None:
+    """Send the browser to ``url`` the way ``st.login`` does (the frontend follows it)."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
     from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
     ctx = get_script_run_ctx()
-    if ctx is not None and runtime.exists():
+    if ctx is not None:
         msg = ForwardMsg()
         msg.auth_redirect.url = url
         ctx.enqueue(msg)
-        return True
-    return False
 
 
 def _base() -> str:
     base = str(st.get_option("server.baseUrlPath") or "").strip("/")
     return f"/{base}" if base else ""
+
+
+def signed_out_note() -> None:
+    """On /masuk after a sign-out (``?keluar=1``): say so."""
+    if st.query_params.get(SIGNED_OUT):
+        st.success(tr("access.signed_out"), icon=":material/logout:")
 
 
 def sign_in_form() -> None:
@@ -188,10 +191,8 @@ def _attempt(accounts: Accounts, name: str, password: str) -> None:
     st.session_state[TOKEN_KEY] = token
     audit.record(_root(), "sign_in", attempt.account.name, role=attempt.account.role, via="web")
     target = _safe_target(st.query_params.get("ke"))
-    if _redirect(f"{_base()}{SESSION_ROUTE}?kode={quote(sessions.issue_code(token))}&ke={quote(target)}"):
-        st.success(tr("access.signing_in"), icon=":material/check_circle:")
-    else:  # no browser to follow (a test): this session is signed in, draw it so
-        st.rerun()
+    _redirect(f"{_base()}{SESSION_ROUTE}?kode={quote(sessions.issue_code(token))}&ke={quote(target)}")
+    st.rerun()  # meanwhile this session is signed in: the sidebar and page say so
 
 
 def _oidc_button() -> None:
@@ -211,20 +212,20 @@ def _oidc_button() -> None:
         st.login()
 
 
-def sign_out(target: str = "/") -> None:
-    """End this official's session (and the cookie's), log it, send the browser to clear
-    the cookie and come back to ``target``."""
+def sign_out() -> None:
+    """End this official's session (and the cookie's), log it, and send the browser to
+    clear the cookie and open /masuk, which says they have signed out."""
     who = current()
     sessions = _sessions()
     sessions.end(st.session_state.pop(TOKEN_KEY, None))
     sessions.end(sessions.token_from_cookie(st.context.cookies.get(COOKIE)))
     if who is not None:
         audit.record(_root(), "sign_out", who.user, via=who.via)
-    flash("success", tr("access.signed_out"))
+    flash("success", tr("access.signed_out"))  # for this session, where no browser follows the redirect
     if who is not None and who.via == "oidc":
         st.logout()
         return
-    _redirect(f"{_base()}{SIGN_OUT_ROUTE}?ke={quote(_safe_target(target))}")
+    _redirect(f"{_base()}{SIGN_OUT_ROUTE}?ke={quote(f'{_base()}/{SIGN_IN_PATH}?{SIGNED_OUT}=1')}")
 
 
 def sidebar_account(current_path: str) -> None:
@@ -238,7 +239,7 @@ def sidebar_account(current_path: str) -> None:
     st.markdown(t("access.sidebar.user", current_lang, user=_escape(who.user),
                   role=t(f"access.role.{who.role}", current_lang)))
     if st.button(tr("access.sign_out"), key="keluar", icon=":material/logout:"):
-        sign_out(current_path)
+        sign_out()
         st.rerun()  # this session is a visitor's now (the browser also clears its cookie)
 
 
