@@ -53,7 +53,7 @@ def sidebar(page=None) -> None:
             format_func=lambda code: {"id": "Indonesia", "en": "English"}[code],
         )
         url = getattr(page, "url_path", "") or ""
-        signin.sidebar_account(f"/{url}" if url and url != signin.SIGN_IN_PATH else "/")
+        signin.sidebar_account(f"/{url}" if url else "/")
         if not signin.allowed("view"):
             return
         st.markdown(f"**{tr('filter.heading')}**")

@@ -233,6 +233,8 @@ def sidebar_account(current_path: str) -> None:
     link to /masuk that brings the official back here."""
     who, current_lang = current(), lang()
     if who is None:
+        if current_path == f"/{SIGN_IN_PATH}":
+            return  # the sign-in page itself
         st.page_link(SIGN_IN_PAGE, label=tr("access.sidebar.sign_in"), icon=":material/login:",
                      query_params={"ke": current_path} if current_path != "/" else None)
         return

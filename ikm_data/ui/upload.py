@@ -32,6 +32,7 @@ _UPLOAD_OF = "upload"  # in the cache: the upload its entries belong to
 _WORKER_STATUS = {"check": "unggah.checking", "commit": "unggah.commit.progress"}
 _UPLOAD_MANUAL = "_unggah_manual"
 _SEEN = "_unggah_seen"
+_CHECKS_LOGGED = "_unggah_checks_logged"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -156,8 +157,7 @@ def upload_check(uploaded, prepared, phase: int | None, mode: str):
            phase, mode, current, s.state().token)
     def check():
         outcome = _in_worker("check", uploaded, _upload_jobs.check, prepared, str(s.root), phase, mode, current)
-        log("validate", file=prepared.file_name, sha256=prepared.sha256, phase=phase, mode=mode,
-            rows=outcome.report.rows)
+        _log_check(prepared, phase, mode, outcome.report.rows)
         return outcome
 
     try:
@@ -165,6 +165,16 @@ def upload_check(uploaded, prepared, phase: int | None, mode: str):
     except IkmError as err:
         show_ikm_error(err)
         return None
+
+
+def _log_check(prepared, phase: int | None, mode: str, rows: int) -> None:
+    """``validate`` in the audit log once per file, phase and mode in this session (the page
+    checks again by itself after a commit or a rollback: that is not the official's act)."""
+    logged = st.session_state.setdefault(_CHECKS_LOGGED, set())
+    key = (prepared.sha256, prepared.raw.sheet, phase, mode)
+    if key not in logged:
+        logged.add(key)
+        log("validate", file=prepared.file_name, sha256=prepared.sha256, phase=phase, mode=mode, rows=rows)
 
 
 def remember_seen(seen: dict) -> None:
