@@ -150,3 +150,48 @@ def test_sign_in_required_shows_no_figure_to_a_visitor(accounts, monkeypatch):
     at.switch_page("pages/ringkasan.py").run()
     assert "453" in [m.value for m in at.metric]
     assert "453" not in page_text(open_app("produk", role=None))
+
+
+def test_oidc_sign_in_is_a_configuration_switch(accounts, monkeypatch):
+    """IKM_SIGN_IN=oidc: /masuk offers the office account instead of the password form (and
+    says what is missing here: Authlib is not installed); the role comes from the account
+    named by the e-mail address, else viewer."""
+    monkeypatch.setenv("IKM_SIGN_IN", "oidc")
+    accounts.add("ani@ntbprov.go.id", "uploader", None)
+    at = open_app("akun", role=None)
+    assert not at.text_input and not at.button
+    assert values(at, "warning") == [t("access.oidc.missing", why=t("access.oidc.no_authlib"))]
+    for email, expected in (("ani@ntbprov.go.id", {"unggah_file", "keluar"}), ("tamu@contoh.id", set())):
+        at = open_app("ringkasan", role=None)
+        at.user = {"is_logged_in": True, "email": email}
+        at.switch_page("pages/unggah.py").run()
+        assert expected <= controls(ok(at)) and ("unggah_file" in controls(at)) == bool(expected)
+        assert f"**{email}**" in " ".join(m.value for m in at.sidebar.markdown)
+    at.button(key="keluar").click().run()  # st.logout: the office account's session ends here
+    ok(at)
+    assert ("sign_out", "tamu@contoh.id") in [(e["event"], e["user"]) for e in audit.read(accounts.folder.parent)]
+
+
+def test_each_file_handed_out_is_in_the_audit_log(accounts, monkeypatch):
+    """A download is written to the log when the file is asked for (not when its button is
+    drawn), by the official of the page that drew it."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    from tests.apptest import sign_in
+
+    made = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    at = open_app("ringkasan", role=None)
+    sign_in(at, "uploader", "baiq")
+    at.run()
+    assert not [e for e in audit.read(accounts.folder.parent) if e["event"] == "export"]
+    name = next(n for n in made if n.endswith(".xlsx"))
+    assert made[name]()[:2] == b"PK"  # the workbook itself
+    (export,) = [e for e in audit.read(accounts.folder.parent) if e["event"] == "export"]
+    assert (export["user"], export["file"], export["format"], export["phase"]) == ("baiq", name, "xlsx", 3)

@@ -67,15 +67,27 @@ def current() -> Who | None:
     (signed out elsewhere, idle, expired, account disabled) is dropped with a note."""
     if oidc_mode():
         return _oidc_current()
-    sessions = _sessions()
     token = st.session_state.get(TOKEN_KEY)
     if token:
-        live = sessions.check(token)
+        live = _checked("token", token)
         if live is not None:
-            return Who(live.user, live.role)
+            return live
         del st.session_state[TOKEN_KEY]
         flash("info", tr("access.ended"))
-    live = sessions.from_cookie(st.context.cookies.get(COOKIE))
+    cookie = _cookie()
+    return _checked("cookie", cookie) if cookie else None
+
+
+def _cookie() -> str | None:
+    """The browser's session cookie, as the page's websocket request brought it."""
+    value = st.context.cookies.get(COOKIE)
+    return value if isinstance(value, str) else None
+
+
+def _checked(kind: str, value: str) -> Who | None:
+    """The server-side check of a session token or a cookie value."""
+    sessions = _sessions()
+    live = sessions.check(value) if kind == "token" else sessions.from_cookie(value)
     return Who(live.user, live.role) if live is not None else None
 
 
@@ -120,6 +132,24 @@ def log_versions(event: str, metas) -> None:
     """``event`` once per history entry of ``metas``, by the signed-in official."""
     who = current()
     audit.record_versions(_root(), event, who.user if who else "-", metas, via="web")
+
+
+def download_logger():
+    """A function ``logged(make, what=, file=, phase=)`` giving ``st.download_button`` its
+    ``data``: a callable that writes ``export`` to the audit log and then makes the file
+    (``make``: bytes, or a callable returning them). The official is the one of this run
+    (checked once here): the callable runs outside the page's run, when the file is asked for."""
+    who = current()
+    root, user = _root(), who.user if who else "-"
+
+    def logged(make, *, what: str, file: str, phase: int | None = None):
+        def data():
+            audit.record(root, "export", user, what=what, file=file, format=file.rsplit(".", 1)[-1], phase=phase,
+                         via="web")
+            return make() if callable(make) else make
+        return data
+
+    return logged
 
 
 def audit_events() -> list[dict]:
@@ -217,8 +247,9 @@ def sign_out() -> None:
     clear the cookie and open /masuk, which says they have signed out."""
     who = current()
     sessions = _sessions()
-    sessions.end(st.session_state.pop(TOKEN_KEY, None))
-    sessions.end(sessions.token_from_cookie(st.context.cookies.get(COOKIE)))
+    token, cookie = st.session_state.pop(TOKEN_KEY, None), _cookie()
+    sessions.end(token)
+    sessions.end(sessions.token_from_cookie(cookie))
     if who is not None:
         audit.record(_root(), "sign_out", who.user, via=who.via)
     flash("success", tr("access.signed_out"))  # for this session, where no browser follows the redirect
