@@ -7,7 +7,7 @@ Starlette only (no streamlit): the server imports this before Streamlit's runtim
 from __future__ import annotations
 
 from ikm_data import settings
-from ikm_data.signin import COOKIE, Sessions
+from ikm_data.signin import COOKIE, XSRF_COOKIE, Sessions, browser_key
 
 
 def _target(request) -> str:
@@ -37,7 +37,8 @@ async def session_cookie(request):
     from starlette.responses import RedirectResponse
 
     sessions = Sessions(settings.data_dir())
-    redeemed = await run_in_threadpool(sessions.redeem, request.query_params.get("kode"))
+    browser = browser_key(request.cookies.get(XSRF_COOKIE))
+    redeemed = await run_in_threadpool(sessions.redeem, request.query_params.get("kode"), None, browser)
     response = _no_store(RedirectResponse(_target(request), status_code=303))
     if redeemed is not None:
         value, expires = redeemed

@@ -27,6 +27,7 @@ from ikm_data.private import FILE_MODE, private_dir, read_private, write_private
 from ikm_data.settings import setting
 
 COOKIE = "ikm_sesi"
+XSRF_COOKIE = "_streamlit_xsrf"  # Streamlit's own: it names the browser a one-time code was issued to
 CODE_SECONDS = 60
 TOUCH_SECONDS = 60  # last-seen is written at most this often
 
@@ -192,18 +193,23 @@ class Sessions:
         return self.check(self.token_from_cookie(value, now), now)
 
     # -- the one-time code that becomes the cookie -----------------------------------------
-    def issue_code(self, token: str, now: dt.datetime | None = None) -> str:
+    def issue_code(self, token: str, now: dt.datetime | None = None, browser: str | None = None) -> str:
         """A code, valid CODE_SECONDS and usable once, that ``redeem`` trades for a cookie
-        of a session of the same account (the token's session is then ended)."""
+        of a session of the same account (the token's session is then ended). With
+        ``browser`` (``browser_key`` of the browser that signed in) only that browser can
+        spend it, so a link with someone else's code cannot sign a victim in as them."""
         now = now or _now()
         code = secrets.token_urlsafe(24)
-        record = {"session": _sha(token), "expires": (now + dt.timedelta(seconds=CODE_SECONDS)).isoformat()}
+        record = {"session": _sha(token), "expires": (now + dt.timedelta(seconds=CODE_SECONDS)).isoformat(),
+                  "browser": browser}
         write_private(self.codes / f"{_sha(code)}.json", json.dumps(record).encode())
         return code
 
-    def redeem(self, code: str | None, now: dt.datetime | None = None) -> tuple[str, dt.datetime] | None:
+    def redeem(self, code: str | None, now: dt.datetime | None = None,
+               browser: str | None = None) -> tuple[str, dt.datetime] | None:
         """Spend ``code``: (cookie value, its end) of a new session of the account whose
-        session issued it; None for an unknown, spent or expired code or an ended session."""
+        session issued it; None for an unknown, spent or expired code, an ended session, or
+        another browser than the one the code was issued to (``browser``)."""
         now = now or _now()
         if not code or len(code) > 100:
             return None
@@ -219,6 +225,8 @@ class Sessions:
             claimed.unlink(missing_ok=True)
         if dt.datetime.fromisoformat(record["expires"]) <= now:
             return None
+        if record.get("browser") and not hmac.compare_digest(record["browser"], browser or ""):
+            return None
         first = self._check_hash(record["session"], now)
         if first is None:
             return None
@@ -227,3 +235,20 @@ class Sessions:
         record = self._read(_sha(token))
         expires = dt.datetime.fromisoformat(record["expires"])
         return self.cookie_value(token, expires), expires
+
+
+def browser_key(xsrf_cookie: str | None) -> str | None:
+    """Who the browser is, from Streamlit's XSRF cookie (``_streamlit_xsrf``, version 2:
+    ``2|mask|masked token|time``; the mask changes, the token does not): the sha256 of its
+    token, None when there is no such cookie (XSRF protection off)."""
+    parts = str(xsrf_cookie or "").strip("\"'").split("|")
+    if len(parts) != 4 or parts[0] != "2":
+        return None
+    try:
+        mask, masked = bytes.fromhex(parts[1]), bytes.fromhex(parts[2])
+    except ValueError:
+        return None
+    if not mask:
+        return None
+    token = bytes(b ^ mask[i % len(mask)] for i, b in enumerate(masked))
+    return hashlib.sha256(token).hexdigest()

@@ -44,9 +44,16 @@ def sign_in_form(at, name: str, password: str):
     return ok(at)
 
 
+def after_redirect(at):
+    """The next run, as the browser's reload after the sign-in or sign-out redirect."""
+    return ok(at.run())
+
+
 def signed_in(name: str, lang: str = "id"):
     at = open_app("ringkasan", lang, role=None)
     sign_in_form(at, name, PASSWORDS[name])
+    assert values(at, "success") == [t("access.signing_in", lang, user=name)]
+    after_redirect(at)
     assert f"**{name}**" in " ".join(m.value for m in at.sidebar.markdown)
     return at
 
@@ -83,7 +90,10 @@ def test_an_uploader_signed_in_at_masuk_gets_the_upload_controls_only(accounts):
     assert "dir_reveal" not in controls(at)
     at.switch_page("pages/unggah.py").run()
     at.button(key="keluar").click().run()
-    assert controls(ok(at)) == set() and t("access.signed_out") in values(at, "success")
+    assert {"unggah_file", "unggah_rollback"} & controls(ok(at)) == set()  # this run's page is a visitor's
+    assert t("access.signed_out") in values(at, "success")
+    after_redirect(at)
+    assert controls(at) == set()
     events = [(e["event"], e["user"]) for e in audit.read(accounts.folder.parent)]
     assert events == [("sign_in", "baiq"), ("sign_out", "baiq")]
 
@@ -168,7 +178,7 @@ def test_oidc_sign_in_is_a_configuration_switch(accounts, monkeypatch):
         assert expected <= controls(ok(at)) and ("unggah_file" in controls(at)) == bool(expected)
         assert f"**{email}**" in " ".join(m.value for m in at.sidebar.markdown)
     at.button(key="keluar").click().run()  # st.logout: the office account's session ends here
-    ok(at)
+    after_redirect(at)
     assert ("sign_out", "tamu@contoh.id") in [(e["event"], e["user"]) for e in audit.read(accounts.folder.parent)]
 
 

@@ -114,8 +114,9 @@ def test_a_whole_days_work_is_in_the_audit_log(server, page):
     page.get_by_text("Tersimpan: versi v2").wait_for(timeout=60_000)
     settle(page, drawn=False)
 
-    page.get_by_label(t("unggah.history.pick")).click()
-    page.get_by_role("option").filter(has_text="v1 ·").click()
+    page.locator(".st-key-unggah_rollback_version input").click()
+    page.keyboard.type("v1 ·")
+    page.locator("[role='option']").filter(has_text="v1 ·").first.click()
     settle(page, drawn=False)
     page.get_by_text("Saya mengerti: Tahap 3 akan menampilkan data seperti setelah v1").click()
     settle(page, drawn=False)

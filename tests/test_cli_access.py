@@ -5,7 +5,6 @@ data commands leave (--user and the operating-system user)."""
 import getpass
 import io
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,7 +12,6 @@ import pytest
 
 from ikm_data import cli
 
-ROOT = Path(__file__).resolve().parent.parent
 GOOD = str(Path(__file__).resolve().parent / "data" / "good_two_row_header.xlsx")
 
 
@@ -80,16 +78,6 @@ def test_import_and_rollback_record_the_user_and_the_os_user(capsys, monkeypatch
     assert run(capsys, monkeypatch, store, "audit", "--since", "kemarin")[0] == 2
     code, out, _ = run(capsys, monkeypatch, store, "audit")
     assert code == 0 and "WITA  Baiq  menyimpan versi  tahap 4, versi v2" in out
-
-
-def test_the_password_is_read_from_a_pipe(tmp_path):
-    """As a script or a person at a terminal would: ``echo ... | python -m ikm_data users add``."""
-    store = tmp_path / "store"
-    done = subprocess.run([sys.executable, "-m", "ikm_data", "users", "add", "ani", "--role", "admin",
-                           "--data-dir", str(store)], input="rahasia-ani\n", capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert "rahasia-ani" not in (store / "access" / "accounts.json").read_text()
 
 
 @pytest.mark.parametrize("lang, text", [("id", "Log audit kosong."), ("en", "The audit log is empty.")])

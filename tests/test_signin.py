@@ -151,3 +151,25 @@ def test_the_sign_out_route_clears_the_cookie_and_ends_its_session(sessions):
 def test_the_routes_follow_the_base_url_path():
     assert [r.path for r in cookie.routes("")] == ["/_ikm/sesi", "/_ikm/keluar"]
     assert [r.path for r in cookie.routes("/ikm/")] == ["/ikm/_ikm/sesi", "/ikm/_ikm/keluar"]
+
+
+def _xsrf(token: bytes, mask: bytes) -> str:
+    """Streamlit's XSRF cookie (version 2) for ``token`` under ``mask``."""
+    masked = bytes(b ^ mask[i % len(mask)] for i, b in enumerate(token))
+    return f"2|{mask.hex()}|{masked.hex()}|1795957134"
+
+
+def test_a_code_is_spent_only_by_the_browser_that_signed_in(sessions):
+    """A link carrying someone's code cannot sign another browser in (login CSRF)."""
+    from ikm_data.signin import browser_key
+
+    mine, theirs = b"t" * 32, b"u" * 32
+    key = browser_key(_xsrf(mine, b"abcd"))
+    assert key == browser_key(_xsrf(mine, b"wxyz"))  # the mask changes per response, the token does not
+    assert key != browser_key(_xsrf(theirs, b"abcd")) and browser_key("rubbish") is None
+    code = sessions.issue_code(sessions.start("baiq", T0), T0, browser=key)
+    assert sessions.redeem(code, T0, browser=browser_key(_xsrf(theirs, b"abcd"))) is None
+    code = sessions.issue_code(sessions.start("baiq", T0), T0, browser=key)
+    assert sessions.redeem(code, T0, browser=None) is None
+    code = sessions.issue_code(sessions.start("baiq", T0), T0, browser=key)
+    assert sessions.redeem(code, T0, browser=browser_key(_xsrf(mine, b"qrst"))) is not None

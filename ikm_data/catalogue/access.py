@@ -44,6 +44,8 @@ MESSAGES = {
     "access.ended": ("Sesi masuk Anda sudah berakhir (tidak aktif terlalu lama, atau keluar di jendela lain). "
                      "Silakan masuk lagi.",
                      "Your session has ended (idle too long, or signed out in another window). Please sign in again."),
+    "access.signing_in": ("Berhasil masuk sebagai **{user}**. Membuka halaman…",
+                          "Signed in as **{user}**. Opening the page…"),
     "access.signed_out": ("Anda sudah keluar.", "You have signed out."),
     "access.sign_out": ("Keluar", "Sign out"),
     "access.sidebar.user": ("Masuk sebagai **{user}** · {role}", "Signed in as **{user}** · {role}"),

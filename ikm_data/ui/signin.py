@@ -13,7 +13,7 @@ import streamlit as st
 from ikm_data import access, audit, settings
 from ikm_data.accounts import Accounts
 from ikm_data.i18n import t
-from ikm_data.signin import COOKIE, Sessions
+from ikm_data.signin import COOKIE, XSRF_COOKIE, Sessions, browser_key
 from ikm_data.ui.session import flash, lang, tr
 
 TOKEN_KEY = "_ikm_token"  # this Streamlit session's own sign-in (the token of a server-side session)
@@ -221,8 +221,11 @@ def _attempt(accounts: Accounts, name: str, password: str) -> None:
     st.session_state[TOKEN_KEY] = token
     audit.record(_root(), "sign_in", attempt.account.name, role=attempt.account.role, via="web")
     target = _safe_target(st.query_params.get("ke"))
-    _redirect(f"{_base()}{SESSION_ROUTE}?kode={quote(sessions.issue_code(token))}&ke={quote(target)}")
-    st.rerun()  # meanwhile this session is signed in: the sidebar and page say so
+    xsrf = st.context.cookies.get(XSRF_COOKIE)
+    code = sessions.issue_code(token, browser=browser_key(xsrf if isinstance(xsrf, str) else None))
+    _redirect(f"{_base()}{SESSION_ROUTE}?kode={quote(code)}&ke={quote(target)}")
+    # no st.rerun() here: a new run clears the messages not yet sent, the redirect among them
+    st.success(tr("access.signing_in", user=attempt.account.name), icon=":material/check_circle:")
 
 
 def _oidc_button() -> None:
@@ -272,8 +275,7 @@ def sidebar_account(current_path: str) -> None:
     st.markdown(t("access.sidebar.user", current_lang, user=_escape(who.user),
                   role=t(f"access.role.{who.role}", current_lang)))
     if st.button(tr("access.sign_out"), key="keluar", icon=":material/logout:"):
-        sign_out()
-        st.rerun()  # this session is a visitor's now (the browser also clears its cookie)
+        sign_out()  # the browser is sent to /masuk; no st.rerun(), which would drop that message
 
 
 def _escape(text: str) -> str:
