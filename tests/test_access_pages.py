@@ -52,7 +52,7 @@ def after_redirect(at):
 def signed_in(name: str, lang: str = "id"):
     at = open_app("ringkasan", lang, role=None)
     sign_in_form(at, name, PASSWORDS[name])
-    assert values(at, "success") == [t("access.signing_in", lang, user=name)]
+    assert values(at, "success") == [t("access.signing_in", lang, user=name)]  # (names here have no markup)
     after_redirect(at)
     assert f"**{name}**" in " ".join(m.value for m in at.sidebar.markdown)
     return at

@@ -225,7 +225,7 @@ def _attempt(accounts: Accounts, name: str, password: str) -> None:
     code = sessions.issue_code(token, browser=browser_key(xsrf if isinstance(xsrf, str) else None))
     _redirect(f"{_base()}{SESSION_ROUTE}?kode={quote(code)}&ke={quote(target)}")
     # no st.rerun() here: a new run clears the messages not yet sent, the redirect among them
-    st.success(tr("access.signing_in", user=attempt.account.name), icon=":material/check_circle:")
+    st.success(tr("access.signing_in", user=_escape(attempt.account.name)), icon=":material/check_circle:")
 
 
 def _oidc_button() -> None:
