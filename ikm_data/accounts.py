@@ -177,6 +177,7 @@ class Accounts:
         IKM_LOCKOUT_ATTEMPTS in a row. Unknown, disabled and password-less names are
         treated as a wrong password (and locked the same way)."""
         now = now or _now()
+        self._dummy_hash()  # made by the first attempt of any name, so that one is not slower for unknown names
         norm = normal_name(name)[:MAX_PASSWORD]
         key = hashlib.sha256(norm.encode()).hexdigest()
         with self._lock():
