@@ -47,7 +47,7 @@ def _session_cookies(page) -> list[dict]:
     return [c for c in page.context.cookies() if c["name"] == COOKIE]
 
 
-def test_a_visitor_has_no_upload_control_and_finds_the_sign_in_page(server, page):
+def test_a_visitor_has_no_upload_control_and_five_wrong_passwords_lock_a_name(server, page):
     url, _ = server
     page.goto(f"{url}/unggah-data")
     wait_for_page(page, t("unggah.page"))
@@ -60,12 +60,6 @@ def test_a_visitor_has_no_upload_control_and_finds_the_sign_in_page(server, page
     page.wait_for_url(f"{url}/masuk?ke=%2Funggah-data")
     wait_for_page(page, t("access.page"))
     screenshot(page, "akses-masuk")
-
-
-def test_five_wrong_passwords_lock_the_name(server, page):
-    url, _ = server
-    page.goto(f"{url}/masuk")
-    wait_for_page(page, t("access.page"))
     for i in range(5):
         _submit(page, "lalu", f"salah-{i}")
         settle(page, drawn=False)
