@@ -2,15 +2,17 @@
 sidebar (language, filters), then the chosen page runs.
 
 Start it with ``python -m ikm_data serve`` (run.sh does), which switches off Streamlit's
-legacy ``pages/`` folder mode before the first visitor arrives. Every URL also differs from
+legacy ``pages/`` folder mode before the first visitor arrives. ``app`` is the server: Streamlit
+serving this file plus the two routes of the sign-in cookie (``ikm_data.cookie``); the server
+imports this file as a module for it, so the page itself runs only as ``__main__``. Every URL also differs from
 its file's name, so that under a plain ``streamlit run app.py`` a link such as ``/wilayah``
 can never run ``pages/wilayah.py`` alone, without this file's navigation and sidebar."""
 
 import streamlit as st
 
-from ikm_data import ui
+from ikm_data import cookie
 
-st.set_page_config(page_title="Dasbor IKM NTB", page_icon=":material/factory:", layout="wide")
+app = st.App(__file__, routes=cookie.routes(st.get_option("server.baseUrlPath")))
 
 PAGES = {
     "nav.section.browse": [
@@ -32,15 +34,23 @@ PAGES = {
     "nav.section.about": [
         ("pages/tentang.py", "page.tentang", ":material/info:", "tentang-data", False),
     ],
+    "nav.section.account": [  # ui.permitted leaves out what the signed-in role may not open
+        ("pages/akun.py", "access.page", ":material/login:", "masuk", False),
+        ("pages/audit.py", "audit.page", ":material/policy:", "log-audit", False),
+    ],
 }
 
-ui.open_link()  # a link's filters and language, before anything is drawn in them
-navigation = st.navigation({
-    ui.tr(section): [
-        st.Page(path, title=ui.tr(title), icon=icon, url_path=url, default=default)
-        for path, title, icon, url, default in pages
-    ]
-    for section, pages in PAGES.items()
-})
-ui.sidebar()
-ui.run(navigation)
+if __name__ == "__main__":
+    from ikm_data import ui
+
+    st.set_page_config(page_title="Dasbor IKM NTB", page_icon=":material/factory:", layout="wide")
+    ui.open_link()  # a link's filters and language, before anything is drawn in them
+    navigation = st.navigation({
+        ui.tr(section): [
+            st.Page(path, title=ui.tr(title), icon=icon, url_path=url, default=default)
+            for path, title, icon, url, default in pages if ui.permitted(path)
+        ]
+        for section, pages in PAGES.items()
+    })
+    ui.sidebar(navigation)
+    ui.run(navigation)

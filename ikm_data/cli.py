@@ -120,7 +120,8 @@ def cmd_deck(args) -> int:
     from ikm_data.queries import Filters
 
     out = _out_path(args)
-    ds = Dataset.open(Store.open(args.data_dir))
+    store = Store.open(args.data_dir)
+    ds = Dataset.open(store)
     tty = sys.stderr.isatty()
 
     def progress(fraction: float, text: str) -> None:
@@ -134,6 +135,7 @@ def cmd_deck(args) -> int:
         if tty:  # end the progress line, also before an error's message
             print(file=sys.stderr)
     _write_out(out, data)
+    _audit(args, store.root, "export", phase=args.phase, format=args.format, what="deck", file=out.name)
     print(t("cli.deck.written", args.lang, path=str(out), format=args.format, kb=fmt_int(len(data) / 1024),
             seconds=f"{time.perf_counter() - started:.1f}"))
     return 0
@@ -180,12 +182,21 @@ def _existing_store(args) -> Store | None:
 
 
 def _default_user() -> str:
-    import getpass
+    from ikm_data.audit import os_user
 
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "-"
+    return os_user()
+
+
+def _audit(args, root, event: str, metas=(), **fields) -> None:
+    """``event`` in the audit log of the store at ``root``, by ``--user`` (else the login
+    name) and the operating-system user; one event per history entry of ``metas``."""
+    from ikm_data import audit
+
+    user, who = getattr(args, "user", None) or _default_user(), audit.os_user()
+    if metas:
+        audit.record_versions(root, event, user, metas, os_user=who, via="cli", **fields)
+    else:
+        audit.record(root, event, user, os_user=who, via="cli", **fields)
 
 
 def _print_issues(outcome, lang: str) -> None:
@@ -277,6 +288,7 @@ def cmd_import(args) -> int:
         else:
             _print_report(err.report, args.lang)
         raise
+    _audit(args, store.root, "commit", [r.meta for r in outcome.committed if not r.noop])
     if args.json:
         _print_json(outcome.to_json(args.lang))
     else:
@@ -324,7 +336,9 @@ def cmd_rollback(args) -> int:
     1 for an unknown version."""
     from ikm_data.i18n import t
 
-    meta = Store.open(args.data_dir).rollback(args.version, user=args.user or _default_user())
+    store = Store.open(args.data_dir)
+    meta = store.rollback(args.version, user=args.user or _default_user())
+    _audit(args, store.root, "rollback", [meta])
     if args.json:
         _print_json({k: meta.to_dict()[k] for k in _HISTORY_KEYS})
     else:
@@ -341,11 +355,14 @@ def cmd_export(args) -> int:
     if args.format == "datapackage":
         return _export_datapackage(args)
     out = _out_path(args)
-    table = Store.open(args.data_dir).phase_table(args.phase)
+    store = Store.open(args.data_dir)
+    table = store.phase_table(args.phase)
     frame = template.export_frame(table)
     data = (export.to_csv_bytes(frame) if args.format == "csv"
             else export.to_xlsx_bytes(frame, t("phase.label", "id", n=args.phase)))  # the file stays Indonesian
     _write_out(out, data)
+    _audit(args, store.root, "export", phase=args.phase, format=args.format, what="rows", rows=len(frame),
+           file=out.name)
     if not len(frame):
         print(t("cli.no_phase_data", args.lang, phase=args.phase), file=sys.stderr)
     print(t("cli.exported", args.lang, rows=fmt_int(len(frame)), phase=args.phase, path=str(out)))
@@ -376,7 +393,9 @@ def cmd_remove_sample(args) -> int:
     """Empty every phase that shows the synthetic sample (one action, kept in the history)."""
     from ikm_data.i18n import t
 
-    removed = Store.open(args.data_dir).remove_sample(user=args.user or _default_user())
+    store = Store.open(args.data_dir)
+    removed = store.remove_sample(user=args.user or _default_user())
+    _audit(args, store.root, "remove_sample", removed)
     if args.json:
         _print_json([{k: m.to_dict()[k] for k in _HISTORY_KEYS} for m in removed])
     elif removed:
@@ -392,7 +411,10 @@ def cmd_remove_phase(args) -> int:
     from ikm_data.i18n import t
     from ikm_data.reference import load_reference
 
-    meta = Store.open(args.data_dir).remove_phase(args.phase, user=args.user or _default_user())
+    store = Store.open(args.data_dir)
+    meta = store.remove_phase(args.phase, user=args.user or _default_user())
+    if meta is not None:
+        _audit(args, store.root, "remove_phase", [meta])
     if meta is None:
         key = ("versions.remove.published_only" if load_reference().published_for(args.phase)
                else "versions.remove.nothing")
@@ -481,6 +503,7 @@ def cmd_check_store(args) -> int:
     if args.repair and (actions or report.notes()):
         actions, report = store.repair(user=args.user or _default_user())
         repaired = True
+        _audit(args, store.root, "repair")
     if args.json:
         _print_json(_check_json(report, actions, args.lang, repaired))
         return 0 if report.ok else 1
@@ -646,6 +669,9 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(p, DECK_FORMATS)
     _out_option(p)
 
+    from ikm_data import cli_access
+
+    cli_access.add_commands(sub, _command)
     p = sub.add_parser("serve", help="start the dashboard (streamlit run app.py); other options go to streamlit")
     p.set_defaults(func=cmd_serve)  # unknown options (--server.port 8600 ...) go to streamlit
     _add_data_commands(sub)

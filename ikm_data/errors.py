@@ -75,6 +75,12 @@ class MappingError(UsageError, ValueError):
     the automatic mapping on it."""
 
 
+class AccessError(IkmError):
+    """Sign-in refused, a bad account name, password or role, or an action the role may not do."""
+
+    exit_code = 2
+
+
 class ValidationFailed(IkmError):
     """A file was read but holds errors; ``report`` carries every one of them."""
 

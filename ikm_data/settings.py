@@ -115,6 +115,40 @@ SETTINGS = (
         "10000",
         "Most parts a zipped workbook (.xlsx, .ods, .xlsb) may hold; a workbook has a few dozen.",
     ),
+    # -- access: sign-in, sessions, lockout (ikm_data/accounts.py, ikm_data/signin.py)
+    Setting(
+        "IKM_REQUIRE_SIGN_IN",
+        "0",
+        "Set to 1 to require sign-in even to view: every page but /masuk then shows the sign-in "
+        "prompt and no figures. 0: visitors see every chart and the masked directory.",
+    ),
+    Setting(
+        "IKM_SIGN_IN",
+        "password",
+        "How officials sign in: 'password' (accounts made with `python -m ikm_data users add`) or "
+        "'oidc' (Streamlit's st.login with the [auth] section of .streamlit/secrets.toml; needs Authlib).",
+    ),
+    Setting(
+        "IKM_LOCKOUT_ATTEMPTS",
+        "5",
+        "Wrong passwords in a row that lock an account name.",
+    ),
+    Setting(
+        "IKM_LOCKOUT_MINUTES",
+        "15",
+        "Minutes an account name stays locked after IKM_LOCKOUT_ATTEMPTS wrong passwords (the right "
+        "password is refused meanwhile).",
+    ),
+    Setting(
+        "IKM_SESSION_IDLE_MINUTES",
+        "30",
+        "Minutes without any page run after which a signed-in session ends.",
+    ),
+    Setting(
+        "IKM_SESSION_MAX_HOURS",
+        "12",
+        "Hours after sign-in at which a session ends however active it is.",
+    ),
 )
 
 

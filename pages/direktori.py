@@ -30,6 +30,7 @@ else:
     st.dataframe(rows_table.display(), hide_index=True, key="tabel_direktori")
     ui.downloads(table=rows_table, name=f"direktori-ikm-tahap-{f.phase}-halaman-{page}",
                  title=ui.tr("downloads.direktori.title", page=page), source=ui.source_label(f.phase))
+    ui.reveal_panel(f, search, int(page))  # admins only: one record's personal data, logged
 st.caption(ui.tr("direktori.privacy"))
 if total:
     ui.phase_downloads(f, search, total)

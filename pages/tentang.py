@@ -25,11 +25,14 @@ st.markdown(ui.tr("tentang.sample.body"))
 sample_phases = sorted(ui.dataset().sample_phases)
 if sample_phases:
     st.warning(ui.tr("tentang.sample.present", phases=", ".join(str(p) for p in sample_phases)))
-    confirm = st.checkbox(ui.tr("tentang.sample.confirm"), key="confirm_remove_sample")
-    if st.button(ui.tr("tentang.sample.remove"), disabled=not confirm, type="primary", key="hapus_sampel"):
-        removed = ui.remove_sample_data(ui.tr("tentang.sample.user"))
-        ui.flash("success", ui.tr("tentang.sample.removed", versions=", ".join(m.version for m in removed)))
-        st.rerun()
+    if ui.allowed("remove_sample"):
+        confirm = st.checkbox(ui.tr("tentang.sample.confirm"), key="confirm_remove_sample")
+        if st.button(ui.tr("tentang.sample.remove"), disabled=not confirm, type="primary", key="hapus_sampel"):
+            removed = ui.remove_sample_data()
+            ui.flash("success", ui.tr("tentang.sample.removed", versions=", ".join(m.version for m in removed)))
+            st.rerun()
+    else:
+        st.caption(ui.tr("access.sample.need"))
 else:
     st.success(ui.tr("tentang.sample.absent"))
 

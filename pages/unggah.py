@@ -12,6 +12,12 @@ from ikm_data.i18n import t
 ui.page_header("unggah.page", "unggah.caption")
 lang = ui.lang()
 ui.show_flashes()
+if not ui.allowed("upload"):  # a visitor or viewer: what is needed, and where to sign in
+    st.info(ui.tr("access.upload.need"), icon=":material/lock:")
+    st.page_link("pages/akun.py", label=ui.tr("access.goto"), icon=":material/login:",
+                 query_params={"ke": "/unggah-data"})
+    st.stop()
+author = ui.user_name()  # the signed-in account is the author of every change made here
 damage = ui.store_damage()  # a damaged store: what is wrong, the repair button, the history below
 if damage:
     ui.damage_panel(damage, repair=True)
@@ -80,8 +86,7 @@ if uploaded is not None:
                     upload_tables.field_label(field, lang), headers, key=f"unggah_map_{field}",
                     format_func=lambda h: h or t("unggah.mapping.none", lang))
             if st.form_submit_button(ui.tr("unggah.mapping.apply"), type="primary"):
-                ui.set_manual_mapping(uploaded, prepared, {**cmap.manual, **choices},
-                                      user=st.session_state.get("unggah_user", ""))
+                ui.set_manual_mapping(uploaded, prepared, {**cmap.manual, **choices})
                 st.rerun()
     with st.expander(ui.tr("unggah.mapping.table"), expanded=bool(cmap.missing)):
         st.dataframe(upload_tables.mapping_frame(cmap, lang), hide_index=True)
@@ -138,24 +143,20 @@ if uploaded is not None:
             for note in effect["notes"]:
                 st.info(note)
         st.subheader(ui.tr("unggah.commit.title"))
-        cols = st.columns(3)
+        cols = st.columns(2)
         as_of = cols[0].date_input(ui.tr("versions.unggah.as_of"), value=None, min_value=ui.AS_OF_MIN,
                                    max_value=ui.today(), format="DD/MM/YYYY", key="unggah_as_of",
                                    help=ui.tr("versions.unggah.as_of.help"))
         programme = cols[1].text_input(ui.tr("versions.unggah.programme"), value=ui.DEFAULT_PROGRAMME,
                                        max_chars=ui.PROGRAMME_MAX, key="unggah_programme",
                                        help=ui.tr("versions.unggah.programme.help"))
-        user = cols[2].text_input(ui.tr("unggah.commit.user"), key="unggah_user",
-                                  help=ui.tr("unggah.commit.user_help"))
+        st.caption(ui.tr("access.upload.author", user=escape(author)))
         if st.button(ui.tr("unggah.commit.button"), type="primary", key="unggah_commit",
                      icon=":material/save:", on_click=ui.remember_seen, args=(outcome.seen,)):
-            if not user.strip():
-                st.warning(ui.tr("unggah.commit.need_user"))
-            elif as_of is None:
+            if as_of is None:
                 st.warning(ui.tr("versions.unggah.need_as_of"))
             else:
-                done = ui.upload_commit(uploaded, prepared, phase, mode, user.strip(), as_of=as_of,
-                                        programme=programme)
+                done = ui.upload_commit(uploaded, prepared, phase, mode, as_of=as_of, programme=programme)
                 if done is not None:  # None: a bad date or programme, already explained
                     if done.noop:
                         meta = done.committed[0].meta
@@ -168,7 +169,6 @@ if uploaded is not None:
 st.divider()
 st.subheader(ui.tr("unggah.history.title"))
 history = ui.store().history()
-acting_user = st.session_state.get("unggah_user") or ui.tr("unggah.user.default")
 if not history:
     st.info(ui.tr("unggah.history.empty"))
 else:
@@ -184,7 +184,7 @@ else:
                           key=ui.confirm_key(f"unggah_confirm_rollback_{target}"))
     if st.button(ui.tr("unggah.history.rollback"), key="unggah_rollback", icon=":material/history:",
                  disabled=not confirm) and confirm:
-        meta = ui.rollback_version(target, acting_user)
+        meta = ui.rollback_version(target)
         ui.flash("success", ui.tr("unggah.history.done", phase=meta.phase, target=target, version=meta.version))
         st.rerun()
 
@@ -204,7 +204,7 @@ else:
             key=ui.confirm_key(f"unggah_confirm_remove_phase_{gone}"))
         if st.button(ui.tr("versions.remove.button"), key="unggah_remove_phase_button", icon=":material/delete:",
                      disabled=not confirm) and confirm:
-            meta = ui.remove_phase_data(gone, acting_user)
+            meta = ui.remove_phase_data(gone)
             if meta is not None:
                 ui.flash("success", ui.tr("versions.remove.done", phase=gone, version=meta.version))
             st.rerun()
@@ -223,7 +223,7 @@ if sample_phases:
                           key=ui.confirm_key("unggah_confirm_remove_sample"))
     if st.button(ui.tr("unggah.sample.remove"), key="unggah_remove_sample", icon=":material/delete:",
                  disabled=not confirm) and confirm:
-        removed = ui.remove_sample_data(acting_user)
+        removed = ui.remove_sample_data()
         ui.flash("success", ui.tr("unggah.sample.removed", versions=", ".join(m.version for m in removed)))
         st.rerun()
 else:

@@ -23,13 +23,39 @@ def ok(at):
     return at
 
 
-def open_app(page: str = "ringkasan", lang: str = "id", **state):
+PAGE_ROLES = {"unggah": "uploader"}  # the role open_app signs in with by default, per page
+
+
+def sign_in(at, role: str, name: str | None = None) -> str:
+    """Sign ``at``'s session in as the account ``name`` (default ``<role>-uji``, made with
+    ``role`` in the store ``IKM_DATA_DIR`` names, without a password): a server-side session
+    whose token the session keeps, as a sign-in at /masuk leaves it (the sign-in form itself
+    is tested in tests/test_access_pages.py). Returns the account's name."""
+    from ikm_data.accounts import Accounts
+    from ikm_data.settings import data_dir
+    from ikm_data.signin import Sessions
+    from ikm_data.ui.signin import TOKEN_KEY
+
+    name = name or f"{role}-uji"
+    accounts = Accounts(data_dir())
+    if accounts.get(name) is None:
+        accounts.add(name, role, None)
+    at.session_state[TOKEN_KEY] = Sessions(data_dir(), accounts).start(name)
+    return name
+
+
+def open_app(page: str = "ringkasan", lang: str = "id", *, role: str | None = "auto", **state):
     """An AppTest of app.py in ``lang`` switched to ``pages/<page>.py``; ``state`` goes into
-    the session first. The store is the one ``IKM_DATA_DIR`` names."""
+    the session first. The store is the one ``IKM_DATA_DIR`` names. ``role``: signed in
+    with that role first (``sign_in``); by default the role the page's controls need
+    (``PAGE_ROLES``: an uploader on Unggah Data), None for a visitor."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
+    role = PAGE_ROLES.get(page) if role == "auto" else role
+    if role:
+        sign_in(at, role)
     for key, value in state.items():
         at.session_state[key] = value
     at.run()

@@ -109,3 +109,21 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def sign_in(page, url: str, data_dir: Path, role: str = "uploader") -> str:
+    """Give ``page``'s browser the signed session cookie of the account ``<role>-uji`` (made
+    with ``role`` in ``data_dir``, without a password), as a sign-in at /masuk leaves it
+    (the form itself: tests/test_browser_access.py). Returns the account's name."""
+    from ikm_data.accounts import Accounts
+    from ikm_data.signin import COOKIE, Sessions
+
+    name = f"{role}-uji"
+    accounts = Accounts(data_dir)
+    if accounts.get(name) is None:
+        accounts.add(name, role, None)
+    sessions = Sessions(data_dir, accounts)
+    token = sessions.start(name)
+    value = sessions.cookie_value(token, sessions.check(token).expires)
+    page.context.add_cookies([{"name": COOKIE, "value": value, "url": url, "httpOnly": True, "sameSite": "Lax"}])
+    return name

@@ -11,7 +11,7 @@ import pytest
 from ikm_data import bench
 from ikm_data.store import Store
 from tests import procs
-from tests.browser import screenshot, settle, streamlit_server, wait_for_page
+from tests.browser import screenshot, settle, sign_in, streamlit_server, wait_for_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 DATA = Path(__file__).resolve().parent / "data"
@@ -38,9 +38,10 @@ def _busy_worker(server: int):
     return next((w for w in procs.workers(server) if procs.resident_mb(w) >= BUSY_MB), None)
 
 
-def _start_slow_check(page, url: str, server: int, slow_csv: Path) -> tuple[float, int]:
-    """Open Unggah Data, upload the slow file and wait until a worker is deep in it; what the
-    server held before, and the worker's pid."""
+def _start_slow_check(page, url: str, server: int, slow_csv: Path, folder: Path) -> tuple[float, int]:
+    """Open Unggah Data (signed in as an uploader), upload the slow file and wait until a
+    worker is deep in it; what the server held before, and the worker's pid."""
+    sign_in(page, url, folder)
     page.goto(f"{url}/unggah-data")
     wait_for_page(page, "Unggah Data")
     before = procs.serving_mb(server)
@@ -53,7 +54,7 @@ def _start_slow_check(page, url: str, server: int, slow_csv: Path) -> tuple[floa
 
 def test_closing_the_page_stops_the_check_and_frees_its_memory(server, page, slow_csv):
     url, pid, folder = server
-    before, busy = _start_slow_check(page, url, server=pid, slow_csv=slow_csv)
+    before, busy = _start_slow_check(page, url, server=pid, slow_csv=slow_csv, folder=folder)
     status = page.get_by_text(STATUS).first.inner_text()
     assert "Membaca dan memeriksa berkas…" in status, status  # (the icon's name comes first)
     screenshot(page, "unggah-checking")
@@ -73,7 +74,7 @@ def test_closing_the_page_stops_the_check_and_frees_its_memory(server, page, slo
 
 def test_uploading_another_file_stops_the_first_files_check(server, page, slow_csv):
     url, pid, folder = server
-    _, busy = _start_slow_check(page, url, server=pid, slow_csv=slow_csv)
+    _, busy = _start_slow_check(page, url, server=pid, slow_csv=slow_csv, folder=folder)
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
         str(DATA / "good_two_row_header.xlsx"))
     changed = time.monotonic()
@@ -89,6 +90,7 @@ def test_uploading_another_file_stops_the_first_files_check(server, page, slow_c
 def test_a_commit_goes_on_when_its_page_closes(server, page, slow_csv):
     """The official asked for it: closing the page while it is saved does not stop it."""
     url, pid, folder = server
+    author = sign_in(page, url, folder)  # the signed-in account is the commit's author
     page.goto(f"{url}/unggah-data")
     wait_for_page(page, "Unggah Data")
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(slow_csv))
@@ -96,9 +98,6 @@ def test_a_commit_goes_on_when_its_page_closes(server, page, slow_csv):
     phase = page.get_by_label("Tahap", exact=True)
     phase.fill("4")
     phase.press("Enter")
-    settle(page, drawn=False)
-    page.get_by_label("Nama petugas", exact=True).fill("Baiq Browser")
-    page.get_by_label("Nama petugas", exact=True).press("Enter")
     settle(page, drawn=False)
     _type_date(page, "Data per tanggal", "13072020")
     store = Store(folder)
@@ -114,7 +113,7 @@ def test_a_commit_goes_on_when_its_page_closes(server, page, slow_csv):
     assert saving, "no worker saves the file"
     page.close()
     assert procs.wait_until(lambda: store.state().phases.get(4), timeout=60), "the commit was dropped"
-    assert store.history()[0].user == "Baiq Browser" and store.phase_table(4).num_rows == ROWS
+    assert store.history()[0].user == author and store.phase_table(4).num_rows == ROWS
     assert procs.wait_until(lambda: not procs.workers(pid), timeout=10)
 
 

@@ -6,7 +6,7 @@ test-artifacts/."""
 import pytest
 
 from ikm_data.i18n import t
-from tests.browser import screenshot, settle, streamlit_server, wait_for_page
+from tests.browser import screenshot, settle, sign_in, streamlit_server, wait_for_page
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +29,7 @@ def test_a_damaged_store_explains_itself_and_is_repaired(state_store, page):
             assert t("damage.last_good", versions="Tahap 4: v2") in main, main
             screenshot(page, f"damaged-{path or 'ringkasan'}")
 
+        sign_in(page, url, state_store.root)  # repairing needs an uploader
         page.goto(f"{url}/unggah-data")
         wait_for_page(page, t("unggah.page"), timeout=60_000)
         _no_traceback(page, "unggah")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser import screenshot, settle, streamlit_server, wait_for_page
+from tests.browser import screenshot, settle, sign_in, streamlit_server, wait_for_page
 
 pytestmark = pytest.mark.browser
 
@@ -38,8 +38,13 @@ MAP_BOXES_JS = """svg => {
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with streamlit_server(tmp_path_factory.mktemp("phone") / "store") as (url, _):
+def folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("phone") / "store"
+
+
+@pytest.fixture(scope="module")
+def server(folder):
+    with streamlit_server(folder) as (url, _):
         yield url
 
 
@@ -134,7 +139,8 @@ UPLOAD_LIMIT = "[data-testid='stFileUploaderDropzoneInstructions'] > div > span"
 DROP_HINT = "[data-testid='stFileUploaderDropzone'] > input + div > span"
 
 
-def test_uploader_speaks_indonesian_with_the_real_limit(server, phone):
+def test_uploader_speaks_indonesian_with_the_real_limit(server, folder, phone):
+    sign_in(phone, server, folder)
     phone.goto(f"{server}/unggah-data")
     wait_for_page(phone, "Unggah Data")
     assert _after(phone, UPLOAD_BUTTON) == ['"Unggah berkas"', "0px"]  # 'Upload' hidden

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import screenshot, settle, streamlit_server, wait_for_page
+from tests.browser import screenshot, settle, sign_in, streamlit_server, wait_for_page
 
 pytestmark = pytest.mark.browser
 DATA = Path(__file__).resolve().parent / "data"
@@ -27,6 +27,7 @@ def _upload(page, name: str) -> None:
 
 def test_upload_bad_then_good_file_and_commit(server, page):
     url, folder = server
+    sign_in(page, url, folder)
     page.goto(f"{url}/unggah-data")
     wait_for_page(page, "Unggah Data")
     assert page.locator("[data-testid='stException']").count() == 0
@@ -42,9 +43,6 @@ def test_upload_bad_then_good_file_and_commit(server, page):
     phase.fill("3")
     phase.press("Enter")
     page.get_by_text("unggahan ini menggantikannya").wait_for(timeout=30_000)
-    page.get_by_label("Nama petugas", exact=True).fill("Baiq Browser")
-    page.get_by_label("Nama petugas", exact=True).press("Enter")
-    settle(page, drawn=False)
     # st.date_input is a field of day/month/year segments: type into the first, it moves on
     page.get_by_role("group", name="Data per tanggal").get_by_role("spinbutton").first.click()
     page.keyboard.type("13072020")

@@ -135,7 +135,7 @@ def test_phase_comparison_lists_other_scopes_apart(app):
 
 
 def test_removing_the_sample_is_one_action_and_leaves_history(app, store_with_phase3):
-    at = app("tentang")
+    at = app("tentang", role="uploader")
     at.checkbox(key="confirm_remove_sample").check().run()
     at.button(key="hapus_sampel").click().run()
     assert not at.exception

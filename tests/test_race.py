@@ -293,7 +293,6 @@ def test_the_page_shows_the_refusal_with_the_rows(app, store_with_phase3, monkey
     at.run()
     at.radio(key="unggah_mode").set_value("append").run()
     at.number_input(key="unggah_phase").set_value(4).run()
-    at.text_input(key="unggah_user").set_value("Baiq").run()
     at.date_input(key="unggah_as_of").set_value(dt.date(2020, 7, 13)).run()
     assert not at.error, [e.value for e in at.error]
     rival = rival_at_the_lock(monkeypatch, tmp_path, store_with_phase3, rows_csv([12, 14, 30]), "rival.csv", 4)
@@ -320,7 +319,6 @@ def test_the_page_refuses_a_replace_confirmed_on_a_version_that_moved_on(app, st
     at.file_uploader(key="unggah_file").set_value(("ganti.csv", rows_csv(range(100, 104)), "text/csv"))
     at.run()
     at.number_input(key="unggah_phase").set_value(4).run()
-    at.text_input(key="unggah_user").set_value("Baiq").run()
     at.date_input(key="unggah_as_of").set_value(dt.date(2020, 7, 13)).run()
     assert not at.error, [e.value for e in at.error]
     importer.run(rows_csv(range(10, 12)), "rival.csv", store=store_with_phase3, phase=4, mode="append",

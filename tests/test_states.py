@@ -17,6 +17,7 @@ import pyarrow as pa
 import pytest
 
 from ikm_data.i18n import CATALOGUE, t
+from tests.apptest import PAGE_ROLES, sign_in
 from tests.states import DAMAGED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -517,6 +518,8 @@ def _open(page: str, lang: str):
 
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
+    if page in PAGE_ROLES:
+        sign_in(at, PAGE_ROLES[page])  # an uploader: the page's controls and the repair button
     if page == "presentasi":
         at.session_state["present_slide"] = 1  # the headline figures
     at.run()

@@ -85,10 +85,8 @@ def test_commit_a_good_file_then_ringkasan_shows_it_then_roll_back(app, store_wi
     metrics = {m.label: (m.value, m.delta) for m in at.metric}
     assert metrics["IKM"] == ("7", "-446") and metrics["Tenaga kerja"] == ("43", "-2.815")
     assert any("data contoh" in i for i in texts(at, "info"))
-    at.button(key="unggah_commit").click().run()
-    assert any("isi nama petugas" in w.lower() for w in texts(at, "warning"))
-    assert len(store_with_phase3.history()) == 1
-    at.text_input(key="unggah_user").set_value("Baiq Aminah").run()
+    assert not [w for w in at.text_input if w.key == "unggah_user"]  # no free-text author any more
+    assert any("atas nama **uploader-uji**" in c for c in texts(at, "caption"))
     at.button(key="unggah_commit").click().run()
     assert any("Isi tanggal data" in w for w in texts(at, "warning"))
     assert len(store_with_phase3.history()) == 1
@@ -97,7 +95,7 @@ def test_commit_a_good_file_then_ringkasan_shows_it_then_roll_back(app, store_wi
     assert not at.exception
     assert any("Tersimpan: versi v2" in s for s in texts(at, "success"))
     meta = store_with_phase3.history()[0]
-    assert (meta.version, meta.phase, meta.user, meta.rows, meta.workers) == ("v2", 3, "Baiq Aminah", 7, 43)
+    assert (meta.version, meta.phase, meta.user, meta.rows, meta.workers) == ("v2", 3, "uploader-uji", 7, 43)
 
     at.switch_page("pages/ringkasan.py").run()
     metrics = {m.label: m.value for m in at.metric}
@@ -117,7 +115,6 @@ def test_commit_a_good_file_then_ringkasan_shows_it_then_roll_back(app, store_wi
 def test_recommitting_the_same_file_says_nothing_changed(app, store_with_phase3):
     at = upload(app("unggah"), "good_export.parquet")
     at.number_input(key="unggah_phase").set_value(4).run()
-    at.text_input(key="unggah_user").set_value("Lalu").run()
     at.date_input(key="unggah_as_of").set_value(dt.date(2020, 8, 1)).run()
     at.button(key="unggah_commit").click().run()
     at.button(key="unggah_commit").click().run()
@@ -286,7 +283,6 @@ def test_commit_records_the_datas_date_and_programme(app, store_with_phase3):
     assert date_box.proto.max == today().isoformat()  # no date in the future can be picked
     assert at.text_input(key="unggah_programme").value == "JPS Gemilang"
     at.number_input(key="unggah_phase").set_value(4)
-    at.text_input(key="unggah_user").set_value("Baiq")
     at.date_input(key="unggah_as_of").set_value(dt.date(2020, 7, 13))
     at.text_input(key="unggah_programme").set_value("   ").run()
     at.button(key="unggah_commit").click().run()

@@ -240,7 +240,6 @@ MESSAGES = {
                                "I understand: that phase will be empty until real data is uploaded."),
     "tentang.sample.remove": ("Hapus data contoh", "Remove the sample data"),
     "tentang.sample.removed": ("Data contoh dihapus (versi {versions}).", "Sample data removed (version {versions})."),
-    "tentang.sample.user": ("petugas (dasbor)", "official (dashboard)"),
     "tentang.sample.absent": ("Tidak ada data contoh yang dipakai: semua angka dari data unggahan atau rilis.",
                               "No sample data in use: every figure comes from uploads or releases."),
     "tentang.store": ("Penyimpanan dan riwayat", "Storage and history"),

@@ -375,11 +375,7 @@ MESSAGES = {
     "unggah.effect.unknown_products": ("Produk di luar daftar baku: {products}.",
                                        "Products outside the standard list: {products}."),
     "unggah.commit.title": ("Simpan", "Commit"),
-    "unggah.commit.user": ("Nama petugas", "Your name"),
-    "unggah.commit.user_help": ("Dicatat di riwayat bersama waktu dan nama berkas.",
-                                "Recorded in the history with the time and file name."),
     "unggah.commit.button": ("Simpan sebagai versi baru", "Commit as a new version"),
-    "unggah.commit.need_user": ("Isi nama petugas dulu.", "Fill in your name first."),
     "unggah.commit.need_phase": ("Pilih tahapnya dulu.", "Choose the phase first."),
     "unggah.commit.done": ("Tersimpan: versi {versions}. Semua halaman kini memakai data ini.",
                            "Committed: version {versions}. Every page now uses this data."),
@@ -413,5 +409,4 @@ MESSAGES = {
     "unggah.sample.remove": ("Hapus data contoh", "Remove the sample data"),
     "unggah.sample.removed": ("Data contoh dihapus (versi {versions}).", "Sample data removed (version {versions})."),
     "unggah.sample.absent": ("Tidak ada data contoh yang dipakai.", "No sample data in use."),
-    "unggah.user.default": ("petugas (dasbor)", "official (dashboard)"),
 }

@@ -11,6 +11,8 @@ library to the visitor's session; logic stays in the rest of the library. Pages 
 - ``present``: the Presentasi page's slides (``present.css``, ``slide_keys.js``)
 - ``serve``: the server (``python -m ikm_data serve``) and each run of a page
 - ``bulk``: Direktori's full download of the filtered phase (built when asked, with progress)
+- ``signin``: who is signed in (session or signed cookie), the sign-in form, sign-out, guards
+  and the audit log (``log``, ``audit_events``); ``reveal``: one record's personal data (admin)
 - ``style``: the stylesheet of every page (``page.css`` plus translated widget texts)
 - ``themes``: what the theme pages share (the guard of unknown data, cards with their denominators)
 """
@@ -51,6 +53,7 @@ from ikm_data.ui.present import (
     slide_notes,
     slide_table,
 )
+from ikm_data.ui.reveal import reveal_panel
 from ikm_data.ui.serve import run, serve
 from ikm_data.ui.session import (
     LANG_KEY,
@@ -72,6 +75,19 @@ from ikm_data.ui.session import (
 )
 from ikm_data.ui.share import datapackage_download
 from ikm_data.ui.themes import flag_metric, theme_counts
+from ikm_data.ui.signin import (
+    Who,
+    allowed,
+    audit_events,
+    current,
+    log,
+    permitted,
+    role,
+    sign_in_form,
+    sign_in_prompt,
+    signed_out_note,
+    user_name,
+)
 from ikm_data.ui.upload import (
     AS_OF_MIN,
     DEFAULT_PROGRAMME,
@@ -125,4 +141,6 @@ __all__ = [
     "theme_counts", "flag_metric", "tr", "upload_check", "upload_commit", "upload_phase_default", "upload_prepare",
     "upload_sheets",
     "copy_link", "datapackage_download", "default_phase", "open_link",  # ui.session, ui.share: sharing
+    "reveal_panel", "Who", "allowed", "audit_events", "current", "log", "permitted", "role",
+    "sign_in_form", "sign_in_prompt", "signed_out_note", "user_name",  # ui.signin, ui.reveal: access
 ]

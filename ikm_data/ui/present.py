@@ -18,6 +18,7 @@ from ikm_data.queries import Filters
 from ikm_data.ui import style
 from ikm_data.ui.data import dataset, dataset_at, store
 from ikm_data.ui.session import lang
+from ikm_data.ui.signin import download_logger
 
 PRESENT_SLIDE_KEY = "present_slide"
 PRESENT_DECKS_KEY = "present_decks"
@@ -169,8 +170,10 @@ def deck_download(f: Filters, fmt: str) -> None:
             built.clear()
         built[key] = data
     data = built[key]
+    name = _deck.file_name(f.phase, fmt, current)
     st.download_button(
-        t(f"present.download.{fmt}", current), data=data, file_name=_deck.file_name(f.phase, fmt, current),
+        t(f"present.download.{fmt}", current), data=download_logger()(data, what="deck", file=name, phase=f.phase),
+        file_name=name,
         mime=_deck.MIME[fmt], key=f"present_download_{fmt}", on_click="ignore", type="primary",
         icon=":material/download:",
     )

@@ -7,6 +7,7 @@ import uuid
 
 from ikm_data import settings
 from ikm_data.errors import IkmError, StoreDamaged
+from ikm_data.ui.signin import SIGN_IN_PATH, allowed, sign_in_prompt
 from ikm_data.ui.upload import damage_panel
 from ikm_data.ui.widgets import show_ikm_error
 
@@ -18,7 +19,11 @@ def run(navigation) -> None:
     masked, ``privacy.scrub_text``) and the official reads a friendly message in both
     languages (``client.showErrorDetails = "none"`` keeps Streamlit's own details out of
     the browser too). With ``IKM_RAISE_BUGS=1`` (the tests) the bug is raised as well, so
-    a test sees it."""
+    a test sees it. Where sign-in is required to view (IKM_REQUIRE_SIGN_IN), a visitor gets
+    the sign-in prompt instead of any page but /masuk."""
+    if not allowed("view") and navigation.url_path != SIGN_IN_PATH:
+        sign_in_prompt(navigation.url_path)
+        return
     try:
         navigation.run()
     except StoreDamaged as err:
@@ -46,6 +51,9 @@ def run(navigation) -> None:
 
 def serve(options: list[str]) -> int:
     """Start the dashboard server (``streamlit run app.py`` plus ``options``).
+
+    ``app.py`` declares an ``st.App`` (the sign-in cookie's routes), so ``streamlit run``
+    serves it through uvicorn; options such as ``--server.port`` work as before.
 
     Streamlit treats an app with a ``pages/`` folder as a legacy multipage app until
     app.py's ``st.navigation`` has run once, so the very first visitor of a fresh server who

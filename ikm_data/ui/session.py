@@ -43,9 +43,12 @@ def filters() -> Filters:
     )
 
 
-def sidebar() -> None:
-    """Language switch and the shared filters, drawn by ``app.py`` on every page so their
-    values persist across pages."""
+def sidebar(page=None) -> None:
+    """Language switch, who is signed in (and sign-out), and the shared filters, drawn by
+    ``app.py`` on every page (``page``: the chosen ``st.Page``) so their values persist
+    across pages. Where sign-in is required to view, a visitor gets no filters."""
+    from ikm_data.ui import signin
+
     ref = load_reference()
     current = lang()  # bound now: format functions may be called outside this run
     st.html(style.css(current, max_upload_mb()))
@@ -55,6 +58,10 @@ def sidebar() -> None:
             "Bahasa / Language", LANGS, key=LANG_KEY, required=True,
             format_func=lambda code: {"id": "Indonesia", "en": "English"}[code],
         )
+        url = getattr(page, "url_path", "") or ""
+        signin.sidebar_account(f"/{url}" if url else "/")
+        if not signin.allowed("view"):
+            return
         st.markdown(f"**{tr('filter.heading')}**")
         try:
             _filters(ref, current)

@@ -20,6 +20,7 @@ from ikm_data.mapping import MappingMemory as _MappingMemory
 from ikm_data.store import DEFAULT_PROGRAMME, PROGRAMME_MAX, today  # noqa: F401 (pages use them)
 from ikm_data.ui.data import clear_caches, dataset, phase_options, store
 from ikm_data.ui.session import flash, lang, tr
+from ikm_data.ui.signin import allowed, log, log_versions, user_name
 from ikm_data.ui.widgets import show_ikm_error
 
 AS_OF_MIN = _dt.date(2000, 1, 1)  # the earliest "Data per tanggal" the Unggah page offers
@@ -31,6 +32,7 @@ _UPLOAD_OF = "upload"  # in the cache: the upload its entries belong to
 _WORKER_STATUS = {"check": "unggah.checking", "commit": "unggah.commit.progress"}
 _UPLOAD_MANUAL = "_unggah_manual"
 _SEEN = "_unggah_seen"
+_CHECKS_LOGGED = "_unggah_checks_logged"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -122,11 +124,12 @@ def manual_mapping(uploaded) -> dict | None:
     return entry[1] if entry and entry[0] == _upload_id(uploaded) else None
 
 
-def set_manual_mapping(uploaded, prepared, manual: dict[str, str], user: str = "") -> None:
-    """Use ``manual`` for this upload and remember it for the same headers next time."""
+def set_manual_mapping(uploaded, prepared, manual: dict[str, str]) -> None:
+    """Use ``manual`` for this upload and remember it (by the signed-in account) for the
+    same headers next time."""
     manual = {f: h for f, h in manual.items() if h}
     st.session_state[_UPLOAD_MANUAL] = (_upload_id(uploaded), manual)
-    _MappingMemory(store().root).remember(prepared.layout.labels, manual, user=user or "-")
+    _MappingMemory(store().root).remember(prepared.layout.labels, manual, user=user_name())
 
 
 def upload_prepare(uploaded, sheet: str | None):
@@ -152,12 +155,26 @@ def upload_check(uploaded, prepared, phase: int | None, mode: str):
     s, current = store(), lang()
     key = ("check", _upload_id(uploaded), prepared.raw.sheet, tuple(sorted(prepared.cmap.fields.items())),
            phase, mode, current, s.state().token)
+    def check():
+        outcome = _in_worker("check", uploaded, _upload_jobs.check, prepared, str(s.root), phase, mode, current)
+        _log_check(prepared, phase, mode, outcome.report.rows)
+        return outcome
+
     try:
-        return _cached(key, lambda: _in_worker("check", uploaded, _upload_jobs.check, prepared, str(s.root),
-                                               phase, mode, current))
+        return _cached(key, check)
     except IkmError as err:
         show_ikm_error(err)
         return None
+
+
+def _log_check(prepared, phase: int | None, mode: str, rows: int) -> None:
+    """``validate`` in the audit log once per file, phase and mode in this session (the page
+    checks again by itself after a commit or a rollback: that is not the official's act)."""
+    logged = st.session_state.setdefault(_CHECKS_LOGGED, set())
+    key = (prepared.sha256, prepared.raw.sheet, phase, mode)
+    if key not in logged:
+        logged.add(key)
+        log("validate", file=prepared.file_name, sha256=prepared.sha256, phase=phase, mode=mode, rows=rows)
 
 
 def remember_seen(seen: dict) -> None:
@@ -167,13 +184,15 @@ def remember_seen(seen: dict) -> None:
     st.session_state[_SEEN] = dict(seen)
 
 
-def upload_commit(uploaded, prepared, phase: int | None, mode: str, user: str, *, as_of=None,
+def upload_commit(uploaded, prepared, phase: int | None, mode: str, *, as_of=None,
                   programme: str | None = None):
     """Validate again and commit (all or nothing) with the data's date and programme, in a
-    worker that finishes even when the page closes meanwhile (within its time limit);
-    caches are cleared after a change. None after showing why a date or programme is
+    worker that finishes even when the page closes meanwhile (within its time limit), the
+    signed-in account its author; caches are cleared after a change and each new version is
+    written to the audit log. None after showing why a date or programme is
     refused, or why the commit was refused (another upload changed the phase meanwhile)
     or stopped."""
+    user = user_name()
     try:
         outcome = _in_worker("commit", uploaded, _upload_jobs.commit, prepared, str(store().root), phase, mode,
                              user, lang(), as_of, programme, st.session_state.pop(_SEEN, None), finish=True)
@@ -187,28 +206,34 @@ def upload_commit(uploaded, prepared, phase: int | None, mode: str, user: str, *
         return None
     if outcome.committed:
         _changed()
+        log_versions("commit", [r.meta for r in outcome.committed if not r.noop])
     return outcome
 
 
-def rollback_version(version: str, user: str):
-    """Restore ``version``'s phase (a new history entry) and drop cached results."""
-    meta = store().rollback(version, user=user)
+def rollback_version(version: str):
+    """Restore ``version``'s phase (a new history entry by the signed-in account), drop
+    cached results, log it."""
+    meta = store().rollback(version, user=user_name())
     _changed()
+    log_versions("rollback", [meta])
     return meta
 
 
-def remove_sample_data(user: str) -> list:
-    """Remove the synthetic sample (one action) and drop cached results."""
-    removed = store().remove_sample(user=user)
+def remove_sample_data() -> list:
+    """Remove the synthetic sample (one action, by the signed-in account), drop cached
+    results, log it."""
+    removed = store().remove_sample(user=user_name())
     _changed()
+    log_versions("remove_sample", removed)
     return removed
 
 
-def remove_phase_data(phase: int, user: str):
-    """Empty ``phase`` (a new history entry) and drop cached results; the entry, or None
-    when the phase had no rows."""
-    meta = store().remove_phase(phase, user=user)
+def remove_phase_data(phase: int):
+    """Empty ``phase`` (a new history entry by the signed-in account), drop cached results,
+    log it; the entry, or None when the phase had no rows."""
+    meta = store().remove_phase(phase, user=user_name())
     _changed()
+    log_versions("remove_phase", [meta])
     return meta
 
 
@@ -251,15 +276,17 @@ def damage_panel(err: StoreDamaged, *, repair: bool = False) -> None:
                  f"\n\n{lines}", icon=":material/report:")
         if not repair:
             st.page_link("pages/unggah.py", label=t("damage.goto", current), icon=":material/build:")
-        elif st.button(t("damage.repair.button", current), key="damage_repair", type="primary",
+        elif allowed("repair") and st.button(t("damage.repair.button", current), key="damage_repair", type="primary",
                        icon=":material/build:", help=t("damage.repair.help", current)):
-            repair_store(st.session_state.get("unggah_user") or t("unggah.user.default", current))
+            repair_store()
             st.rerun()
 
 
-def repair_store(user: str) -> None:
-    """Repair the store (``Store.repair``), drop cached data and say what was done."""
-    actions, after = store().repair(user=user)
+def repair_store() -> None:
+    """Repair the store (``Store.repair``, by the signed-in account), drop cached data, log
+    it and say what was done."""
+    actions, after = store().repair(user=user_name())
+    log("repair")
     clear_caches(datasets=True)
     st.session_state.pop(_UPLOAD_CACHE, None)
     current = lang()

@@ -16,6 +16,7 @@ from ikm_data.i18n import t
 from ikm_data.queries import Filters
 from ikm_data.ui.data import dataset
 from ikm_data.ui.session import active_filters, filters, lang, tr
+from ikm_data.ui.signin import download_logger
 
 _MIME = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -147,12 +148,15 @@ def downloads(chart=None, table=None, name: str = "data", *, title: str = "",
             ("xlsx", "xlsx", "export.xlsx", "downloads.help.xlsx",
              lambda: _export.table_xlsx(get(), heading, source, stem, allow_personal)),
         ]
+    logged = download_logger()  # each file asked for is written to the audit log
     with st.container(horizontal=True, gap="small", key=f"dl_{key}", vertical_alignment="center"):
         st.caption(t("export.label", current) + ":", width="content")
         for fid, ext, label, help_key, make in files:
             suffix = "-intl" if fid == "csv_intl" else ""
             st.download_button(
-                t(label, current), data=make, file_name=f"{stem}{suffix}.{ext}", mime=_MIME[ext],
+                t(label, current), data=logged(make, what=stem, file=f"{stem}{suffix}.{ext}",
+                                                        phase=(view or filters()).phase),
+                file_name=f"{stem}{suffix}.{ext}", mime=_MIME[ext],
                 key=f"dl_{key}_{fid}", on_click="ignore", type="tertiary", icon=":material/download:",
                 help=t(help_key, current),
             )
