@@ -19,8 +19,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from ikm_data.access import check_role
 from ikm_data.errors import AccessError
-from ikm_data.files import file_lock
-from ikm_data.private import private_dir, read_private, write_private
+from ikm_data.files import file_lock, private_dir, read_private, write_private
 from ikm_data.settings import setting
 
 ACCESS_DIR = "access"

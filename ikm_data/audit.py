@@ -14,9 +14,8 @@ import os
 import re
 from pathlib import Path
 
-from ikm_data.files import file_lock
+from ikm_data.files import PRIVATE_FILE, file_lock, private_dir
 from ikm_data.formatting import utc_now
-from ikm_data.private import FILE_MODE, private_dir
 
 AUDIT_DIR = "audit"
 AUDIT_FILE = "audit.jsonl"
@@ -80,7 +79,7 @@ def record(root: Path, event: str, user: str, **fields) -> dict:
     line = (json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n").encode()
     folder = private_dir(Path(root) / AUDIT_DIR)
     with file_lock(folder / ".lock"):
-        fd = os.open(folder / AUDIT_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+        fd = os.open(folder / AUDIT_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE)
         try:
             os.write(fd, line)
             os.fsync(fd)

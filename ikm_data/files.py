@@ -53,6 +53,21 @@ def atomic_write(path: Path, content: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def write_private(path: Path, content: bytes) -> None:
+    """``atomic_write`` into a ``0700`` folder (made if missing): accounts, sessions, the
+    secret key."""
+    private_dir(Path(path).parent)
+    atomic_write(path, content)
+
+
+def read_private(path: Path) -> bytes | None:
+    """The content of ``path``, None when it does not exist."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        return None
+
+
 def temporary_name(path: Path) -> Path:
     """A hidden, unique name beside ``path`` for a file that becomes ``path`` by a rename."""
     return path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")

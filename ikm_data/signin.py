@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ikm_data.accounts import ACCESS_DIR, Accounts
-from ikm_data.private import FILE_MODE, private_dir, read_private, write_private
+from ikm_data.files import PRIVATE_FILE, private_dir, read_private, write_private
 from ikm_data.settings import setting
 
 COOKIE = "ikm_sesi"
@@ -77,7 +77,7 @@ class Sessions:
             return key
         private_dir(self.folder)
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         except FileExistsError:  # another process made it first
             return path.read_bytes()
         with os.fdopen(fd, "wb") as fh:

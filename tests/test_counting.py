@@ -153,7 +153,7 @@ def test_ringkasan_and_wilayah_hide_the_sample_part_workers(app):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["IKM/UKM"] == "35" and metrics["Tenaga kerja"] == "–"
     assert metrics["Tenaga kerja per IKM"] == "–"
-    assert any("kelompok itu: 910" in c.value for c in at.caption)
+    assert any(escape("kelompok itu: 910") in c.value for c in at.caption)
     at.switch_page("pages/wilayah.py").run()
     assert not at.exception
     assert set(_table(at, "Kabupaten/Kota")["Tenaga kerja"]) == {"–"}
