@@ -23,7 +23,8 @@ from ikm_data.errors import UsageError
 from ikm_data.files import PRIVATE_FILE, file_lock, fsync_dir, private_dir, temporary_name, tighten
 from ikm_data.store import Store
 
-_LOCKS = (".lock", ".mappings.lock")  # the store's writers' locks, taken in this order
+# the writers' locks, taken in this order: the store, the mappings, the accounts, the audit log
+_LOCKS = (".lock", ".mappings.lock", "access/.lock", "audit/.lock")
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Archived:
 def _skipped(relative: Path) -> bool:
     """True for what a backup leaves out: locks and a crashed writer's leftovers."""
     name = relative.name
-    if name in _LOCKS or (name.startswith(".") and name.endswith(".tmp")):
+    if relative.as_posix() in _LOCKS or (name.startswith(".") and name.endswith(".tmp")):
         return True
     return len(relative.parts) > 1 and relative.parts[0] == "versions" and (
         relative.parts[1].startswith(".tmp-") or relative.parts[1].startswith(".orphan-"))
