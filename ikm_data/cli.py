@@ -288,7 +288,12 @@ def cmd_import(args) -> int:
         else:
             _print_report(err.report, args.lang)
         raise
-    _audit(args, store.root, "commit", [r.meta for r in outcome.committed if not r.noop])
+    committed = [r.meta for r in outcome.committed if not r.noop]
+    if committed:
+        _audit(args, store.root, "commit", committed)
+    else:  # refused, or the same rows again: checked, nothing written
+        _audit(args, store.root, "validate", file=prepared.file_name, sha256=prepared.sha256, phase=args.phase,
+               mode=args.mode, rows=outcome.report.rows, what="refused" if not outcome.report.valid else "unchanged")
     if args.json:
         _print_json(outcome.to_json(args.lang))
     else:

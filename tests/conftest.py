@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,16 @@ from ikm_data.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("IKM_RAISE_BUGS", "1")  # a bug in a page fails the test (and the test servers' pages)
+
+
+@pytest.fixture(autouse=True)
+def _keep_main_module():
+    """Streamlit's script runner installs each script it runs (AppTest's too) as
+    ``sys.modules["__main__"]`` and leaves it there; a later test that starts a process by
+    ``spawn`` would then re-run that script in the child. Each test gets the real one back."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from argon2 import PasswordHasher
 
 from ikm_data import audit
 from ikm_data.accounts import Accounts
+from ikm_data.markup import escape
 from ikm_data.i18n import t
 from tests.apptest import ok, open_app, page_text, values
 
@@ -176,7 +177,7 @@ def test_oidc_sign_in_is_a_configuration_switch(accounts, monkeypatch):
         at.user = {"is_logged_in": True, "email": email}
         at.switch_page("pages/unggah.py").run()
         assert expected <= controls(ok(at)) and ("unggah_file" in controls(at)) == bool(expected)
-        assert f"**{email}**" in " ".join(m.value for m in at.sidebar.markdown)
+        assert f"**{escape(email)}**" in " ".join(m.value for m in at.sidebar.markdown)
     at.button(key="keluar").click().run()  # st.logout: the office account's session ends here
     after_redirect(at)
     assert ("sign_out", "tamu@contoh.id") in [(e["event"], e["user"]) for e in audit.read(accounts.folder.parent)]

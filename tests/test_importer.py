@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import make_fixtures
-from ikm_data import cli, importer
+from ikm_data import audit, cli, importer
 from ikm_data.queries import Dataset, Filters, by_product, kpis
 from ikm_data.store import Store
 
@@ -16,9 +16,10 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def snapshot(store: Store) -> tuple[bytes, list[str]]:
-    """state.json's bytes and every file of the store (what 'unchanged' means)."""
+    """state.json's bytes and every file of the store (what 'unchanged' means; the audit
+    log, which records the attempt, aside)."""
     files = sorted(str(p.relative_to(store.root)) for p in store.root.rglob("*") if p.is_file()
-                   and p.name != ".lock")
+                   and p.name != ".lock" and p.relative_to(store.root).parts[0] != "audit")
     return (store.root / "state.json").read_bytes(), files
 
 
@@ -178,6 +179,8 @@ def test_invalid_files_report_exact_rows_and_change_nothing(store_with_phase3, c
     assert all(e["message"] and "value" in e for e in payload["errors"])
     assert "version" not in payload
     assert snapshot(store_with_phase3) == before
+    (event,) = audit.read(store_with_phase3.root)  # the attempt is recorded as a check, not a commit
+    assert (event["event"], event["what"], event["file"]) == ("validate", "refused", _path(name).name)
     code, payload, _ = run_cli(capsys, "--data-dir", str(store_with_phase3.root), "validate", str(_path(name)),
                                "--json", *(["--phase", str(phase)] if phase else []), *_EXTRA_ARGS.get(name, []))
     assert code == 1 and [(e["row"], e["column"]) for e in payload["errors"]] == [(r, c) for r, c, _ in expected]
