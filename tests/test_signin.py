@@ -6,6 +6,7 @@ redirect)."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import datetime as dt
 import stat
 
@@ -16,6 +17,13 @@ from ikm_data.accounts import Accounts
 from ikm_data.signin import CODE_SECONDS, COOKIE, Sessions
 
 T0 = dt.datetime(2026, 11, 29, 2, 0, tzinfo=dt.timezone.utc)
+
+
+def _run(coroutine):
+    """Await a route handler in a thread of its own: a browser test's Playwright (sync API)
+    may keep an event loop running in this thread, where ``asyncio.run`` refuses to start."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture
@@ -115,7 +123,7 @@ def _request(path: str, query: str, headers: dict | None = None, scheme: str = "
 
 def test_the_session_route_sets_an_httponly_lax_cookie_and_redirects_on_this_site(sessions):
     code = sessions.issue_code(sessions.start("baiq"))
-    response = asyncio.run(cookie.session_cookie(_request("/_ikm/sesi", f"kode={code}&ke=/unggah-data")))
+    response = _run(cookie.session_cookie(_request("/_ikm/sesi", f"kode={code}&ke=/unggah-data")))
     assert response.status_code == 303 and response.headers["location"] == "/unggah-data"
     set_cookie = response.headers["set-cookie"]
     assert set_cookie.startswith(f"{COOKIE}=") and "HttpOnly" in set_cookie and "SameSite=lax" in set_cookie
@@ -123,10 +131,10 @@ def test_the_session_route_sets_an_httponly_lax_cookie_and_redirects_on_this_sit
     value = set_cookie.split(";")[0].split("=", 1)[1]
     assert sessions.from_cookie(value).user == "baiq"
     # the same code again: no cookie; behind the https proxy: Secure
-    again = asyncio.run(cookie.session_cookie(_request("/_ikm/sesi", f"kode={code}&ke=/")))
+    again = _run(cookie.session_cookie(_request("/_ikm/sesi", f"kode={code}&ke=/")))
     assert "set-cookie" not in again.headers
     code = sessions.issue_code(sessions.start("baiq"))
-    proxied = asyncio.run(cookie.session_cookie(
+    proxied = _run(cookie.session_cookie(
         _request("/_ikm/sesi", f"kode={code}&ke=/", {"X-Forwarded-Proto": "https"})))
     assert "Secure" in proxied.headers["set-cookie"]
 
@@ -134,14 +142,14 @@ def test_the_session_route_sets_an_httponly_lax_cookie_and_redirects_on_this_sit
 @pytest.mark.parametrize("target", ["https://evil.example/login", "//evil.example", "/\\evil.example",
                                     "javascript:alert(1)", "%2F%2Fevil.example", "/ok%0d%0aSet-Cookie:x=1"])
 def test_no_open_redirect(sessions, target):
-    response = asyncio.run(cookie.clear_cookie(_request("/_ikm/keluar", f"ke={target}")))
+    response = _run(cookie.clear_cookie(_request("/_ikm/keluar", f"ke={target}")))
     assert response.headers["location"] == "/"
 
 
 def test_the_sign_out_route_clears_the_cookie_and_ends_its_session(sessions):
     token = sessions.start("baiq")
     value = sessions.cookie_value(token, dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=1))
-    response = asyncio.run(cookie.clear_cookie(
+    response = _run(cookie.clear_cookie(
         _request("/_ikm/keluar", "ke=/tentang-data", {"Cookie": f"{COOKIE}={value}"})))
     assert response.headers["location"] == "/tentang-data"
     assert "Max-Age=0" in response.headers["set-cookie"]

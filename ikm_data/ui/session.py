@@ -102,8 +102,10 @@ def _link_choices() -> links.Choices:
 
 
 def _url_query() -> dict[str, str]:
-    """The address bar's query as this run received it (repeated keys joined by commas)."""
-    return {k: ",".join(st.query_params.get_all(k)) for k in st.query_params}
+    """The view's part of the address bar's query as this run received it (repeated keys
+    joined by commas). Other parameters belong to a page (``/masuk?ke=/unggah-data``) and
+    are left as they are."""
+    return {k: ",".join(st.query_params.get_all(k)) for k in st.query_params if k in links.PARAMS}
 
 
 def open_link() -> None:
@@ -159,7 +161,8 @@ def _keep_link() -> None:
     values left out), only when it changed (writing does not rerun the script)."""
     query = _view()
     if _url_query() != query:
-        st.query_params.from_dict(query)
+        page_own = {k: st.query_params.get_all(k) for k in st.query_params if k not in links.PARAMS}
+        st.query_params.from_dict({**page_own, **query})
     st.session_state[_LINK_KEY] = query
 
 
