@@ -184,10 +184,10 @@ def test_a_deck_built_apart_from_the_page(store_with_phase3):
     store = store_with_phase3
     ds = Dataset.open(store)
     f = Filters(phase=3)
-    job = background.start_deck(store.root, ds, f, "pdf", "id", "-")
+    job = background.start_deck(store.root, ds, f, "pptx", "id", "-")
     done = _ended(jobs.Jobs(store.root), job, timeout=90)
     assert done["state"] == "done", done["error"]
     data = jobs.Jobs(store.root).artifact(done).read_bytes()
-    assert data.startswith(b"%PDF") and done["result"]["size"] == len(data)
-    assert background.deck_job(store.root, ds, f, "pdf", "id")["id"] == job["id"]
-    assert background.start_deck(store.root, ds, f, "pdf", "id", "baiq")["id"] == job["id"]  # not built again
+    assert data.startswith(b"PK") and done["result"]["size"] == len(data) and b"ppt/slides/slide9.xml" in data
+    assert background.deck_job(store.root, ds, f, "pptx", "id")["id"] == job["id"]
+    assert background.start_deck(store.root, ds, f, "pptx", "id", "baiq")["id"] == job["id"]  # not built again

@@ -18,6 +18,7 @@ from ikm_data.jobs import ACTIVE, Jobs, error_of
 from ikm_data.markup import escape
 from ikm_data.ui.data import clear_caches, dataset, store
 from ikm_data.ui.session import lang
+from ikm_data.ui.signin import current as current_official
 from ikm_data.ui.signin import user_name
 from ikm_data.ui.widgets import show_ikm_error
 
@@ -136,6 +137,18 @@ def deck_file(f, fmt: str) -> bytes | None:
     label = t("jobs.deck.again", current) if job is not None else t(f"present.build.{fmt}", current)
     if st.button(label, key=f"present_build_{fmt}",
                  icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:"):
-        background.start_deck(root, ds, f, fmt, current, user_name())
-        st.rerun()
+        who = current_official()
+        job = background.start_deck(root, ds, f, fmt, current, who.user if who else "-")
+        _follow_deck(job)
+    return None
+
+
+def _follow_deck(job: dict) -> None:
+    """Right after the button: the build's progress bar in this run, then the page again (with
+    the file). Leaving stops only this script; the build goes on."""
+    registry, bar = _jobs(), st.progress(0.0, text=t("deck.progress.start", lang()))
+    while (now := registry.get(job["id"])) is not None and now["state"] in ACTIVE:
+        bar.progress(min(1.0, float(now["progress"])), text=now["step"] or t("deck.progress.start", lang()))
+        time.sleep(0.1)
+    st.rerun()
     return None
