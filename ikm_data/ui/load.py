@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# The pages a visitor opens (url paths of app.py's PAGES) and the filters a link carries.
-PAGES = ("ringkasan-ikm", "produk-komoditas", "wilayah-ntb", "perbandingan-tahap", "direktori-ikm",
+# The pages a visitor opens (url paths of app.py's PAGES; the default page, Ringkasan, is "":
+# Streamlit gives a default page the root URL whatever its url_path) and the filters a link carries.
+PAGES = ("", "produk-komoditas", "wilayah-ntb", "perbandingan-tahap", "direktori-ikm",
          "standardisasi", "pasar-pariwisata", "pendampingan", "tentang-data")
 QUERIES = ("", "tahap=4", "tahap=5&kabupaten=5203", "tahap=5&produk=kopi,garam", "kabupaten=5271,5201",
            "tahap=3&lang=en", "tahap=5")
