@@ -1,17 +1,19 @@
-"""The performance benchmark (``python -m ikm_data bench``): generate N synthetic
-participant rows the way officials write them (title rows, ``;`` CSV, aliases, id-ID
-money, NIK/NIB as text), time validating and importing them as CSV and as XLSX, then time
-the dashboard's queries on the resulting store. Speed is measured here, never asserted in
-tests.
+"""The performance benchmark (``python -m ikm_data bench``), its library half: the bench
+store of N participant rows committed through the store (``build_store``), the imports of
+files written the way officials write them (title rows, ``;`` CSV, aliases, id-ID money,
+NIK/NIB as text; ``time_imports``) and the queries beside their pandas baselines
+(``bench_queries``). The page renders and the load test need streamlit and live in
+``ikm_data/ui/bench_pages.py`` and ``ikm_data/ui/load.py``; the CLI puts the parts together
+and ``bench_report`` judges them against the targets. Speed is measured here, never
+asserted in tests.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import platform
-import statistics
-import tempfile
 import time
 from pathlib import Path
 
@@ -107,162 +109,185 @@ def _timed(fn):
     return out, time.perf_counter() - start
 
 
-def _median_ms(fn, repeat: int) -> float:
-    times = []
-    for _ in range(max(1, repeat)):
-        _, seconds = _timed(fn)
-        times.append(seconds * 1000)
-    return round(statistics.median(times), 1)
-
-
-def run(rows: int = 100_000, xlsx_rows: int | None = None, repeat: int = 5,
-        workdir: str | os.PathLike | None = None) -> dict:
-    """Generate, import and query; returns seconds per import step and median
-    milliseconds per dashboard query."""
-    from ikm_data import importer, queries
-    from ikm_data.queries import Dataset, Filters
-    from ikm_data.store import Store
-
-    xlsx_rows = min(rows, XLSX_CAP) if xlsx_rows is None else xlsx_rows
-    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
-        tmp = Path(tmp)
-        frame = synthetic_frame(rows)
-        csv_path, gen_csv = _timed(lambda: write_csv(frame, tmp / f"bench_{rows}.csv"))
-        xlsx_path, gen_xlsx = (None, 0.0)
-        if xlsx_rows:
-            xlsx_path, gen_xlsx = _timed(lambda: write_xlsx(frame.head(xlsx_rows), tmp / f"bench_{xlsx_rows}.xlsx"))
-        frame = None  # freed before the imports are measured
-        gc.collect()
-        store = Store.open(tmp / "store", seed_sample=False)
-        steps: dict[str, float] = {}
-        for kind, path, phase in (("csv", csv_path, 4), ("xlsx", xlsx_path, 5)):
-            if path is None:
-                continue
-            content = path.read_bytes()
-            out, steps[f"validate_{kind}_s"] = _timed(lambda: importer.check(
-                importer.prepare(content, path.name, memory=importer.mapping_memory(store)), store=store,
-                phase=phase))
-            assert out.report.valid, out.report.errors[:3]
-            del out
-            gc.collect()
-            out, steps[f"import_{kind}_s"] = _timed(lambda: importer.commit(
-                importer.prepare(content, path.name, memory=importer.mapping_memory(store)), store=store,
-                phase=phase, user="bench"))
-            assert out.committed and not out.noop
-            content = out = None
-            gc.collect()
-        ds, open_s = _timed(lambda: Dataset.open(store))
-        f = Filters(phase=4)
-        f_all = Filters()
-        q = {
-            "dataset_open_ms": round(open_s * 1000, 1),
-            "kpis_ms": _median_ms(lambda: queries.kpis(ds, f), repeat),
-            "kpis_all_phases_ms": _median_ms(lambda: queries.kpis(ds, f_all), repeat),
-            "by_product_ms": _median_ms(lambda: queries.by_product(ds, f), repeat),
-            "by_regency_ms": _median_ms(lambda: queries.by_regency(ds, f), repeat),
-            "directory_page_ms": _median_ms(lambda: queries.directory(ds, f, "", 1), repeat),
-            "directory_search_ms": _median_ms(lambda: queries.directory(ds, f, "Sinar Jaya", 3), repeat),
-            "phase_summaries_ms": _median_ms(lambda: queries.phase_summaries(ds), repeat),
-        }
-        history = store.history()
-        return {
-            "rows": rows,
-            "xlsx_rows": xlsx_rows,
-            "csv_mb": round(csv_path.stat().st_size / 1e6, 1),
-            "xlsx_mb": round(xlsx_path.stat().st_size / 1e6, 1) if xlsx_path else None,
-            "generate_s": {"csv": round(gen_csv, 2), "xlsx": round(gen_xlsx, 2)},
-            "import": {k: round(v, 2) for k, v in steps.items()},
-            "queries": q,
-            "stored": [{"version": m.version, "phase": m.phase, "rows": m.rows,
-                        "enterprises": m.enterprises, "workers": m.workers} for m in history],
-            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                        "platform": platform.platform(terse=True)},
-        }
-
-
-def format_table(result: dict) -> str:
-    """The benchmark as a small text table."""
-    from ikm_data.formatting import fmt_int
-
-    lines = [f"bench: {fmt_int(result['rows'])} rows CSV ({result['csv_mb']} MB), "
-             f"{fmt_int(result['xlsx_rows'])} rows XLSX ({result['xlsx_mb']} MB); "
-             f"{result['machine']['cpus']} CPUs, Python {result['machine']['python']}"]
-    lines.append(f"{'step':<28}{'time':>12}")
-    for key, seconds in result["import"].items():
-        lines.append(f"{key.removesuffix('_s'):<28}{seconds:>10.2f} s")
-    for key, ms in result["queries"].items():
-        lines.append(f"{key.removesuffix('_ms'):<28}{ms:>9.1f} ms")
-    if "scale" in result:
-        scale = result["scale"]
-        lines.append(f"pages' queries on {fmt_int(scale['rows'])} rows (built in {scale['build_s']} s, "
-                     f"committed in {scale['commit_s']} s):")
-        for key, ms in scale["queries"].items():
-            lines.append(f"  {key.removesuffix('_ms'):<26}{ms:>9.1f} ms")
-    return "\n".join(lines)
-
-
-# Generated in DuckDB straight into the participant schema: the query benchmark at a scale
-# (10 million rows) where going through a CSV import would only measure the import again.
+# Generated in DuckDB straight into the participant schema: the bench store at any scale (10
+# million rows) without measuring an import again. Rows ``$start`` .. ``$start + $rows``; row
+# i belongs to enterprise e (every tenth row is the previous row's enterprise with a second
+# product), so the queries count distinct enterprises the general way.
 _SCALE_SQL = """
-    SELECT CAST(4 AS SMALLINT) AS phase,
-           'bench-' || i AS enterprise_key,
-           'IKM Bench ' || lpad(CAST(i AS VARCHAR), 8, '0') AS name,
-           ($regencies)[1 + (hash(i) % 10)::INTEGER] AS regency_code,
+    WITH r AS (SELECT i, i - CASE WHEN i % 10 = 9 THEN 1 ELSE 0 END AS e FROM range($start, $start + $rows) t(i))
+    SELECT CAST($phase AS SMALLINT) AS phase,
+           'nib:912' || lpad(CAST(e AS VARCHAR), 10, '0') AS enterprise_key,
+           ($prefixes)[1 + (hash(e * 3) % len($prefixes))::INTEGER] || ' '
+               || ($first)[1 + (hash(e) % len($first))::INTEGER] || ' '
+               || ($second)[1 + (hash(e * 5) % len($second))::INTEGER] || ' ' || lpad(CAST(e AS VARCHAR), 8, '0')
+               AS name,
+           ($regencies)[1 + (hash(e) % len($regencies))::INTEGER] AS regency_code,
            ($products)[1 + (hash(i * 7) % len($products))::INTEGER] AS product_code,
            ($products)[1 + (hash(i * 7) % len($products))::INTEGER] AS product_name,
-           CAST(1 + hash(i * 13) % 20 AS INTEGER) AS workers,
+           CAST(1 + hash(e * 13) % 20 AS INTEGER) AS workers,
            CAST(NULL AS INTEGER) AS workers_male, CAST(NULL AS INTEGER) AS workers_female,
-           'Pemilik ' || (i % 997) AS owner,
-           '52' || lpad(CAST(hash(i * 17) % 100000000000000 AS VARCHAR), 14, '0') AS nik,
-           '912' || lpad(CAST(i AS VARCHAR), 10, '0') AS nib,
-           '0812' || lpad(CAST(hash(i * 19) % 1000000000 AS VARCHAR), 9, '0') AS phone,
+           'Pemilik ' || (e % 997) AS owner,
+           '52' || lpad(CAST(hash(e * 17) % 100000000000000 AS VARCHAR), 14, '0') AS nik,
+           '912' || lpad(CAST(e AS VARCHAR), 10, '0') AS nib,
+           '0812' || lpad(CAST(hash(e * 19) % 1000000000 AS VARCHAR), 9, '0') AS phone,
            NULL AS address, 'Sukamaju' AS village, 'Selong' AS district,
            CAST(10 * (hash(i) % 500) AS DOUBLE) AS capacity, 'kg/bulan' AS capacity_unit,
            CAST(25000 * (hash(i * 3) % 400) AS BIGINT) AS order_value,
-           hash(i) % 2 = 0 AS pirt, hash(i) % 3 = 0 AS halal, false AS bpom, false AS sni,
-           hash(i) % 9 = 0 AS tourism, NULL AS tourism_partner, hash(i) % 5 = 0 AS mentoring,
-           CAST(i + 2 AS INTEGER) AS source_row
-    FROM range($rows) t(i)
+           hash(e) % 2 = 0 AS pirt, hash(e * 11) % 3 = 0 AS halal, false AS bpom, false AS sni,
+           hash(e) % 9 = 0 AS tourism,
+           CASE WHEN hash(e) % 9 = 0 THEN ($partners)[1 + (hash(e * 29) % len($partners))::INTEGER] END
+               AS tourism_partner,
+           hash(e) % 5 = 0 AS mentoring,
+           CAST(i - $start + 2 AS INTEGER) AS source_row
+    FROM r
 """
+_PARTNERS = ["Hotel Lombok Raya", "hotel lombok raya", "Novotel Lombok", "Sheraton Senggigi; Hotel Santika",
+             "Hotel  Santika", "Katamaran Resort, Novotel Lombok"]
 
 
-def run_queries(rows: int, repeat: int = 5, workdir: str | os.PathLike | None = None) -> dict:
-    """Median milliseconds of every query the pages run, on a store holding ``rows``
-    participant rows in one phase (plus the synthetic Phase III sample)."""
+def _scale_table(con, ref, *, phase: int, start: int, rows: int):
+    from ikm_data import schema
+
+    params = {"phase": phase, "start": start, "rows": rows, "regencies": [r.code for r in ref.regencies],
+              "products": [p.code for p in ref.products if "_kayu_putih" not in p.code],
+              "prefixes": list(_PREFIX), "first": list(_WORD1), "second": list(_WORD2), "partners": _PARTNERS}
+    return con.sql(_SCALE_SQL, params=params).to_arrow_table().cast(schema.SCHEMA)
+
+
+def build_store(root: Path, rows: int) -> dict:
+    """The bench store at ``root``: the synthetic Phase III sample, phase 5 (the newest, the
+    pages' default) with ``rows`` rows and phase 4 with ``rows // 10`` (half of them phase
+    5's enterprises too), committed through ``Store.commit``. Returns seconds to build and
+    commit each."""
     import duckdb
 
-    from ikm_data import queries, schema
-    from ikm_data.queries import Dataset, Filters
     from ikm_data.reference import load_reference
     from ikm_data.store import Store
 
     ref = load_reference()
-    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
-        store = Store.open(Path(tmp) / "store")
-        con = duckdb.connect()
-        con.execute("SET enable_progress_bar = false")
-        params = {"rows": rows, "regencies": [r.code for r in ref.regencies],
-                  "products": [p.code for p in ref.products]}
-        table, build_s = _timed(lambda: con.sql(_SCALE_SQL, params=params).to_arrow_table().cast(schema.SCHEMA))
-        _, commit_s = _timed(lambda: store.commit(table, phase=4, user="bench", file_name="bench.parquet",
-                                                  content=b"bench %d" % rows))
+    store = Store.open(root, seed_sample=True)
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
+    out = {}
+    for phase, start, n in ((5, 0, rows), (4, rows - rows // 20, max(1, rows // 10))):
+        table, out[f"build_{phase}_s"] = _timed(lambda: _scale_table(con, ref, phase=phase, start=start, rows=n))
+        _, out[f"commit_{phase}_s"] = _timed(lambda: store.commit(
+            table, phase=phase, user="bench", file_name=f"bench_tahap{phase}.parquet", content=b"bench %d" % n))
         table = None
         gc.collect()
-        ds, open_s = _timed(lambda: Dataset.open(store))
-        f = Filters(phase=4)
-        narrowed = Filters(phase=4, regencies=("5203",), products=("kopi",))
-        q = {
-            "dataset_open_ms": round(open_s * 1000, 1),
-            "kpis_ms": _median_ms(lambda: queries.kpis(ds, f), repeat),
-            "kpis_filtered_ms": _median_ms(lambda: queries.kpis(ds, narrowed), repeat),
-            "by_product_ms": _median_ms(lambda: queries.by_product(ds, f), repeat),
-            "worker_groups_ms": _median_ms(lambda: queries.worker_groups(ds, f), repeat),
-            "by_regency_ms": _median_ms(lambda: queries.by_regency(ds, f), repeat),
-            "directory_first_page_ms": _median_ms(lambda: queries.directory(ds, f, "", 1), repeat),
-            "directory_page_1000_ms": _median_ms(lambda: queries.directory(ds, f, "", 1000), repeat),
-            "directory_search_ms": _median_ms(lambda: queries.directory(ds, f, "00012345", 1), repeat),
-            "phase_summaries_ms": _median_ms(lambda: queries.phase_summaries(ds), repeat),
-            "reconciliation_ms": _median_ms(lambda: queries.reconciliation(ds, 3), repeat),
-        }
-        return {"rows": rows, "build_s": round(build_s, 2), "commit_s": round(commit_s, 2), "queries": q,
-                "machine": {"cpus": os.cpu_count(), "python": platform.python_version()}}
+    con.close()
+    return {k: round(v, 2) for k, v in out.items()}
+
+
+def time_queries(root: Path, repeat: int) -> dict:
+    """The queries of ``bench_queries`` on the store at ``root``, with the dataset's open
+    time and the baseline frame's load time."""
+    from ikm_data import bench_queries
+    from ikm_data.queries import Dataset
+    from ikm_data.store import Store
+
+    store = Store(root)
+    ds, open_s = _timed(lambda: Dataset.open(store))
+    frame, load_s = _timed(lambda: bench_queries.load_frame(store, ds))
+    rows = bench_queries.time_queries(ds, frame, repeat)
+    frame = None
+    gc.collect()
+    ds.con.close()
+    return {"queries": rows, "dataset_open_ms": round(open_s * 1000, 1), "baseline_load_s": round(load_s, 2),
+            "geomean_ratio": bench_queries.geomean_ratio(rows)}
+
+
+WRITERS = {"csv": (write_csv, "csv"), "xlsx": (write_xlsx, "xlsx")}
+
+
+def parse_imports(text: str) -> list[tuple[str, int]]:
+    """``"csv:100000,xlsx:100000"`` as ``[("csv", 100000), ("xlsx", 100000)]``; "" for none.
+    Raises ValueError for a format other than csv/xlsx or a bad row count."""
+    out = []
+    for item in filter(None, (x.strip() for x in text.split(","))):
+        fmt, _, rows = item.partition(":")
+        if fmt not in WRITERS or not rows.isdigit() or int(rows) < 1:
+            raise ValueError(item)
+        out.append((fmt, int(rows)))
+    return out
+
+
+def time_imports(specs: list[tuple[str, int]], workdir: Path) -> list[dict]:
+    """Each (format, rows) of ``specs`` written as an office file, then imported into an
+    empty store as ``python -m ikm_data import`` does: ``read_s`` (reading and mapping the
+    file), ``seconds`` (read + validate + commit)."""
+    from ikm_data import importer
+    from ikm_data.store import Store
+
+    out = []
+    for n, (fmt, rows) in enumerate(specs):
+        write, ext = WRITERS[fmt]
+        path, write_s = _timed(lambda: write(synthetic_frame(rows), workdir / f"bench_{rows}.{ext}"))
+        gc.collect()
+        store = Store.open(workdir / f"import_{n}", seed_sample=False)
+        content = path.read_bytes()
+        prepared, read_s = _timed(lambda: importer.prepare(content, path.name))
+        outcome, commit_s = _timed(lambda: importer.commit(prepared, store=store, phase=4, user="bench"))
+        if not outcome.committed:
+            raise RuntimeError(f"bench import of {path.name} was rejected: {outcome.report.errors[:3]}")
+        out.append({"format": fmt, "rows": rows, "seconds": round(read_s + commit_s, 2), "read_s": round(read_s, 2),
+                    "validate_commit_s": round(commit_s, 2), "file_mb": round(path.stat().st_size / 1e6, 1),
+                    "write_s": round(write_s, 2)})
+        path.unlink()
+        prepared = outcome = content = None
+        gc.collect()
+    return out
+
+
+def peak_rss_mb(pid: int | None = None) -> float | None:
+    """The peak resident memory (VmHWM) of process ``pid`` (default: this one) in MiB, or
+    None where /proc does not say."""
+    try:
+        text = Path(f"/proc/{pid or os.getpid()}/status").read_text()
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return None
+
+
+def machine() -> dict:
+    """Where and with what the figures were taken."""
+    import duckdb
+    import pyarrow
+
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(terse=True),
+            "processor": platform.processor() or platform.machine(), "memory_gb": _memory_gb(),
+            "load_average": [round(x, 2) for x in load] if load else None,
+            "versions": {"duckdb": duckdb.__version__, "pandas": pd.__version__, "pyarrow": pyarrow.__version__,
+                         "streamlit": _version("streamlit")}}
+
+
+def _memory_gb() -> float | None:
+    try:
+        first = Path("/proc/meminfo").read_text().splitlines()[0]
+    except OSError:
+        return None
+    return round(int(first.split()[1]) / 1024 / 1024, 1)
+
+
+def _version(name: str) -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def start(rows: int, workdir: Path, repeat: int, imports: list[tuple[str, int]]) -> dict:
+    """The library half of a bench run: the store at ``workdir/store``, the queries and the
+    imports. The CLI adds the pages and the load test."""
+    build = build_store(workdir / "store", rows)
+    result = {"rows": rows, "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+              "machine": machine(), "store": {"path": str(workdir / "store"), **build}}
+    result |= time_queries(workdir / "store", repeat)
+    result["import"] = time_imports(imports, workdir)
+    return result

@@ -116,3 +116,8 @@ class StoreDamaged(StoreError):
 class WriteFailed(StoreError):
     """A commit could not be written (disk full, read-only, I/O error): nothing changed,
     its temporary files are removed."""
+
+
+class JobBusy(IkmError):
+    """Long work that cannot start now: another commit to the same phase is still running
+    (``jobs.Jobs.start``); the message names who started it, with which file and when."""

@@ -165,6 +165,7 @@ def _child(conn, environment: dict, func, args: tuple, with_data: bool) -> None:
     try:
         if with_data:
             args = (conn.recv_bytes(), *args)
+        _die_with_server(conn)
         reply = ("ok", func(*args))
     except IkmError as err:
         reply = ("error", type(err), err.args, vars(err))
@@ -176,6 +177,22 @@ def _child(conn, environment: dict, func, args: tuple, with_data: bool) -> None:
         conn.send(reply)
     except Exception:  # noqa: BLE001 - an unpicklable result is a bug too
         conn.send(("bug", traceback.format_exc()))
+
+
+def _die_with_server(conn) -> None:
+    """End this worker as soon as the server process is gone: the server sends nothing after
+    the file, so its end of the pipe becoming readable means it closed (the server died).
+    A commit whose server was killed then never completes unseen after the job registry
+    (``jobs``) has marked it failed: it ends, as a crash does, before or after the store's
+    atomic switch, never half way. (The fork server itself lives on while any worker holds
+    the pipe it was handed, so a parent-death signal would never come.)"""
+    import threading
+
+    def watch() -> None:
+        connection.wait([conn])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="ikm-worker-watch", daemon=True).start()
 
 
 def _ikm_environment() -> dict[str, str]:

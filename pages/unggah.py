@@ -18,6 +18,7 @@ if not ui.allowed("upload"):  # a visitor or viewer: what is needed, and where t
                  query_params={"ke": "/unggah-data"})
     st.stop()
 author = ui.user_name()  # the signed-in account is the author of every change made here
+ui.upload_jobs_panel()  # this account's commits: still running, or how they ended (also after leaving)
 damage = ui.store_damage()  # a damaged store: what is wrong, the repair button, the history below
 if damage:
     ui.damage_panel(damage, repair=True)
@@ -155,15 +156,9 @@ if uploaded is not None:
                      icon=":material/save:", on_click=ui.remember_seen, args=(outcome.seen,)):
             if as_of is None:
                 st.warning(ui.tr("versions.unggah.need_as_of"))
-            else:
-                done = ui.upload_commit(uploaded, prepared, phase, mode, as_of=as_of, programme=programme)
-                if done is not None:  # None: a bad date or programme, already explained
-                    if done.noop:
-                        meta = done.committed[0].meta
-                        ui.flash("info", ui.tr("unggah.commit.noop", phase=meta.phase, version=meta.version))
-                    elif done.committed:
-                        ui.flash("success", ui.tr("unggah.commit.done", versions=done.version))
-                    st.rerun()
+            elif ui.upload_commit(uploaded, prepared, phase, mode, as_of=as_of, programme=programme,
+                                  phases=report.phases):
+                st.rerun()  # the commit goes on apart from the page; the panel above follows it
 
 # -- history: rollback, removing a phase, the sample (each confirmed before it acts)
 st.divider()

@@ -1,5 +1,5 @@
 """The data commands of ``python -m ikm_data``: validate, import, history, rollback, export,
-remove-sample, bench — JSON shapes of the spec, exit codes, no personal data in exports."""
+remove-sample — JSON shapes of the spec, exit codes, no personal data in exports."""
 
 import csv
 import io
@@ -149,27 +149,10 @@ def test_tahap_column_import_without_phase(capsys, tmp_path):
     assert code == 0 and payload["versions"] == ["v2", "v3"] and payload["phases"] == [4, 5]
 
 
-def test_bench_small_run(capsys, tmp_path):
-    code, payload, _ = run_json(capsys, tmp_path, "bench", "--rows", "300", "--repeat", "1")
-    assert code == 0
-    assert payload["rows"] == 300 and payload["xlsx_rows"] == 300
-    assert set(payload["import"]) == {"validate_csv_s", "import_csv_s", "validate_xlsx_s", "import_xlsx_s"}
-    assert {"kpis_ms", "by_product_ms", "by_regency_ms", "directory_page_ms"} <= set(payload["queries"])
-    assert [(s["phase"], s["rows"], s["enterprises"]) for s in payload["stored"]] == [(5, 300, 300), (4, 300, 300)]
-
-
 def test_module_entry_point(tmp_path):
     result = subprocess.run([sys.executable, "-m", "ikm_data", "--data-dir", str(tmp_path / "s"), "validate",
                              str(DATA / "bad_pdf_named.csv")], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2 and "PDF" in result.stderr and "Traceback" not in result.stderr
-
-
-def test_bench_scale_times_every_page_query(capsys, tmp_path):
-    code, payload, _ = run_json(capsys, tmp_path, "bench", "--rows", "200", "--repeat", "1",
-                                "--scale-rows", "5000")
-    assert code == 0 and payload["scale"]["rows"] == 5000
-    assert {"kpis_ms", "worker_groups_ms", "by_regency_ms", "directory_page_1000_ms",
-            "directory_search_ms", "reconciliation_ms"} <= set(payload["scale"]["queries"])
 
 
 def test_import_records_the_data_date_and_programme(capsys, tmp_path):

@@ -34,7 +34,6 @@ from ikm_data.ui.data import (
 from ikm_data.ui.present import (
     PRESENT_CHART_HEIGHT,
     PRESENT_CHART_SCALE,
-    PRESENT_DECKS_KEY,
     PRESENT_DESIGN_WIDTH,
     PRESENT_KEYS_KEY,
     PRESENT_SLIDE_KEY,
@@ -53,6 +52,7 @@ from ikm_data.ui.present import (
     slide_notes,
     slide_table,
 )
+from ikm_data.ui.jobs import deck_file, upload_jobs_panel
 from ikm_data.ui.reveal import reveal_panel
 from ikm_data.ui.serve import run, serve
 from ikm_data.ui.session import (
@@ -126,7 +126,7 @@ from ikm_data.ui.widgets import (
 
 __all__ = [
     "AS_OF_MIN", "DEFAULT_PROGRAMME", "LANG_KEY", "PHASE_KEY", "PRESENT_CHART_HEIGHT",
-    "PRESENT_CHART_SCALE", "PRESENT_DECKS_KEY", "PRESENT_DESIGN_WIDTH", "PRESENT_KEYS_KEY",
+    "PRESENT_CHART_SCALE", "PRESENT_DESIGN_WIDTH", "PRESENT_KEYS_KEY",
     "PRESENT_SLIDE_KEY", "PRODUCT_KEY", "PROGRAMME_MAX", "REGENCY_KEY", "SHEET_KEY", "UPLOAD_KEY",
     "XLSX_MIME", "Download", "active_filters", "chart", "clear_caches", "confirm_key", "damage_panel",
     "dataset", "deck_download", "downloads", "filters", "flash", "follow_upload_mode", "go_to_slide",
@@ -139,7 +139,7 @@ __all__ = [
     "slide_deck", "slide_figures", "slide_footer", "slide_head", "slide_index", "slide_keys",
     "slide_notes", "slide_table", "source_label", "store", "store_damage", "template_bytes", "today",
     "theme_counts", "flag_metric", "tr", "upload_check", "upload_commit", "upload_phase_default", "upload_prepare",
-    "upload_sheets",
+    "upload_sheets", "upload_jobs_panel", "deck_file",  # ui.jobs: long work
     "copy_link", "datapackage_download", "default_phase", "open_link",  # ui.session, ui.share: sharing
     "reveal_panel", "Who", "allowed", "audit_events", "current", "log", "permitted", "role",
     "sign_in_form", "sign_in_prompt", "signed_out_note", "user_name",  # ui.signin, ui.reveal: access

@@ -16,12 +16,12 @@ from ikm_data import slides as _slides
 from ikm_data.i18n import t
 from ikm_data.queries import Filters
 from ikm_data.ui import style
-from ikm_data.ui.data import dataset, dataset_at, store
+from ikm_data.ui.data import dataset_at, store
+from ikm_data.ui.jobs import deck_file
 from ikm_data.ui.session import lang
 from ikm_data.ui.signin import download_logger
 
 PRESENT_SLIDE_KEY = "present_slide"
-PRESENT_DECKS_KEY = "present_decks"
 # Type size of charts on screen in forum mode (the dashboard draws them at 1.0).
 PRESENT_CHART_SCALE = house.SLIDE_SCALE
 PRESENT_CHART_HEIGHT = 370  # px of the whole chart at the design width: fits 720p and 1080p
@@ -153,23 +153,13 @@ def slide_footer(slide) -> None:
 
 
 def deck_download(f: Filters, fmt: str) -> None:
-    """Build (on request, with a progress bar) and offer the deck of ``f`` as ``fmt``."""
-    s, current = store(), lang()
-    built = st.session_state.setdefault(PRESENT_DECKS_KEY, {})
-    key = (s.state().token, f.phase, f.regencies, f.products, current, fmt)
-    if key not in built:
-        slot = st.empty()
-        if not slot.button(t(f"present.build.{fmt}", current), key=f"present_build_{fmt}",
-                           icon=":material/slideshow:" if fmt == "pptx" else ":material/picture_as_pdf:"):
-            return
-        slot.empty()
-        bar = st.progress(0.0, text=t("deck.progress.start", current))
-        data = _deck.build(dataset(), f, fmt, current, progress=lambda x, text: bar.progress(x, text=text))
-        bar.empty()
-        if len(built) >= 6:  # keep the session small
-            built.clear()
-        built[key] = data
-    data = built[key]
+    """Offer the deck of ``f`` as ``fmt``: built on request apart from the page (``ui.jobs``:
+    it goes on when the official leaves Presentasi, and coming back finds it), with a
+    progress bar meanwhile."""
+    current = lang()
+    data = deck_file(f, fmt)
+    if data is None:
+        return
     name = _deck.file_name(f.phase, fmt, current)
     st.download_button(
         t(f"present.download.{fmt}", current), data=download_logger()(data, what="deck", file=name, phase=f.phase),

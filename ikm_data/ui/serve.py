@@ -49,6 +49,16 @@ def run(navigation) -> None:
             raise err
 
 
+def _reap_jobs() -> None:
+    """Jobs this host's dead processes left running (a restart, a crash) are marked failed
+    before the first page shows them (``jobs.Jobs.reap``; pages also do so at each look)."""
+    from ikm_data.jobs import Jobs
+
+    root = settings.data_dir()
+    if (root / "jobs").exists():
+        Jobs(root).reap()
+
+
 def serve(options: list[str]) -> int:
     """Start the dashboard server (``streamlit run app.py`` plus ``options``).
 
@@ -66,6 +76,7 @@ def serve(options: list[str]) -> int:
     from streamlit.web import cli as streamlit_cli
 
     PagesManager.uses_pages_directory = False
+    _reap_jobs()
     sys.argv = ["streamlit", "run", str(settings.PROJECT_ROOT / "app.py"), *options]
     try:
         streamlit_cli.main()

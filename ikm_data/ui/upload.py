@@ -13,7 +13,7 @@ from ikm_data import markup as _markup
 from ikm_data import template as _template
 from ikm_data import upload_jobs as _upload_jobs
 from ikm_data import worker as _worker
-from ikm_data.errors import IkmError, StoreDamaged, ValidationFailed
+from ikm_data.errors import IkmError, StoreDamaged
 from ikm_data.formatting import fmt_int
 from ikm_data.i18n import t
 from ikm_data.mapping import MappingMemory as _MappingMemory
@@ -75,11 +75,11 @@ def _changed() -> None:
     st.session_state.pop(_UPLOAD_CACHE, None)
 
 
-def _in_worker(action: str, uploaded, job, *args, finish: bool = False):
+def _in_worker(action: str, uploaded, job, *args):
     """``job(content, *args)`` of ``upload_jobs`` in a worker process (``worker.run``, bounded
     by the ``action``'s time and memory limits), under a status line counting the seconds.
     Each look at the worker is a point where Streamlit can stop or rerun this script (the page
-    closed, another file came): the worker is then killed, unless ``finish``."""
+    closed, another file came): the worker is then killed (a commit runs apart: ``background``)."""
     limits = _worker.Limits.of(action)
     head, current = tr(_WORKER_STATUS[action]), lang()
     status, shown = st.empty(), []
@@ -94,7 +94,7 @@ def _in_worker(action: str, uploaded, job, *args, finish: bool = False):
 
     with uploaded.getbuffer() as content:  # streamed to the worker, never copied here
         try:
-            result = _worker.run(job, *args, data=content, action=action, limits=limits, poll=poll, finish=finish)
+            result = _worker.run(job, *args, data=content, action=action, limits=limits, poll=poll)
         except IkmError:
             status.empty()
             raise
@@ -185,29 +185,26 @@ def remember_seen(seen: dict) -> None:
 
 
 def upload_commit(uploaded, prepared, phase: int | None, mode: str, *, as_of=None,
-                  programme: str | None = None):
-    """Validate again and commit (all or nothing) with the data's date and programme, in a
-    worker that finishes even when the page closes meanwhile (within its time limit), the
-    signed-in account its author; caches are cleared after a change and each new version is
-    written to the audit log. None after showing why a date or programme is
-    refused, or why the commit was refused (another upload changed the phase meanwhile)
-    or stopped."""
-    user = user_name()
+                  programme: str | None = None, phases=()) -> bool:
+    """Start committing the upload (validated again, all or nothing) with the data's date and
+    programme, the signed-in account its author, apart from the page (``background``): it goes
+    on when the official leaves or closes the page, within ``IKM_COMMIT_SECONDS``, and
+    ``ui.upload_jobs_panel`` shows its progress and result (each new version in the audit log).
+    ``phases``: the file's phases when it has a ``Tahap`` column. False after showing why it
+    cannot start: another commit to the same phase is still running."""
+    from ikm_data import background
+    from ikm_data.ui.jobs import follow_import
+
     try:
-        outcome = _in_worker("commit", uploaded, _upload_jobs.commit, prepared, str(store().root), phase, mode,
-                             user, lang(), as_of, programme, st.session_state.pop(_SEEN, None), finish=True)
+        job = background.start_import(store().root, bytes(uploaded.getvalue()), prepared,
+                                phases=[phase] if phase is not None else list(phases), phase=phase, mode=mode,
+                                user=user_name(), lang=lang(), as_of=as_of, programme=programme,
+                                expected=st.session_state.pop(_SEEN, None))
     except IkmError as err:
         show_ikm_error(err)
-        if isinstance(err, ValidationFailed):  # another upload came first: the rows it names
-            from ikm_data import upload_tables
-
-            st.dataframe(upload_tables.issues_frame(err.report.errors, lang()), hide_index=True,
-                         key="unggah_refused")
-        return None
-    if outcome.committed:
-        _changed()
-        log_versions("commit", [r.meta for r in outcome.committed if not r.noop])
-    return outcome
+        return False
+    follow_import(job)  # runs the page again once it ends (or this script stops: the commit goes on)
+    return True
 
 
 def rollback_version(version: str):
