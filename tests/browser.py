@@ -8,13 +8,13 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from ikm_data.settings import setting
+from ikm_data.ui.load import wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -55,18 +55,8 @@ def streamlit_server(data_dir: Path, timeout: float = 60):
     start = time.monotonic()
     url = f"http://127.0.0.1:{port}"
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() - start > timeout:
-                log.flush()
-                log = (data_dir.parent / f"streamlit-{port}.log").read_text()
-                raise RuntimeError("streamlit did not start: " + log)
-            time.sleep(0.2)
+        log.flush()
+        wait_healthy(url, proc, timeout, data_dir.parent / f"streamlit-{port}.log")
         yield url, time.monotonic() - start
     finally:
         proc.terminate()

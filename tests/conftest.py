@@ -119,3 +119,19 @@ def page(browser):
     yield pg
     context.close()
     assert not [e for e in errors if "fonts" not in e.lower()], errors
+
+
+@pytest.fixture
+def files(monkeypatch):
+    """``{file name: callable giving its bytes}`` for every download button the pages draw."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    made = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made

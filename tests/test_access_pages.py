@@ -183,21 +183,12 @@ def test_oidc_sign_in_is_a_configuration_switch(accounts, monkeypatch):
     assert ("sign_out", "tamu@contoh.id") in [(e["event"], e["user"]) for e in audit.read(accounts.folder.parent)]
 
 
-def test_each_file_handed_out_is_in_the_audit_log(accounts, monkeypatch):
+def test_each_file_handed_out_is_in_the_audit_log(accounts, files):
     """A download is written to the log when the file is asked for (not when its button is
     drawn), by the official of the page that drew it."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
     from tests.apptest import sign_in
 
-    made = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        made[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    made = files
     at = open_app("ringkasan", role=None)
     sign_in(at, "uploader", "baiq")
     at.run()

@@ -6,25 +6,10 @@ import io
 import openpyxl
 import pandas as pd
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from tests import apptest
 
 RAW = ("enterprises", "workers_per_enterprise", "note_id", "source_kind", "True", "False",
        "published", "sample", "seed/", "All agencies", "news release", "same release", "same article")
-
-
-@pytest.fixture
-def files(monkeypatch):
-    """``{file name: callable giving its bytes}`` for every download button the pages draw."""
-    made = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        made[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return made
 
 
 def _sheet(files, name):

@@ -165,7 +165,7 @@ def server(data_dir: Path, log_path: Path, timeout: float = 120):
                                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         try:
-            _wait_healthy(url, proc, timeout, log_path)
+            wait_healthy(url, proc, timeout, log_path)
             yield url, proc.pid
         finally:
             proc.terminate()
@@ -176,7 +176,9 @@ def server(data_dir: Path, log_path: Path, timeout: float = 120):
                 proc.wait()
 
 
-def _wait_healthy(url: str, proc, timeout: float, log_path: Path) -> None:
+def wait_healthy(url: str, proc, timeout: float, log_path: Path) -> None:
+    """Return once the server at ``url`` answers its health check; raise RuntimeError with
+    the end of its log when ``proc`` ends first or ``timeout`` seconds pass."""
     start = time.monotonic()
     while True:
         try:
