@@ -20,7 +20,6 @@ from ikm_data.queries import Dataset, Filters
 from ikm_data.store import Store
 from tests import apptest, states
 from tests.browser import screenshot, settle, streamlit_server
-from tests.test_page_downloads import files  # noqa: F401 (the fixture recording each download's bytes)
 from tests.test_browser_states import PAGES
 
 pytestmark = pytest.mark.browser
