@@ -7,11 +7,13 @@ from __future__ import annotations
 import copy
 import textwrap
 from collections.abc import Callable
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
 
 from ikm_data.formatting import fmt_int, vega_locale
+from ikm_data.geo import load_coastline
 from ikm_data.house import PALETTE, PRIMARY, TEXT, TEXT_SECONDARY
 from ikm_data.i18n import t
 
@@ -27,16 +29,17 @@ def theme(chart: alt.TopLevelMixin, scale: float = 1.0) -> alt.TopLevelMixin:
     """The house look: large dark text that survives a washed-out projector, id-ID numbers.
     ``scale`` enlarges the type (slides use ``SLIDE_SCALE``)."""
     fs = lambda n: round(n * scale)  # noqa: E731
+    # One ``configure`` (not one per part): every copy of a layered chart re-validates its layers.
     return chart.configure(
         locale=vega_locale(), font=FONT, background="white",
         range={"category": PALETTE},
-    ).configure_title(
-        fontSize=fs(17), subtitleFontSize=fs(12), color=TEXT, subtitleColor=TEXT_SECONDARY,
-        anchor="start", offset=10, subtitlePadding=4,
-    ).configure_axis(
-        labelFontSize=fs(13), titleFontSize=fs(13), labelColor=TEXT, titleColor=TEXT,
-        gridColor="#E4E7EB", domainColor="#9AA5B1", labelLimit=fs(260),
-    ).configure_legend(labelFontSize=fs(13), titleFontSize=fs(13)).configure_view(stroke=None)
+        title=alt.TitleConfig(fontSize=fs(17), subtitleFontSize=fs(12), color=TEXT, subtitleColor=TEXT_SECONDARY,
+                              anchor="start", offset=10, subtitlePadding=4),
+        axis=alt.AxisConfig(labelFontSize=fs(13), titleFontSize=fs(13), labelColor=TEXT, titleColor=TEXT,
+                            gridColor="#E4E7EB", domainColor="#9AA5B1", labelLimit=fs(260)),
+        legend=alt.LegendConfig(labelFontSize=fs(13), titleFontSize=fs(13)),
+        view=alt.ViewConfig(stroke=None),
+    )
 
 
 # Characters per subtitle line: Vega cuts a title line wider than the chart with "…", and on
@@ -178,6 +181,26 @@ def _narrow(scale: float) -> str:
     return f"width < {round(NARROW_MAP * scale)}"
 
 
+def _at_seat() -> tuple:
+    """A mark's place at a regency seat (``lon``, ``lat``), as channel objects: Altair reads
+    a shorthand string ("lon:Q") through a schema lookup that costs milliseconds each."""
+    return alt.Longitude("lon:Q"), alt.Latitude("lat:Q")
+
+
+def _land_of(coastline: dict) -> alt.Chart:
+    """The land drawn under the map, from a copy of ``coastline``'s features (the GeoJSON
+    given is never touched)."""
+    return alt.Chart(alt.Data(values=copy.deepcopy(coastline["features"]))).mark_geoshape(
+        fill="#E8EFDF", stroke="#7A8F6A", strokeWidth=0.7).project(type="mercator")
+
+
+@lru_cache(maxsize=1)
+def _land() -> alt.Chart:
+    """NTB's land (``geo.load_coastline``), prepared once per process. Shared: layer it,
+    never change it."""
+    return _land_of(load_coastline())
+
+
 def _map_labels(data: pd.DataFrame, scale: float) -> list[alt.Chart]:
     """The count beside each seat: full labels placed in degrees for a wide map, compact
     ones placed in pixels for a narrow one (each layer filtered on the chart's width)."""
@@ -190,7 +213,7 @@ def _map_labels(data: pd.DataFrame, scale: float) -> list[alt.Chart]:
     layers = [
         alt.Chart(wide[wide["align"] == align]).mark_text(
             fontSize=round(12 * scale), fontWeight="bold", color=TEXT, align=align,
-        ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N").transform_filter(f"!({_narrow(scale)})")
+        ).encode(*_at_seat(), alt.Text("label:N")).transform_filter(f"!({_narrow(scale)})")
         for align in ("left", "center", "right")
     ]
     place = [_NARROW_LABEL.get(c, (False, "center", 0, -12)) for c in data["regency_code"]]
@@ -204,20 +227,20 @@ def _map_labels(data: pd.DataFrame, scale: float) -> list[alt.Chart]:
         layers.append(alt.Chart(rows).mark_text(
             fontSize=round(11 * scale), fontWeight="bold", color=TEXT, align=align, baseline="middle",
             dx=round(dx * scale), dy=round(dy * scale),
-        ).encode(longitude="lon:Q", latitude="lat:Q", text="short:N").transform_filter(_narrow(scale)))
+        ).encode(*_at_seat(), alt.Text("short:N")).transform_filter(_narrow(scale)))
     return layers
 
 
-def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, interactive: bool = True,
+def ntb_map(frame: pd.DataFrame, coastline: dict | None = None, *, lang: str, source: str, interactive: bool = True,
             scale: float = 1.0) -> alt.TopLevelMixin:
     """The offline map: NTB's coastline, a circle at each regency seat sized by its
     enterprises, and the count written beside it. A click selects a regency. Narrower than
-    ``NARROW_MAP`` px (a phone) it draws smaller circles and short labels that do not overlap."""
-    features = copy.deepcopy(coastline["features"])
-    land = alt.Chart(alt.Data(values=features)).mark_geoshape(
-        fill="#E8EFDF", stroke="#7A8F6A", strokeWidth=0.7).project(type="mercator")
+    ``NARROW_MAP`` px (a phone) it draws smaller circles and short labels that do not overlap.
+    ``coastline`` (a GeoJSON FeatureCollection) replaces NTB's (``geo.load_coastline``),
+    which is prepared once per process."""
+    land = _land() if coastline is None or coastline is load_coastline() else _land_of(coastline)
     data = frame[frame["enterprises"] > 0]
-    base = alt.Chart(data).encode(longitude="lon:Q", latitude="lat:Q")
+    base = alt.Chart(data).encode(*_at_seat())
     tooltip = [alt.Tooltip("regency:N", title=t("metric.regency", lang)),
                alt.Tooltip("enterprises:Q", title=t("metric.enterprises", lang), format=",d"),
                alt.Tooltip("workers:Q", title=t("metric.workers", lang), format=",d")]
@@ -232,9 +255,8 @@ def ntb_map(frame: pd.DataFrame, coastline: dict, *, lang: str, source: str, int
         circles = circles.encode(opacity=alt.condition(param, alt.value(0.85), alt.value(0.3))).add_params(param)
     else:
         circles = circles.encode(opacity=alt.value(0.85))
-    chart = alt.layer(land, circles, *_map_labels(data, scale)).project(type="mercator").properties(
-        title=_title(t("chart.map.title", lang), source), width="container",
-        height=round(360 * scale))
+    chart = alt.layer(land, circles, *_map_labels(data, scale), projection=alt.Projection(type="mercator"),
+                      title=_title(t("chart.map.title", lang), source), width="container", height=round(360 * scale))
     return theme(chart, scale)
 
 

@@ -64,19 +64,27 @@ _MATCHED = f"""
            bool_and(by_nib) AS by_nib, lower(arg_max(name, phase)) AS sort_name
     FROM per JOIN back USING (who) GROUP BY who
 """
+# Each query below matches once: the matched enterprises are a CTE materialised once and
+# read by every part of the answer (issue 13; before, the count, the page and the summary's
+# three parts each ran the whole matching again).
 _PAGE_SQL = f"""
-    SELECT name, regency_code, phases, workers, by_nib FROM ({_MATCHED})
-    ORDER BY sort_name, regency_code, who LIMIT $limit OFFSET $offset
+    WITH m AS MATERIALIZED ({_MATCHED}),
+    page AS (SELECT name, regency_code, phases, workers, by_nib,
+                    row_number() OVER (ORDER BY sort_name, regency_code, who) AS n
+             FROM m ORDER BY n LIMIT $limit OFFSET $offset)
+    SELECT (SELECT count(*) FROM m) AS total, page.*
+    FROM (SELECT 1) AS one LEFT JOIN page ON true
+    ORDER BY page.n
 """
-_COUNT_SQL = f"""
-    SELECT count(*) AS enterprises, count(*) FILTER (WHERE by_nib) AS by_nib
-    FROM ({_MATCHED})
-"""
-_BY_PHASE_SQL = f"""
-    SELECT unnest(phases) AS phase, count(*) AS enterprises FROM ({_MATCHED}) GROUP BY 1 ORDER BY 1
-"""
-_BY_PHASES_SQL = f"""
-    SELECT phases, count(*) AS enterprises FROM ({_MATCHED}) GROUP BY phases ORDER BY phases
+_SUMMARY_SQL = f"""
+    WITH m AS MATERIALIZED ({_MATCHED}),
+    by_phase AS (SELECT unnest(phases) AS phase, count(*) AS enterprises FROM m GROUP BY 1),
+    by_phases AS (SELECT phases, count(*) AS enterprises FROM m GROUP BY phases)
+    SELECT (SELECT count(*) FROM m) AS enterprises,
+           (SELECT count(*) FILTER (WHERE by_nib) FROM m) AS by_nib,
+           (SELECT list([phase, enterprises] ORDER BY phase) FROM by_phase) AS by_phase,
+           (SELECT list({{'phases': phases, 'enterprises': enterprises}} ORDER BY phases) FROM by_phases)
+               AS by_phases
 """
 
 
@@ -99,13 +107,14 @@ def returning(ds: Dataset, f: Filters, page: int = 1, page_size: int = PAGE_SIZE
     once per phase), ``by_nib`` (True where every phase's rows had a NIB: matched by NIB,
     else by name + regency). No personal data is read."""
     params = _params(ds, f)
-    total = int(ds.con.cursor().execute(_COUNT_SQL, params).fetchone()[0]) if params["phases"] else 0
     columns = ["name", "regency_code", "phases", "workers", "by_nib"]
-    if not total:
-        frame = pd.DataFrame(columns=columns)
-    else:
-        frame = ds.sql(_PAGE_SQL, params | {"limit": int(page_size),
+    total, frame = 0, pd.DataFrame(columns=columns)
+    if params["phases"]:
+        found = ds.sql(_PAGE_SQL, params | {"limit": int(page_size),
                                             "offset": max(0, int(page) - 1) * int(page_size)})
+        total = int(found["total"].iloc[0])
+        if found["n"].notna().any():  # an empty page is one row of nulls
+            frame = found[columns]
     frame["phases"] = [[int(p) for p in ps] for ps in frame["phases"]]
     frame["workers"] = [[None if pd.isna(w) else int(w) for w in ws] for ws in frame["workers"]]
     frame["regency"] = frame["regency_code"].map(ds.ref.regency_labels())
@@ -126,13 +135,11 @@ def summary(ds: Dataset, f: Filters | None = None) -> dict:
            "sample_phases": sorted(ds.sample_phases), "by_phase": [], "by_phases": []}
     if len(params["phases"]) < 2:
         return out
-    cur = ds.con.cursor()
-    enterprises, by_nib = (int(x) for x in cur.execute(_COUNT_SQL, params).fetchone())
-    out |= {"enterprises": enterprises, "by_nib": by_nib, "by_name": enterprises - by_nib}
-    out["by_phase"] = [{"phase": int(p), "enterprises": int(n)} for p, n in cur.execute(_BY_PHASE_SQL, params)
-                       .fetchall()]
-    out["by_phases"] = [{"phases": [int(x) for x in ps], "enterprises": int(n)}
-                        for ps, n in cur.execute(_BY_PHASES_SQL, params).fetchall()]
+    enterprises, by_nib, by_phase, by_phases = ds.con.cursor().execute(_SUMMARY_SQL, params).fetchone()
+    out |= {"enterprises": int(enterprises), "by_nib": int(by_nib), "by_name": int(enterprises) - int(by_nib)}
+    out["by_phase"] = [{"phase": int(p), "enterprises": int(n)} for p, n in by_phase or []]
+    out["by_phases"] = [{"phases": [int(x) for x in g["phases"]], "enterprises": int(g["enterprises"])}
+                        for g in by_phases or []]
     return out
 
 

@@ -4,7 +4,6 @@ regency (on either) filters the table and the product breakdown below."""
 import streamlit as st
 
 from ikm_data import charts, queries, tables, ui
-from ikm_data.geo import load_coastline
 from ikm_data.markup import escape
 
 f = ui.page_header("page.wilayah", "wilayah.caption")
@@ -16,7 +15,7 @@ if not ui.has_rows(f.phase):
     st.stop()
 
 regions = ui.query(queries.by_regency, f)
-map_event = ui.chart(charts.ntb_map, regions, load_coastline(), lang=lang, source=source,
+map_event = ui.chart(charts.ntb_map, regions, lang=lang, source=source,
                      select=charts.SELECT_REGENCY_MAP, key="peta_ntb",
                      download=ui.Download(tables.regencies(regions, lang), f"peta-ikm-tahap-{f.phase}",
                                           title=ui.tr("chart.map.title"), source=source))

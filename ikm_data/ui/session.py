@@ -4,7 +4,6 @@ next rerun."""
 
 from __future__ import annotations
 
-from importlib import resources
 
 import streamlit as st
 
@@ -173,9 +172,7 @@ def copy_link() -> None:
     browser's clipboard and, where a page served over plain http has none, shows the link
     selected in a field to copy by hand."""
     component = st.components.v2.component(
-        "ikm_copy_link", js=resources.files(__package__).joinpath("copy_link.js").read_text(encoding="utf-8"),
-        css=resources.files(__package__).joinpath("copy_link.css").read_text(encoding="utf-8"),
-    )
+        "ikm_copy_link", js=style.asset("copy_link.js"), css=style.asset("copy_link.css"))
     component(key="salin_tautan", data={
         "query": links.query_string(_view(pin_phase=True)), "label": tr("share.copy"),
         "help": tr("share.copy.help"), "copied": tr("share.copied"), "manual": tr("share.copy.manual"),

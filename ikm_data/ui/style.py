@@ -2,7 +2,8 @@
 inside a word, and, in the Indonesian UI, Indonesian texts drawn over the English ones that
 Streamlit's file uploader and multiselect write themselves (Streamlit has no API to
 translate them: the English text is hidden and the catalogue's text shown in its place).
-The fixed rules are stylesheets beside this module (``page.css``, ``present.css``), read once."""
+The fixed rules are stylesheets beside this module (``page.css``, ``present.css``), read once
+(``asset``)."""
 
 from __future__ import annotations
 
@@ -26,13 +27,18 @@ _WIDGET_TEXTS = (
 
 
 @cache
+def asset(name: str) -> str:
+    """The text of ``name`` (a stylesheet or script shipped in this package), read once per
+    process: it cannot change while the server runs."""
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
 @cache
 def stylesheet(name: str) -> str:
     """The rules of the stylesheet ``<name>.css`` shipped in this package (read once), after
     the house colours as CSS custom properties (``house.CSS_VARIABLES``) that it uses."""
     colours = " ".join(f"{k}: {v};" for k, v in house.CSS_VARIABLES.items())
-    text = resources.files(__package__).joinpath(f"{name}.css").read_text(encoding="utf-8")
-    return f":root {{ {colours} }}\n{text}"
+    return f":root {{ {colours} }}\n{asset(f'{name}.css')}"
 
 
 def css_string(text: str) -> str:

@@ -10,6 +10,7 @@ import streamlit as st
 from ikm_data import export as _export
 from ikm_data import markup as _markup
 from ikm_data import tables as _tables
+from ikm_data.chart_key import chart_key
 from ikm_data.errors import IkmError, StoreDamaged
 from ikm_data.formatting import fmt_date, fmt_datetime
 from ikm_data.i18n import t
@@ -93,18 +94,41 @@ class Download:
     view: Filters | None = None
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _built_spec(key: str, _build) -> dict:
+    # keyed by ``chart_key``; shared by every session: Streamlit copies the spec before changing it
+    return _build()
+
+
+def _spec(make, args: tuple, kwargs: dict) -> dict:
+    """The Vega-Lite spec of ``make(*args, **kwargs)`` as ``st.altair_chart`` would send it
+    (data as Arrow, the theme off; Streamlit's own conversion), built and validated once per
+    distinct chart (``chart_key``) rather than on every rerun."""
+    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+
+    def build():
+        return _convert_altair_to_vega_lite_spec(make(*args, **kwargs))
+
+    key = chart_key(make, args, kwargs)
+    return build() if key is None else _built_spec(key, build)
+
+
 def chart(make, *args, download: Download, select: str | None = None, key: str | None = None, **kwargs):
     """Draw ``make(*args, **kwargs)`` (a function of ``charts``) across its column, with
-    the download buttons of ``download`` under it. With ``select`` (the chart's selection
-    parameter) a click on the chart reruns the page and the selection event is returned;
-    the PNG and SVG are then drawn from ``make(..., interactive=False)``, only when a file
-    is asked for. Returns None without ``select``."""
-    shown = make(*args, **kwargs)
+    the download buttons of ``download`` under it. The chart is built once per distinct
+    input (``_spec``). With ``select`` (the chart's selection parameter) a click on the
+    chart reruns the page and the selection event is returned; the PNG and SVG are then
+    drawn from ``make(..., interactive=False)``. The files are drawn only when one is asked
+    for. Returns None without ``select``."""
+    spec = _spec(make, args, kwargs)
     if select is None:
-        st.altair_chart(shown, key=key, width="stretch")
-        event, for_files = None, shown
+        st.vega_lite_chart(spec=spec, key=key, width="stretch")
+        event = None
+
+        def for_files():
+            return make(*args, **kwargs)
     else:
-        event = st.altair_chart(shown, key=key, on_select="rerun", selection_mode=[select], width="stretch")
+        event = st.vega_lite_chart(spec=spec, key=key, on_select="rerun", selection_mode=[select], width="stretch")
 
         def for_files():  # the same chart without the click selection
             return make(*args, **kwargs, interactive=False)
