@@ -34,7 +34,7 @@ PAGES = {
     "nav.section.about": [
         ("pages/tentang.py", "page.tentang", ":material/info:", "tentang-data", False),
     ],
-    "nav.section.account": [  # ui.permitted leaves out what the signed-in role may not open
+    "nav.section.account": [  # ui.permitted hides from the menu what the signed-in role may not open
         ("pages/akun.py", "access.page", ":material/login:", "masuk", False),
         ("pages/audit.py", "audit.page", ":material/policy:", "log-audit", False),
     ],
@@ -47,8 +47,9 @@ if __name__ == "__main__":
     ui.open_link()  # a link's filters and language, before anything is drawn in them
     navigation = st.navigation({
         ui.tr(section): [
-            st.Page(path, title=ui.tr(title), icon=icon, url_path=url, default=default)
-            for path, title, icon, url, default in pages if ui.permitted(path)
+            st.Page(path, title=ui.tr(title), icon=icon, url_path=url, default=default,
+                    visibility="visible" if ui.permitted(path) else "hidden")  # a page guards itself too
+            for path, title, icon, url, default in pages
         ]
         for section, pages in PAGES.items()
     })

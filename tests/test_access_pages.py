@@ -30,9 +30,29 @@ def accounts(store_with_phase3) -> Accounts:
     return accounts
 
 
+_MENU: dict[str, bool] = {}  # url path -> shown in the menu, as app.py's last run declared it
+
+
+@pytest.fixture(autouse=True)
+def _menu(monkeypatch):
+    """Record the visibility app.py gives each st.Page (AppTest keeps no menu of its own)."""
+    import streamlit as st
+
+    real = st.Page
+
+    def page(*args, **kwargs):
+        _MENU[kwargs.get("url_path", "")] = kwargs.get("visibility", "visible") == "visible"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(st, "Page", page)
+    _MENU.clear()
+
+
 def nav(at) -> list[str]:
-    """The URL paths of the navigation this run registered."""
-    return sorted(info.get("url_pathname", "") for info in at._registered_pages.values())
+    """The URL paths of the menu this run showed (every page stays registered: a page the
+    role may not open is hidden from the menu and says so itself when a link opens it)."""
+    assert set(_MENU) >= {info.get("url_pathname", "") for info in at._registered_pages.values()} - {""}
+    return sorted(url for url, shown in _MENU.items() if shown)
 
 
 def sign_in_form(at, name: str, password: str):
@@ -78,6 +98,8 @@ def test_a_visitor_sees_the_figures_but_no_control(accounts):
     at.switch_page("pages/direktori.py").run()
     assert "dir_reveal" not in controls(at) and not at.expander
     assert all("*" in n for n in at.dataframe[0].value["NIK"].dropna())  # masked
+    at.switch_page("pages/audit.py").run()  # a link to the admin's page: it says so, shows nothing
+    assert values(at, "error") == [t("access.audit.need")] and not at.dataframe and not at.main.selectbox
 
 
 def test_an_uploader_signed_in_at_masuk_gets_the_upload_controls_only(accounts):
