@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from ikm_data import schema
+from ikm_data import profiles, schema
 from ikm_data.i18n import t
 from ikm_data.privacy import mask_sql
 from ikm_data.reference import DEPARTMENT_SCOPE, Reference, load_reference
@@ -36,21 +36,38 @@ _WHERE = """
 """
 
 
+# The aggregate queries read ``SRC``: the view ``profiles`` (``ikm_data.profiles``: the
+# rows folded, ``n`` enterprises each) for one phase, else ``participants_n`` (the rows,
+# ``n = 1``); so they count ``sum(n)`` and ``sum(workers * n)``, never ``count(*)``.
+SRC = "__SOURCE__"
+SOURCES = ("profiles", "participants_n")
+WEIGHT = "any_value(n) AS n"  # every row of one profile has the same n
+
+
+def sources(sql: str) -> dict[str, str]:
+    """``sql`` (reading ``SRC``) for each of ``SOURCES``: ``{source: sql}``."""
+    return {src: sql.replace(SRC, src) for src in SOURCES}
+
+
 def _per_enterprise(*keys: str, unique: bool) -> str:
     """SQL for one row per (``keys``, enterprise) within the filter, with the enterprise's
-    workers counted once. Where every stored row of the phase is a different enterprise
-    (``unique``, known from the version's totals) the rows already are that, and the
-    GROUP BY over millions of enterprise keys is skipped."""
+    workers counted once, and ``n``. Where every stored row of the phase is a different
+    enterprise (``unique``, known from the version's totals) the rows already are that,
+    and the GROUP BY over enterprise keys is skipped."""
     if unique:
         lead = "".join(f"{k}, " for k in keys)
-        return f"SELECT {lead}enterprise_key, workers FROM participants WHERE {_WHERE}"
-    return schema.per_enterprise_sql("participants", keys, _WHERE)
+        return f"SELECT {lead}enterprise_key, workers, n FROM {SRC} WHERE {_WHERE}"
+    return schema.per_enterprise_sql(SRC, keys, _WHERE, extra=(WEIGHT,))
 
 
-def _both(template: str, **subqueries) -> dict[bool, str]:
-    """``template`` filled for both cases of ``_per_enterprise``: ``{unique: sql}``."""
-    return {u: template.format(**{name: _per_enterprise(*keys, unique=u) for name, keys in subqueries.items()})
-            for u in (False, True)}
+def _both(template: str, **subqueries) -> dict[tuple[bool, str], str]:
+    """``template`` filled for both cases of ``_per_enterprise`` and each source:
+    ``{(unique, source): sql}`` (see ``Dataset.pick``)."""
+    out = {}
+    for u in (False, True):
+        filled = template.format(**{name: _per_enterprise(*keys, unique=u) for name, keys in subqueries.items()})
+        out |= {(u, src): sql for src, sql in sources(filled).items()}
+    return out
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,23 @@ class Filters:
         values = {"phase": self.phase, "regencies": self.regencies, "products": self.products}
         values.update({k: tuple(v) if isinstance(v, (list, tuple)) else v for k, v in changes.items()})
         return Filters(**values)
+
+
+def _profiles_view(con: duckdb.DuckDBPyConnection, store: Store, state: State) -> None:
+    """The view ``profiles``: each shown phase's profiles file (``profiles``), or its rows
+    with ``n = 1`` where its version has none (written before profiles existed)."""
+    folded, unfolded = [], []
+    for phase, path in store.current_files(state).items():
+        (folded if (path.parent / profiles.FILE).exists() else unfolded).append((phase, path))
+    parts = [con.read_parquet([str(p.parent / profiles.FILE) for _, p in folded])] if folded else []
+    if unfolded or not parts:
+        rows = con.view("participants_n")
+        keep = [duckdb.ConstantExpression(phase) for phase, _ in unfolded]
+        parts.append(rows.filter(duckdb.ColumnExpression("phase").isin(*keep)) if keep else rows.limit(0))
+    view = parts[0]
+    for part in parts[1:]:
+        view = view.union(part)
+    view.create_view("profiles")
 
 
 @dataclass
@@ -96,10 +130,22 @@ class Dataset:
             rel = (con.read_parquet(files, file_row_number=True) if files
                    else con.from_arrow(schema.empty_table()).select("*, 0::BIGINT AS file_row_number"))
             rel.create_view("participants")
+            con.execute(f"CREATE VIEW participants_n AS {profiles.ROWS_SQL.format(source='participants')}")
+            _profiles_view(con, store, state)
         except duckdb.Error as exc:  # a version's file missing or damaged: StoreDamaged says which
             con.close()
             raise store.explain(exc) from exc
         return cls(con, state)
+
+    def source(self, f: Filters) -> str:
+        """The view the aggregate queries read under ``f``: ``profiles`` for one phase, the
+        rows (``participants_n``) across phases, where a profile names no enterprise."""
+        return "profiles" if f.phase is not None else "participants_n"
+
+    def pick(self, variants: dict, f: Filters) -> str:
+        """The SQL of ``variants`` (from ``_both`` or ``sources``) for ``f``."""
+        key = self.source(f)
+        return variants[(self.unique_enterprises(f), key)] if (False, key) in variants else variants[key]
 
     def sql(self, query: str, params: dict | None = None) -> pd.DataFrame:
         return self.con.cursor().execute(query, params or {}).df()
@@ -140,12 +186,12 @@ class Dataset:
 # -- headline figures -------------------------------------------------------------------
 _KPIS_SQL = _both(f"""
     WITH e AS ({{enterprises}}), pe AS ({{product_enterprises}}),
-         p AS (SELECT product_code, regency_code FROM participants WHERE {_WHERE})
-    SELECT (SELECT count(*) FROM e), (SELECT coalesce(sum(workers), 0) FROM e),
+         p AS (SELECT product_code, regency_code, n FROM {SRC} WHERE {_WHERE})
+    SELECT (SELECT coalesce(sum(n), 0) FROM e), (SELECT coalesce(sum(workers * n), 0) FROM e),
            (SELECT count(DISTINCT product_code) FROM p),
            (SELECT count(DISTINCT regency_code) FROM p),
-           (SELECT count(*) FROM pe),
-           (SELECT count(*) FROM p)
+           (SELECT coalesce(sum(n), 0) FROM pe),
+           (SELECT coalesce(sum(n), 0) FROM p)
 """, enterprises=(), product_enterprises=("product_code",))
 
 
@@ -154,7 +200,7 @@ def kpis(ds: Dataset, f: Filters) -> dict:
     per-product enterprise counts (which exceeds ``enterprises`` when some supply several
     products). ``workers`` and ``workers_per_enterprise`` are None where ``f`` keeps part of
     a group whose split the sample cannot know (``unknown_splits``)."""
-    row = ds.con.cursor().execute(_KPIS_SQL[ds.unique_enterprises(f)], f.params()).fetchone()
+    row = ds.con.cursor().execute(ds.pick(_KPIS_SQL, f), f.params()).fetchone()
     enterprises, workers, products, regencies, product_pairs, rows = (int(x) for x in row)
     if not unknown_splits(ds, f).empty:
         workers = None
@@ -171,18 +217,19 @@ def kpis(ds: Dataset, f: Filters) -> dict:
 
 # An enterprise counts once for each product it supplies.
 _BY_PRODUCT_SQL = {
-    False: f"""
+    (False, src): sql for src, sql in sources(f"""
         WITH names AS (SELECT product_code, any_value(product_name) AS product_name
-                       FROM participants WHERE {_WHERE} GROUP BY product_code)
-        SELECT product_code, names.product_name, count(*) AS enterprises,
-               sum(workers)::BIGINT AS workers
+                       FROM {SRC} WHERE {_WHERE} GROUP BY product_code)
+        SELECT product_code, names.product_name, sum(n)::BIGINT AS enterprises,
+               sum(workers * n)::BIGINT AS workers
         FROM ({_per_enterprise("product_code", unique=False)}) JOIN names USING (product_code)
-        GROUP BY product_code, names.product_name ORDER BY enterprises DESC, product_code""",
-    True: f"""
-        SELECT product_code, any_value(product_name) AS product_name, count(*) AS enterprises,
-               sum(workers)::BIGINT AS workers
-        FROM participants WHERE {_WHERE}
-        GROUP BY product_code ORDER BY enterprises DESC, product_code""",
+        GROUP BY product_code, names.product_name ORDER BY enterprises DESC, product_code""").items()
+} | {
+    (True, src): sql for src, sql in sources(f"""
+        SELECT product_code, any_value(product_name) AS product_name, sum(n)::BIGINT AS enterprises,
+               sum(workers * n)::BIGINT AS workers
+        FROM {SRC} WHERE {_WHERE}
+        GROUP BY product_code ORDER BY enterprises DESC, product_code""").items()
 }
 
 
@@ -193,7 +240,7 @@ def by_product(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     one of several stored products of a group for which only one worker figure was
     published: the sample cannot know a split that was never published.
     """
-    frame = ds.sql(_BY_PRODUCT_SQL[ds.unique_enterprises(f)], f.params())
+    frame = ds.sql(ds.pick(_BY_PRODUCT_SQL, f), f.params())
     frame["product"] = [
         ds.ref.product_label(c, n, lang) for c, n in zip(frame["product_code"], frame["product_name"])
     ]
@@ -228,7 +275,7 @@ class GroupPart:
         return set(self.kept) == set(self.stored)
 
 
-_PHASE_PRODUCTS_SQL = "SELECT DISTINCT product_code FROM participants WHERE phase = $phase"
+_PHASE_PRODUCTS_SQL = "SELECT DISTINCT product_code FROM profiles WHERE phase = $phase"
 
 
 def group_parts(ds: Dataset, f: Filters, sample_only: bool = False) -> list[GroupPart]:
@@ -279,20 +326,23 @@ def unknown_splits(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
 # product -> group mapping arrives as two parallel lists of bound parameters.
 _WORKER_GROUP_OF = f"""
     WITH m AS (SELECT unnest($codes::VARCHAR[]) AS product_code, unnest($labels::VARCHAR[]) AS grp)
-    SELECT coalesce(m.grp, '#' || p.product_code) AS grp, p.enterprise_key, p.workers,
+    SELECT coalesce(m.grp, '#' || p.product_code) AS grp, p.enterprise_key, p.workers, p.n,
            p.product_code, p.product_name
-    FROM (SELECT * FROM participants WHERE {_WHERE}) p LEFT JOIN m USING (product_code)
+    FROM (SELECT * FROM {SRC} WHERE {_WHERE}) p LEFT JOIN m USING (product_code)
 """
 _WORKER_GROUPS_SQL = {
-    False: f"""SELECT grp, count(*) AS enterprises, sum(workers)::BIGINT AS workers FROM (
-                   {schema.per_enterprise_sql(f"({_WORKER_GROUP_OF})", ("grp",))})
-               GROUP BY grp""",
-    True: f"""SELECT grp, count(*) AS enterprises, sum(workers)::BIGINT AS workers
-              FROM ({_WORKER_GROUP_OF}) GROUP BY grp""",
+    (unique, src): sql
+    for unique, template in (
+        (False, f"""SELECT grp, sum(n)::BIGINT AS enterprises, sum(workers * n)::BIGINT AS workers FROM (
+                        {schema.per_enterprise_sql(f"({_WORKER_GROUP_OF})", ("grp",), extra=(WEIGHT,))})
+                    GROUP BY grp"""),
+        (True, f"""SELECT grp, sum(n)::BIGINT AS enterprises, sum(workers * n)::BIGINT AS workers
+                   FROM ({_WORKER_GROUP_OF}) GROUP BY grp"""))
+    for src, sql in sources(template).items()
 }
-_WORKER_GROUP_PRODUCTS_SQL = f"""
+_WORKER_GROUP_PRODUCTS_SQL = sources(f"""
     SELECT DISTINCT grp, product_code, product_name FROM ({_WORKER_GROUP_OF})
-"""
+""")
 _PART = "~"  # key prefix of the kept part of a group (a stand-alone product's is "#")
 
 
@@ -303,7 +353,7 @@ def _group_params(f: Filters, mapping: dict[str, str]) -> dict:
 def _group_sums(ds: Dataset, f: Filters, mapping: dict[str, str]) -> pd.DataFrame:
     """grp, enterprises, workers under ``f``, products mapped to ``mapping[code]`` (others
     stand alone as ``#code``), an enterprise counted once per grp."""
-    return ds.sql(_WORKER_GROUPS_SQL[ds.unique_enterprises(f)], _group_params(f, mapping))
+    return ds.sql(ds.pick(_WORKER_GROUPS_SQL, f), _group_params(f, mapping))
 
 
 def _group_label(ref: Reference, commodity: str, lang: str) -> str:
@@ -341,7 +391,8 @@ def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame(columns=_WORKER_GROUP_COLUMNS)
     names: dict[str, set[str]] = {}
-    for grp, code, stored in ds.con.cursor().execute(_WORKER_GROUP_PRODUCTS_SQL, _group_params(f, mapping)).fetchall():
+    sql = ds.pick(_WORKER_GROUP_PRODUCTS_SQL, f)
+    for grp, code, stored in ds.con.cursor().execute(sql, _group_params(f, mapping)).fetchall():
         names.setdefault(grp, set()).add(ds.ref.product_label(code, stored, lang))
     frame["products"] = [", ".join(sorted(names.get(g, ()))) for g in frame["grp"]]
     frame["published"] = ~frame["grp"].str.startswith(("#", _PART))
@@ -360,7 +411,7 @@ def worker_groups(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
 
 
 _BY_REGENCY_SQL = _both("""
-    SELECT regency_code, count(*) AS enterprises, sum(workers)::BIGINT AS workers
+    SELECT regency_code, sum(n)::BIGINT AS enterprises, sum(workers * n)::BIGINT AS workers
     FROM ({per_regency}) GROUP BY regency_code
 """, per_regency=("regency_code",))
 
@@ -369,7 +420,7 @@ def by_regency(ds: Dataset, f: Filters) -> pd.DataFrame:
     """Every NTB regency (zero where none took part) with enterprises, workers (Int64; null
     throughout where ``f`` keeps part of a group whose split the sample cannot know, see
     ``unknown_splits``) and its seat's coordinates, for the table, the bar chart and the map."""
-    counts = ds.sql(_BY_REGENCY_SQL[ds.unique_enterprises(f)], f.params()).set_index("regency_code")
+    counts = ds.sql(ds.pick(_BY_REGENCY_SQL, f), f.params()).set_index("regency_code")
     rows = []
     for r in ds.ref.regencies:
         rows.append({
@@ -637,7 +688,7 @@ def product_codes(ds: Dataset) -> list[str]:
     return list(product_names(ds))
 
 
-_PRODUCT_NAMES_SQL = "SELECT product_code, min(product_name) FROM participants GROUP BY 1 ORDER BY 1"
+_PRODUCT_NAMES_SQL = "SELECT product_code, min(product_name) FROM profiles GROUP BY 1 ORDER BY 1"
 
 
 def product_names(ds: Dataset) -> dict[str, str]:

@@ -8,6 +8,7 @@ Layout of a data directory::
     versions/v7/meta.json       what version 7 is (phase, mode, user, file, sha256, totals,
                                 the date its data is as of, the programme)
     versions/v7/participants.parquet   the whole phase as it stood right after version 7
+    versions/v7/profiles.parquet       its rows folded for the aggregate figures (``profiles``)
     versions/v7/upload/<file>   the file as the official uploaded it
     .lock                       writers take it (flock); readers never wait
 
@@ -42,7 +43,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ikm_data import schema
+from ikm_data import profiles, schema
 from ikm_data.schema import table_totals
 from ikm_data.errors import StoreDamaged, StoreError, UnknownVersion, UsageError, WriteFailed
 from ikm_data.files import file_lock, fsync_dir, fsync_file, private_dir, temporary_name, tighten, write_file
@@ -242,14 +243,21 @@ def _pause_point(name: str) -> None:
 
 def _write_rows(path: Path, data: pa.Table | Path | None) -> tuple[int, int, int]:
     """Write a version's participant rows to ``path`` (a table, or a copy of a Parquet file;
-    nothing for an emptied phase) and return their totals (``schema.table_totals``)."""
+    nothing for an emptied phase) and their profiles beside them (``profiles``), and return
+    their totals (``schema.table_totals``)."""
     if data is None:
         return 0, 0, 0
     if isinstance(data, Path):
         shutil.copyfile(data, path)
+        folded = data.with_name(profiles.FILE)
         data = pq.read_table(path)
+        if folded.exists():
+            shutil.copyfile(folded, path.with_name(profiles.FILE))
+        else:
+            profiles.write(path.parent, data)
     else:
         pq.write_table(data, path)
+        profiles.write(path.parent, data)
     return table_totals(data)
 
 
@@ -600,8 +608,9 @@ class Store:
             programme=new.programme,
         )
         write_file(tmp / "meta.json", json.dumps(meta.to_dict(), ensure_ascii=False, indent=1).encode())
-        if (tmp / "participants.parquet").exists():
-            fsync_file(tmp / "participants.parquet")
+        for written in ("participants.parquet", profiles.FILE):
+            if (tmp / written).exists():
+                fsync_file(tmp / written)
         tighten(tmp)  # the Parquet file is written by pyarrow, under the process's umask
         fsync_dir(tmp / "upload")
         fsync_dir(tmp)

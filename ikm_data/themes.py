@@ -17,36 +17,39 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ikm_data import queries, returning, schema
-from ikm_data.queries import _WHERE, Dataset, Filters
+from ikm_data import profiles, queries, returning, schema
+from ikm_data.queries import _WHERE, SRC, WEIGHT, Dataset, Filters, sources
 
 # The flags of one enterprise (over its rows within the filter): True where any row says
-# so, False where its rows say no, NULL where none of them says.
+# so, False where its rows say no, NULL where none of them says; counted over the profiles
+# (``n`` enterprises each, see ``ikm_data.profiles``).
 _AGGREGATES = (*(f"bool_or({c}) AS {c}" for c in schema.CERTIFICATIONS),
-               "bool_or(tourism) AS tourism", "bool_or(coalesce(trim(tourism_partner), '') <> '') AS partner",
-               "bool_or(mentoring) AS mentoring", "min(name) AS name", "min(regency_code) AS home_regency",
-               "list(DISTINCT product_code ORDER BY product_code) AS products")
+               "bool_or(tourism) AS tourism", "bool_or(partner) AS partner", "bool_or(mentoring) AS mentoring")
+# What a list of enterprises shows besides (over the participant rows: names are not folded).
+_LISTED = ("min(name) AS name", "min(regency_code) AS home_regency",
+           "list(DISTINCT product_code ORDER BY product_code) AS products")
 _ANY = " OR ".join(schema.CERTIFICATIONS)
 # The flags counted: certifications one by one, any of them, the tourism market, mentoring.
 FLAGS = (*schema.CERTIFICATIONS, "certified", "tourism_market", "mentoring")
 _DERIVED = f"""CASE WHEN {_ANY} THEN TRUE
                     WHEN coalesce({", ".join(schema.CERTIFICATIONS)}) IS NOT NULL THEN FALSE END AS certified,
                CASE WHEN tourism OR partner THEN TRUE ELSE tourism END AS tourism_market"""
-_COUNTS = ", ".join(f"coalesce(count_if({x}), 0) AS {x}, count({x}) AS {x}_known" for x in FLAGS)
+_COUNTS = ", ".join(f"coalesce(sum(CASE WHEN {x} THEN n END), 0)::BIGINT AS {x}, "
+                    f"coalesce(sum(CASE WHEN {x} IS NOT NULL THEN n END), 0)::BIGINT AS {x}_known" for x in FLAGS)
 
 # The rows within the filter; with the products' raw materials (an enterprise under one per
 # material of each product it supplies; a product without one under NULL). The product ->
 # material mapping arrives as two parallel lists of bound parameters.
-_ROWS = f"(SELECT * FROM participants WHERE {_WHERE})"
+_ROWS = f"(SELECT * FROM {SRC} WHERE {_WHERE})"
 _ROWS_BY_MATERIAL = f"""(
     WITH m AS (SELECT unnest($codes::VARCHAR[]) AS product_code, unnest($materials::VARCHAR[]) AS raw_material)
     SELECT p.*, m.raw_material FROM {_ROWS} p LEFT JOIN m USING (product_code))"""
 
 
-def _enterprises_sql(source: str, keys: tuple[str, ...] = ()) -> str:
-    """One row per (``keys``, enterprise) of ``source`` with its flags (``FLAGS``), workers,
-    name, regency and products."""
-    per = schema.per_enterprise_sql(source, keys, extra=_AGGREGATES)
+def _enterprises_sql(source: str, keys: tuple[str, ...] = (), extra: tuple[str, ...] = (WEIGHT,)) -> str:
+    """One row per (``keys``, enterprise) of ``source`` with its flags (``FLAGS``), workers
+    and ``extra`` (its weight ``n`` by default)."""
+    per = schema.per_enterprise_sql(source, keys, extra=(*_AGGREGATES, *extra))
     return f"SELECT *, {_DERIVED} FROM ({per})"
 
 
@@ -54,8 +57,8 @@ def _counts_sql(source: str, keys: tuple[str, ...], group: str | None) -> str:
     """Enterprises, workers and each flag's count and known count, per ``group`` (one of
     ``keys`` or an enterprise's flag), or in total without one."""
     lead, tail = (f"{group}, ", f" GROUP BY {group}") if group else ("", "")
-    return (f"SELECT {lead}count(*) AS enterprises, sum(workers)::BIGINT AS workers, {_COUNTS} "
-            f"FROM ({_enterprises_sql(source, keys)}){tail}")
+    return sources(f"SELECT {lead}coalesce(sum(n), 0)::BIGINT AS enterprises, sum(workers * n)::BIGINT AS workers, "
+                   f"{_COUNTS} FROM ({_enterprises_sql(source, keys)}){tail}")
 
 
 _TOTAL_SQL = _counts_sql(_ROWS, (), None)
@@ -65,7 +68,12 @@ _BY_SQL = {
     "raw_material": _counts_sql(_ROWS_BY_MATERIAL, ("raw_material",), "raw_material"),
     "mentoring": _counts_sql(_ROWS, (), "mentoring"),
 }
-_NAMES_SQL = f"SELECT product_code, any_value(product_name) FROM {_ROWS} GROUP BY product_code"
+_NAMES_SQL = sources(f"SELECT product_code, any_value(product_name) FROM {_ROWS} GROUP BY product_code")
+
+
+def _names(ds: Dataset, f: Filters) -> dict[str, str]:
+    """``{product code: a name its rows under f give}``."""
+    return dict(ds.con.cursor().execute(ds.pick(_NAMES_SQL, f), f.params()).fetchall())
 
 
 def _material_params(ds: Dataset, f: Filters) -> dict:
@@ -77,7 +85,7 @@ def counts(ds: Dataset, f: Filters) -> dict:
     """The totals under ``f``: ``enterprises``, ``workers`` and, for each of ``FLAGS``,
     ``<flag>`` (enterprises holding it) and ``<flag>_known`` (enterprises whose data says
     yes or no); ``none``: enterprises whose certification data names none they hold."""
-    cur = ds.con.cursor().execute(_TOTAL_SQL, f.params())
+    cur = ds.con.cursor().execute(ds.pick(_TOTAL_SQL, f), f.params())
     names = [d[0] for d in cur.description]
     out = {n: int(v or 0) for n, v in zip(names, cur.fetchone())}
     return out | {"none": out["certified_known"] - out["certified"]}
@@ -88,7 +96,7 @@ def counts_by(ds: Dataset, f: Filters, by: str, lang: str = "id") -> pd.DataFram
     that has enterprises under ``f``, with ``key`` (code, material or flag) and ``label``
     (its name in ``lang``); largest first."""
     params = _material_params(ds, f) if by == "raw_material" else f.params()
-    frame = ds.sql(_BY_SQL[by], params)
+    frame = ds.sql(ds.pick(_BY_SQL[by], f), params)
     key = {"product": "product_code", "regency": "regency_code"}.get(by, by)
     frame = frame.rename(columns={key: "key"})
     frame["workers"] = frame["workers"].astype("Int64")
@@ -100,7 +108,7 @@ def _labels(ds: Dataset, f: Filters, by: str, keys: pd.Series, lang: str) -> lis
     from ikm_data.i18n import t
 
     if by == "product":
-        names = dict(ds.con.cursor().execute(_NAMES_SQL, f.params()).fetchall())
+        names = _names(ds, f)
         return [ds.ref.product_label(c, names.get(c), lang) for c in keys]
     if by == "regency":
         return [ds.ref.regency(c).label for c in keys]
@@ -142,7 +150,9 @@ def certification_matrix(ds: Dataset, f: Filters, by: str, lang: str = "id") -> 
     return out
 
 
-_UNCERTIFIED = f"SELECT * FROM ({_enterprises_sql(_ROWS)}) WHERE certified = FALSE"
+# The participant rows (names are not folded into profiles) with the profiles' partner flag.
+_NAMED_ROWS = f"(SELECT *, {profiles.PARTNER} FROM participants WHERE {_WHERE})"
+_UNCERTIFIED = f"SELECT * FROM ({_enterprises_sql(_NAMED_ROWS, extra=_LISTED)}) WHERE certified = FALSE"
 _UNCERTIFIED_COUNT_SQL = f"SELECT count(*) FROM ({_UNCERTIFIED})"
 _UNCERTIFIED_SQL = f"""SELECT name, home_regency AS regency_code, products, workers FROM ({_UNCERTIFIED})
                        ORDER BY home_regency, name, enterprise_key LIMIT $limit OFFSET $offset"""
@@ -159,7 +169,7 @@ def uncertified(ds: Dataset, f: Filters, page: int = 1, page_size: int | None = 
     size = total if page_size is None else int(page_size)
     params = f.params() | {"limit": size, "offset": 0 if page_size is None else max(0, int(page) - 1) * size}
     frame = ds.sql(_UNCERTIFIED_SQL, params)
-    names = dict(ds.con.cursor().execute(_NAMES_SQL, f.params()).fetchall())
+    names = _names(ds, f)
     frame["regency"] = [ds.ref.regency(c).label for c in frame["regency_code"]]
     frame["product"] = [", ".join(ds.ref.product_label(c, names.get(c), lang) for c in codes)
                         for codes in frame["products"]]
@@ -173,7 +183,7 @@ def uncertified(ds: Dataset, f: Filters, page: int = 1, page_size: int | None = 
 # first in sort order).
 _PARTNERS_SQL = f"""
     WITH cells AS (SELECT enterprise_key, product_code, unnest(regexp_split_to_array(tourism_partner, '[;,\\n]'))
-                          AS cell FROM {_ROWS} WHERE tourism_partner IS NOT NULL),
+                          AS cell FROM {_NAMED_ROWS} WHERE tourism_partner IS NOT NULL),
          named AS (SELECT enterprise_key, product_code,
                           trim(regexp_replace(cell, '[\\s\\x{{00A0}}]+', ' ', 'g')) AS written FROM cells),
          keyed AS (SELECT *, lower(written) AS norm FROM named WHERE written <> ''),
@@ -190,7 +200,7 @@ def partners(ds: Dataset, f: Filters, lang: str = "id") -> pd.DataFrame:
     ``product_names`` as a list), ``spellings`` (how many ways it was written); most
     suppliers first."""
     frame = ds.sql(_PARTNERS_SQL, f.params())
-    names = dict(ds.con.cursor().execute(_NAMES_SQL, f.params()).fetchall())
+    names = _names(ds, f)
     frame["product_names"] = [[ds.ref.product_label(c, names.get(c), lang) for c in codes]
                               for codes in frame["products"]]
     frame["product"] = [", ".join(x) for x in frame["product_names"]]
