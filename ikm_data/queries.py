@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from ikm_data import profiles, schema
+from ikm_data import profiles, schema, search
 from ikm_data.i18n import t
 from ikm_data.privacy import mask_sql
 from ikm_data.reference import DEPARTMENT_SCOPE, Reference, load_reference
-from ikm_data.store import State, Store
+from ikm_data.store import State, Store, readable_parquet
 
 # The filter every participant query starts from; identifiers are constants of this module.
 _WHERE = """
@@ -88,21 +88,23 @@ class Filters:
         return Filters(**values)
 
 
-def _profiles_view(con: duckdb.DuckDBPyConnection, store: Store, state: State) -> None:
-    """The view ``profiles``: each shown phase's profiles file (``profiles``), or its rows
-    with ``n = 1`` where its version has none (written before profiles existed)."""
-    folded, unfolded = [], []
+def _derived_view(con: duckdb.DuckDBPyConnection, store: Store, state: State, derived, name: str) -> None:
+    """The in-memory table ``name`` of the file each shown version has beside its rows
+    (``derived.FILE``, see ``store.DERIVED``), or, for a version written before that file
+    existed or whose file cannot be read, the same columns computed from its rows
+    (``derived.ROWS_SQL``): the figures never depend on a derived file."""
+    written, missing = [], []
     for phase, path in store.current_files(state).items():
-        (folded if (path.parent / profiles.FILE).exists() else unfolded).append((phase, path))
-    parts = [con.read_parquet([str(p.parent / profiles.FILE) for _, p in folded])] if folded else []
-    if unfolded or not parts:
-        rows = con.view("participants_n")
-        keep = [duckdb.ConstantExpression(phase) for phase, _ in unfolded]
+        (written if readable_parquet(path.parent / derived.FILE) else missing).append((phase, path))
+    parts = [con.read_parquet([str(p.parent / derived.FILE) for _, p in written])] if written else []
+    if missing or not parts:
+        rows = con.sql(derived.ROWS_SQL.format(source="participants"))
+        keep = [duckdb.ConstantExpression(phase) for phase, _ in missing]
         parts.append(rows.filter(duckdb.ColumnExpression("phase").isin(*keep)) if keep else rows.limit(0))
     view = parts[0]
     for part in parts[1:]:
         view = view.union(part)
-    view.create_view("profiles")
+    view.create(name)  # held in memory: read at every page view, small beside the rows
 
 
 @dataclass
@@ -131,7 +133,8 @@ class Dataset:
                    else con.from_arrow(schema.empty_table()).select("*, 0::BIGINT AS file_row_number"))
             rel.create_view("participants")
             con.execute(f"CREATE VIEW participants_n AS {profiles.ROWS_SQL.format(source='participants')}")
-            _profiles_view(con, store, state)
+            _derived_view(con, store, state, profiles, "profiles")
+            _derived_view(con, store, state, search, "search")
         except duckdb.Error as exc:  # a version's file missing or damaged: StoreDamaged says which
             con.close()
             raise store.explain(exc) from exc
@@ -438,13 +441,16 @@ def by_regency(ds: Dataset, f: Filters) -> pd.DataFrame:
 # -- directory ----------------------------------------------------------------------------
 DIRECTORY_PAGE_SIZE = 25
 
-_DIRECTORY_WHERE = f"""{_WHERE} AND ($q = '%%' OR name ILIKE $q ESCAPE '\\'
-    OR coalesce(nib, '') ILIKE $q ESCAPE '\\' OR coalesce(village, '') ILIKE $q ESCAPE '\\')"""
-_DIRECTORY_COUNT_SQL = f"SELECT count(*) FROM participants WHERE {_DIRECTORY_WHERE}"
+# The rows the directory finds, over the search column (``ikm_data.search``): ``$q`` is
+# ``search.text`` of what the official typed ('' for every row), compared in lower case.
+_DIRECTORY_WHERE = f"""{_WHERE} AND ($q = '' OR contains(key, lower($q)))"""
+_DIRECTORY_COUNT_SQL = f"SELECT count(*) FROM search WHERE {_DIRECTORY_WHERE}"
+# One page of them: (page_phase, page_row), the row in the phase's stored file.
+DIRECTORY_PAGE = f"""SELECT phase AS page_phase, file_row_number AS page_row FROM search
+                     WHERE {_DIRECTORY_WHERE}
+                     ORDER BY phase, file_row_number LIMIT $limit OFFSET $offset"""
 _DIRECTORY_SQL = f"""
-    WITH page AS (SELECT phase AS page_phase, file_row_number AS page_row FROM participants
-                  WHERE {_DIRECTORY_WHERE}
-                  ORDER BY phase, file_row_number LIMIT $limit OFFSET $offset)
+    WITH page AS ({DIRECTORY_PAGE})
     SELECT name, regency_code, product_code, product_name, workers, workers_male,
            workers_female, {mask_sql('owner', 'name')} AS owner, {mask_sql('nik', 'digits')} AS nik,
            {mask_sql('phone', 'digits')} AS phone, nib, village, district,
@@ -456,34 +462,37 @@ _DIRECTORY_SQL = f"""
 
 _DIRECTORY_ALL_SQL = f"""
     SELECT * EXCLUDE ({", ".join(sorted(schema.PERSONAL))}) FROM participants
-    WHERE {_DIRECTORY_WHERE} ORDER BY phase, file_row_number
+    SEMI JOIN (SELECT phase AS page_phase, file_row_number AS page_row FROM search WHERE {_DIRECTORY_WHERE}) m
+         ON phase = m.page_phase AND file_row_number = m.page_row
+    ORDER BY phase, file_row_number
 """
 
 
-def directory_rows(ds: Dataset, f: Filters, search: str = ""):
+def directory_rows(ds: Dataset, f: Filters, search_text: str = ""):
     """Every participant row the directory finds for ``f`` and ``search`` (all pages), in
     the directory's order, as an Arrow table without the personal columns (owner, NIK,
     phone never leave DuckDB)."""
-    params = f.params() | {"q": f"%{like_literal(search.strip())}%"}
-    return ds.con.cursor().sql(_DIRECTORY_ALL_SQL, params=params).to_arrow_table()
+    return ds.con.cursor().sql(_DIRECTORY_ALL_SQL, params=directory_params(f, search_text)).to_arrow_table()
 
 
-def like_literal(text: str) -> str:
-    """``text`` for a LIKE/ILIKE pattern with ``ESCAPE '\\'`` that matches it literally:
-    ``%``, ``_`` and ``\\`` each escaped with a backslash."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def directory_params(f: Filters, search_text: str = "", page: int | None = None,
+                     page_size: int = DIRECTORY_PAGE_SIZE) -> dict:
+    """The bound parameters of the directory's SQL for ``f``, what the official typed and
+    (with ``page``) one page of ``page_size`` rows."""
+    params = f.params() | {"q": search.text(search_text)}
+    if page is not None:
+        params |= {"limit": int(page_size), "offset": max(0, int(page) - 1) * int(page_size)}
+    return params
 
 
-def directory(ds: Dataset, f: Filters, search: str = "", page: int = 1,
+def directory(ds: Dataset, f: Filters, search_text: str = "", page: int = 1,
               page_size: int = DIRECTORY_PAGE_SIZE, lang: str = "id") -> tuple[int, pd.DataFrame]:
-    """One page of enterprises matching ``search`` (name, NIB or village, any case; ``%``,
+    """One page of enterprises matching ``search_text`` (name, NIB or village, any case; ``%``,
     ``_`` and ``\\`` are literal, not wildcards) and the filters, by name, with NIK, phone
     and owner masked. Returns (total matches, page frame). Rows are stored sorted by
     name, so the page is taken by row number, not by sorting."""
-    params = f.params() | {"q": f"%{like_literal(search.strip())}%"}
-    total = ds.con.cursor().execute(_DIRECTORY_COUNT_SQL, params).fetchone()[0]
-    params |= {"limit": int(page_size), "offset": max(0, int(page) - 1) * int(page_size)}
-    frame = ds.sql(_DIRECTORY_SQL, params)
+    total = ds.con.cursor().execute(_DIRECTORY_COUNT_SQL, directory_params(f, search_text)).fetchone()[0]
+    frame = ds.sql(_DIRECTORY_SQL, directory_params(f, search_text, page, page_size))
     frame["regency"] = frame["regency_code"].map(ds.ref.regency_labels())
     frame["product"] = [ds.ref.product_label(c, n, lang) for c, n in zip(frame["product_code"], frame["product_name"])]
     return int(total), frame

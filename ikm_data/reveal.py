@@ -4,12 +4,13 @@ and owner of the one chosen. The page writes each opening to the audit log."""
 
 from __future__ import annotations
 
-from ikm_data.queries import _DIRECTORY_WHERE, DIRECTORY_PAGE_SIZE, Dataset, Filters, like_literal
+from ikm_data.queries import DIRECTORY_PAGE, DIRECTORY_PAGE_SIZE, Dataset, Filters, directory_params
 
 _PAGE_RECORDS_SQL = f"""
-    SELECT phase, file_row_number AS row_key, source_row, name FROM participants
-    WHERE {_DIRECTORY_WHERE}
-    ORDER BY phase, file_row_number LIMIT $limit OFFSET $offset
+    WITH page AS ({DIRECTORY_PAGE})
+    SELECT phase, file_row_number AS row_key, source_row, name
+    FROM participants JOIN page ON phase = page_phase AND file_row_number = page_row
+    ORDER BY phase, file_row_number
 """
 _PERSONAL_SQL = """
     SELECT name, owner, nik, phone, source_row FROM participants
@@ -22,9 +23,7 @@ def page_records(ds: Dataset, f: Filters, search: str = "", page: int = 1,
     """The records of one directory page (the same rows, in the same order, as
     ``queries.directory``): phase, row_key (the row in the phase's stored file),
     source_row (the row in the uploaded file) and the enterprise's name."""
-    params = f.params() | {"q": f"%{like_literal(search.strip())}%", "limit": int(page_size),
-                           "offset": max(0, int(page) - 1) * int(page_size)}
-    return ds.sql(_PAGE_RECORDS_SQL, params).to_dict("records")
+    return ds.sql(_PAGE_RECORDS_SQL, directory_params(f, search, page, page_size)).to_dict("records")
 
 
 def personal(ds: Dataset, phase: int, row_key: int) -> dict | None:

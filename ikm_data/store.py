@@ -9,6 +9,7 @@ Layout of a data directory::
                                 the date its data is as of, the programme)
     versions/v7/participants.parquet   the whole phase as it stood right after version 7
     versions/v7/profiles.parquet       its rows folded for the aggregate figures (``profiles``)
+    versions/v7/search.parquet         the directory's search column (``search``)
     versions/v7/upload/<file>   the file as the official uploaded it
     .lock                       writers take it (flock); readers never wait
 
@@ -43,7 +44,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ikm_data import profiles, schema
+from ikm_data import profiles, schema, search
 from ikm_data.schema import table_totals
 from ikm_data.errors import StoreDamaged, StoreError, UnknownVersion, UsageError, WriteFailed
 from ikm_data.files import file_lock, fsync_dir, fsync_file, private_dir, temporary_name, tighten, write_file
@@ -53,6 +54,9 @@ from ikm_data.settings import data_dir as resolve_data_dir
 from ikm_data.settings import setting
 
 STATE_FILE = "state.json"
+# Files written at commit beside a version's rows, each from them (``write(folder, table)``):
+# read by the queries when there, else computed from the rows (older versions).
+DERIVED = (profiles, search)
 DIRECTORY_ORDER = [("name", "ascending"), ("product_code", "ascending"), ("source_row", "ascending")]
 FORMAT = 1
 MODES = ("replace", "append")
@@ -243,25 +247,27 @@ def _pause_point(name: str) -> None:
 
 def _write_rows(path: Path, data: pa.Table | Path | None) -> tuple[int, int, int]:
     """Write a version's participant rows to ``path`` (a table, or a copy of a Parquet file;
-    nothing for an emptied phase) and their profiles beside them (``profiles``), and return
-    their totals (``schema.table_totals``)."""
+    nothing for an emptied phase) and the files derived from them beside them (``DERIVED``),
+    and return their totals (``schema.table_totals``)."""
     if data is None:
         return 0, 0, 0
     if isinstance(data, Path):
         shutil.copyfile(data, path)
-        folded = data.with_name(profiles.FILE)
-        data = pq.read_table(path)
-        if folded.exists():
-            shutil.copyfile(folded, path.with_name(profiles.FILE))
-        else:
-            profiles.write(path.parent, data)
+        data_path, data = data, pq.read_table(path)
+        for derived in DERIVED:
+            if (data_path.parent / derived.FILE).exists():  # a rollback: the version's own, copied
+                shutil.copyfile(data_path.parent / derived.FILE, path.with_name(derived.FILE))
+            else:
+                derived.write(path.parent, data)
     else:
         pq.write_table(data, path)
-        profiles.write(path.parent, data)
+        for derived in DERIVED:
+            derived.write(path.parent, data)
     return table_totals(data)
 
 
-def _readable_parquet(path: Path) -> bool:
+def readable_parquet(path: Path) -> bool:
+    """True when ``path`` is a Parquet file whose footer can be read."""
     try:
         pq.read_metadata(path)
     except (OSError, pa.ArrowException):
@@ -608,7 +614,7 @@ class Store:
             programme=new.programme,
         )
         write_file(tmp / "meta.json", json.dumps(meta.to_dict(), ensure_ascii=False, indent=1).encode())
-        for written in ("participants.parquet", profiles.FILE):
+        for written in ("participants.parquet", *(derived.FILE for derived in DERIVED)):
             if (tmp / written).exists():
                 fsync_file(tmp / written)
         tighten(tmp)  # the Parquet file is written by pyarrow, under the process's umask
@@ -634,7 +640,7 @@ class Store:
         StoreError when the target's rows cannot be read (never an empty phase instead)."""
         target = self.state().version(vid)
         source = self.parquet_path(vid)
-        if target.rows and not _readable_parquet(source):
+        if target.rows and not readable_parquet(source):
             raise StoreError.from_key("store.version_unreadable", version=vid)
         new = _NewVersion(
             phase=target.phase, mode="rollback", user=user, file=target.file, sha256=target.sha256 or "",
