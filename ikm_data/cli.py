@@ -278,9 +278,7 @@ def cmd_import(args) -> int:
     try:
         prepared = importer.prepare(content, _base_name(args.file), sheet=args.sheet,
                                     memory=importer.mapping_memory(store))
-        outcome = importer.commit(prepared, store=store, phase=args.phase, mode=args.mode,
-                                  user=args.user or _default_user(), lang=args.lang, as_of=as_of,
-                                  programme=programme)
+        outcome = _commit(args, store, prepared, as_of, programme)
     except ValidationFailed as err:  # another upload changed the phase meanwhile: name the rows
         if args.json:
             _print_json({"file": _base_name(args.file), "valid": False, "refused": err.text(args.lang),
@@ -304,6 +302,35 @@ def cmd_import(args) -> int:
             print(t(key, args.lang, version=result.meta.version, phase=result.meta.phase,
                     mode=result.meta.mode if result.noop else args.mode))
     return 0 if outcome.report.valid else 1
+
+
+def _commit(args, store, prepared, as_of, programme):
+    """``importer.commit`` registered in the store's job registry as the page's commit is
+    (``jobs.Jobs.held``): refused with ``JobBusy`` while another commit to one of its phases
+    runs, through a page or another command, in any process. Without ``--phase`` the file's
+    ``Tahap`` column names the phases: it is checked first, and the commit then refuses to
+    replace a phase that changed since (``expected``)."""
+    from ikm_data import importer
+    from ikm_data.errors import UsageError
+    from ikm_data.jobs import Jobs
+
+    user, expected = args.user or _default_user(), None
+    if args.phase is not None:
+        phases = [args.phase]
+    elif not prepared.has_phase_column:
+        raise UsageError.from_key("cli.phase_required")
+    else:
+        first = importer.check(prepared, store=store, mode=args.mode, lang=args.lang)
+        if not first.report.valid:
+            return first
+        phases, expected = first.report.phases, first.seen
+    with Jobs(store.root).held("import", who=user, phases=phases, file=prepared.file_name,
+                               sha256=prepared.sha256) as result:
+        outcome = importer.commit(prepared, store=store, phase=args.phase, mode=args.mode, user=user,
+                                  lang=args.lang, as_of=as_of, programme=programme, expected=expected)
+        result.update(versions=[r.meta.version for r in outcome.committed if not r.noop], noop=outcome.noop,
+                      refused=not outcome.report.valid)
+    return outcome
 
 
 _HISTORY_KEYS = ("version", "phase", "mode", "user", "file", "sha256", "rows", "enterprises",
