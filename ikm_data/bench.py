@@ -212,6 +212,14 @@ def parse_imports(text: str) -> list[tuple[str, int]]:
     return out
 
 
+def parse_counts(text: str) -> tuple[int, ...]:
+    """``"20,50"`` as ``(20, 50)``; "" for none. Raises ValueError for a count below 1."""
+    counts = tuple(int(x) for x in text.split(",") if x.strip())
+    if any(c < 1 for c in counts):
+        raise ValueError(text)
+    return counts
+
+
 def time_imports(specs: list[tuple[str, int]], workdir: Path) -> list[dict]:
     """Each (format, rows) of ``specs`` written as an office file, then imported into an
     empty store as ``python -m ikm_data import`` does: ``read_s`` (reading and mapping the

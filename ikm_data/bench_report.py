@@ -40,14 +40,21 @@ def judge(result: dict) -> dict:
             out.append(_target(key, result[key], t["peak_mb"], "MiB"))
     if t["load"]:
         sessions, p95 = t["load"]
-        for run in (r for r in result.get("load", []) if r["sessions"] == sessions):
-            out.append(_target(f"load {sessions} sessions p95", run["p95_ms"], p95, "ms"))
-            out.append(_target(f"load {sessions} sessions errors", run["errors"], 0, ""))
+        for run in (r for r in result.get("load", []) if r["sessions"] == sessions and not r.get("skipped")):
+            out.append(_target(f"load {sessions} sessions{_route(run)} p95", run["p95_ms"], p95, "ms"))
+            out.append(_target(f"load {sessions} sessions{_route(run)} errors", run["errors"], 0, ""))
     for imp in result.get("import", []):
         limit = IMPORT_TARGETS.get((imp["format"], imp["rows"]))
         if limit is not None:
             out.append(_target(f"import {imp['format']} {fmt_int(imp['rows'])}", imp["seconds"], limit, "s"))
     return result | {"tier": tier(result["rows"]), "targets": out, "passed": all(x["pass"] for x in out)}
+
+
+def _route(run: dict) -> str:
+    """How a load test reached the dashboard, for its figure's name ("" for one process directly)."""
+    if run.get("via") == "nginx":
+        return f" (nginx, {run['processes']} process{'es' if run['processes'] != 1 else ''})"
+    return " (url)" if run.get("via") == "url" else ""
 
 
 def _mark(ok: bool | None) -> str:
@@ -77,12 +84,29 @@ def format_table(result: dict) -> str:
         for i in result["import"]:
             lines.append(f"{i['format']:<26}{fmt_int(i['rows']):>11}{i['read_s']:>9.2f}{i['seconds']:>10.2f}")
     if result.get("load"):
-        lines += ["", f"{'load (sessions)':<26}{'views':>7}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}{'cpu/view':>10}"]
-        for r in result["load"]:
-            lines.append(f"{r['sessions']:<26}{r['views']:>7}{r['p50_ms'] or 0:>9}{r['p95_ms'] or 0:>9}"
-                         f"{r['errors']:>8}{r.get('server_cpu_ms_per_view') or 0:>10.1f}  {r['url']}")
+        lines += ["", *_load_lines(result["load"], verdict)]
     lines += ["", f"peak memory: bench {result.get('peak_rss_mb')} MiB, server {result.get('server_peak_rss_mb')} MiB"]
     missed = [x for x in result.get("targets", []) if not x["pass"]]
     lines.append(f"targets: {len(result.get('targets', [])) - len(missed)} met, {len(missed)} missed"
                  + "".join(f"\n  MISS {x['figure']}: {x['value']} {x['unit']} (limit {x['limit']})" for x in missed))
     return "\n".join(lines)
+
+
+_VIA_ORDER = {"direct": 0, "nginx": 1, "url": 2}
+
+
+def _load_lines(runs: list[dict], verdict: dict) -> list[str]:
+    """The load tests, one session count's runs side by side (directly, then through nginx in
+    front of 1, 2... processes); a skipped run with its reason."""
+    lines = [f"{'load (sessions)':<16}{'via':<8}{'procs':>5}{'views':>7}{'views/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
+             f"{'errors':>8}{'cpu/view':>10}"]
+    for r in sorted(runs, key=lambda r: (r["sessions"], _VIA_ORDER.get(r.get("via"), 3), r.get("processes") or 0)):
+        head = f"{r['sessions']:<16}{r.get('via') or '':<8}{r.get('processes') or '':>5}"
+        if r.get("skipped"):
+            lines.append(f"{head}  skipped: {r['skipped']}")
+            continue
+        mark = _mark(verdict.get(f"load {r['sessions']} sessions{_route(r)} p95"))
+        lines.append(f"{head}{r['views']:>7}{r.get('views_per_s') or 0:>9.2f}{r['p50_ms'] or 0:>9}"
+                     f"{r['p95_ms'] or 0:>9}{r['errors']:>8}{r.get('server_cpu_ms_per_view') or 0:>10.1f}  "
+                     f"{mark}  {r['url']}")
+    return lines

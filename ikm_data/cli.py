@@ -278,9 +278,7 @@ def cmd_import(args) -> int:
     try:
         prepared = importer.prepare(content, _base_name(args.file), sheet=args.sheet,
                                     memory=importer.mapping_memory(store))
-        outcome = importer.commit(prepared, store=store, phase=args.phase, mode=args.mode,
-                                  user=args.user or _default_user(), lang=args.lang, as_of=as_of,
-                                  programme=programme)
+        outcome = _commit(args, store, prepared, as_of, programme)
     except ValidationFailed as err:  # another upload changed the phase meanwhile: name the rows
         if args.json:
             _print_json({"file": _base_name(args.file), "valid": False, "refused": err.text(args.lang),
@@ -304,6 +302,35 @@ def cmd_import(args) -> int:
             print(t(key, args.lang, version=result.meta.version, phase=result.meta.phase,
                     mode=result.meta.mode if result.noop else args.mode))
     return 0 if outcome.report.valid else 1
+
+
+def _commit(args, store, prepared, as_of, programme):
+    """``importer.commit`` registered in the store's job registry as the page's commit is
+    (``jobs.Jobs.held``): refused with ``JobBusy`` while another commit to one of its phases
+    runs, through a page or another command, in any process. Without ``--phase`` the file's
+    ``Tahap`` column names the phases: it is checked first, and the commit then refuses to
+    replace a phase that changed since (``expected``)."""
+    from ikm_data import importer
+    from ikm_data.errors import UsageError
+    from ikm_data.jobs import Jobs
+
+    user, expected = args.user or _default_user(), None
+    if args.phase is not None:
+        phases = [args.phase]
+    elif not prepared.has_phase_column:
+        raise UsageError.from_key("cli.phase_required")
+    else:
+        first = importer.check(prepared, store=store, mode=args.mode, lang=args.lang)
+        if not first.report.valid:
+            return first
+        phases, expected = first.report.phases, first.seen
+    with Jobs(store.root).held("import", who=user, phases=phases, file=prepared.file_name,
+                               sha256=prepared.sha256) as result:
+        outcome = importer.commit(prepared, store=store, phase=args.phase, mode=args.mode, user=user,
+                                  lang=args.lang, as_of=as_of, programme=programme, expected=expected)
+        result.update(versions=[r.meta.version for r in outcome.committed if not r.noop], noop=outcome.noop,
+                      refused=not outcome.report.valid)
+    return outcome
 
 
 _HISTORY_KEYS = ("version", "phase", "mode", "user", "file", "sha256", "rows", "enterprises",
@@ -531,7 +558,7 @@ def cmd_bench(args) -> int:
     """The performance benchmark (issue 13): the bench store of ``--rows`` rows, its queries
     beside pandas baselines, every page, the imports, the load test, peak memory, judged
     against the targets; ``--profile PAGE`` a page's warm view under cProfile instead. 2 for
-    a bad ``--imports`` or ``--sessions``."""
+    a bad ``--imports``, ``--sessions`` or ``--processes``."""
     from ikm_data import bench, bench_report
     from ikm_data.ui import bench_run  # streamlit (AppTest, the load driver) is needed only here
 
@@ -542,12 +569,16 @@ def cmd_bench(args) -> int:
         return 0
     try:
         imports = tuple(bench.parse_imports(args.imports))
-        sessions = tuple(int(x) for x in args.sessions.split(",") if x.strip())
+        sessions = bench.parse_counts(args.sessions)
+        processes = bench.parse_counts(args.processes)
     except ValueError as exc:
-        print(f"bench: bad --imports or --sessions: {exc}", file=sys.stderr)
+        print(f"bench: bad --imports, --sessions or --processes: {exc}", file=sys.stderr)
+        return 2
+    if processes and args.load_url:
+        print("bench: --processes starts its own servers behind nginx; it cannot go with --load-url", file=sys.stderr)
         return 2
     plan = bench_run.Plan(rows=args.rows or 100_000, repeat=args.repeat, imports=imports, sessions=sessions,
-                          load_seconds=args.load_seconds, load_urls=tuple(args.load_url or ()),
+                          load_seconds=args.load_seconds, load_urls=tuple(args.load_url or ()), processes=processes,
                           pages=not args.no_pages, workdir=args.workdir)
     result = bench_run.run(plan)
     _print_json(result) if args.json else print(bench_report.format_table(result))
@@ -675,8 +706,16 @@ def _add_bench_command(sub) -> None:
     p.add_argument("--load-url", action="append",
                    help="run the load test against this dashboard (e.g. nginx in front of two processes) "
                    "instead of one started on the bench store; repeatable")
+    p.add_argument("--processes", default="", metavar="K,...",
+                   help="run each load test through nginx (Debian's /usr/sbin/nginx, run from the temporary folder: "
+                   "no root needed; its site made from deploy/nginx-dasbor-ikm.conf) in front of K dashboard "
+                   "processes sharing the bench store, for "
+                   "each K (e.g. 1,2: one and two processes side by side); where nginx is missing the entries "
+                   "say so (skipped). Default: one process, directly")
     p.add_argument("--no-pages", action="store_true", help="skip the page renders")
-    p.add_argument("--workdir", help="folder for the bench store and files (default: a temporary folder)")
+    p.add_argument("--workdir", help="folder to hold the run's temporary folder (the bench store, files, server "
+                   "logs); created if missing, parents too. The folder itself is kept, the run's folder inside "
+                   "it (ikm-bench-*) is removed at the end (default: the system's temporary folder)")
     p.add_argument("--profile", metavar="PAGE",
                    help="profile PAGE's warm view (cProfile, top functions) instead; 'all': CPU per warm view "
                    "of every page. Over --data-dir, else a bench store of --rows, else the sample")

@@ -31,6 +31,7 @@ import threading
 import time
 import traceback
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from ikm_data import errors
@@ -43,6 +44,7 @@ KINDS = ("import", "deck")
 ACTIVE = ("queued", "running")
 KEEP_SECONDS = 24 * 3600  # a finished job (and its deck file) is kept this long
 PROGRESS_SECONDS = 0.25  # a job's progress is written at most this often
+_INTERRUPTED = {"class": "StoreError", "key": "jobs.interrupted", "params": {}, "message": "", "title": ""}
 
 
 def _since(pid: int) -> str:
@@ -161,6 +163,27 @@ class Jobs:
             self._write(job)
         return job, True
 
+    @contextmanager
+    def held(self, kind: str, *, who: str, phases=(), file: str = "", sha256: str = "", via: str = "cli"):
+        """Register work this process does in the foreground (the command line's ``import``)
+        as ``start`` does — ``JobBusy`` while another commit to one of ``phases`` is queued or
+        running, in any process — and yield a dict for its result. The job is ``running``
+        meanwhile (owned by this process: ``reap`` marks it failed if the process dies), then
+        done with that result, or failed with the error that ended it (raised again). Its
+        caller saw how it ended, so it is not offered again on a page (``seen``)."""
+        job, _ = self.start(kind, who=who, phases=phases, file=file, sha256=sha256)
+        self.update(job, state="running", via=via)
+        result: dict = {}
+        try:
+            yield result
+        except Exception as err:  # a named error, or a bug (recorded with an incident code)
+            self.update(self.fail(job, err), seen=True)
+            raise
+        except BaseException:  # Ctrl-C: the store is untouched or whole (state.json switches atomically)
+            self.update(self.fail(job, dict(_INTERRUPTED)), seen=True)
+            raise
+        self.update(self.finish(job, result), seen=True)
+
     def update(self, job: dict, **fields) -> dict:
         """``job`` with ``fields`` changed, written whole (only its owner writes a live job)."""
         job.update(fields)
@@ -205,8 +228,7 @@ class Jobs:
         done = self._committed(job) if job["kind"] == "import" else None
         if done:
             return self.finish(job, {"versions": done, "noop": False, "recovered": True})
-        return self.fail(job, {"class": "StoreError", "key": "jobs.interrupted", "params": {},
-                               "message": "", "title": ""})
+        return self.fail(job, dict(_INTERRUPTED))
 
     def _committed(self, job: dict) -> list[str]:
         """The versions the store holds from ``job``'s file (same sha256 and account, saved

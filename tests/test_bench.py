@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ikm_data import bench, bench_report
+from ikm_data import bench, bench_report, nginx_site
+from ikm_data.ui import bench_run
 from ikm_data.ui.bench_pages import page_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +87,67 @@ def test_targets_follow_the_row_count():
     assert big["tier"] == 10_000_000 and not big["passed"]
     assert {t["figure"]: t["pass"] for t in big["targets"]}["query kpis"] and \
         {t["figure"]: t["pass"] for t in big["targets"]}["page produk"]
+
+
+@pytest.mark.slow
+def test_the_load_test_through_nginx_with_one_and_two_processes(tmp_path):
+    """The smallest run through nginx (the site file, in a folder ``--workdir`` creates): one and
+    two processes side by side, every view served, the two processes both holding sessions."""
+    if nginx_site.binary() is None:
+        pytest.skip(nginx_site.MISSING)
+    work = tmp_path / "not" / "yet"
+    env = dict(os.environ)
+    env.pop("IKM_DATA_DIR", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ikm_data", "bench", "--rows", "300", "--repeat", "1", "--imports", "", "--no-pages",
+         "--sessions", "4", "--load-seconds", "3", "--processes", "1,2", "--workdir", str(work), "--json"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result = json.loads(proc.stdout)
+    one, two = result["load"]
+    for run, k in ((one, 1), (two, 2)):
+        assert (run["sessions"], run["processes"], run["via"]) == (4, k, "nginx") and "skipped" not in run
+        assert run["views"] >= 4 and run["errors"] == 0, run["error_samples"]
+        assert run["server_cpu_ms_per_view"] > 0 and run["server_peak_rss_mb"] > 0
+        assert sum(run["sessions_per_process"].values()) == 4 and len(run["sessions_per_process"]) <= k
+    assert one["url"] != two["url"] and result["server_peak_rss_mb"] >= one["server_peak_rss_mb"]
+    assert {"load 4 sessions (nginx, 1 process) p95", "load 4 sessions (nginx, 2 processes) p95"}.isdisjoint(
+        t["figure"] for t in result["targets"])  # the target is for 20 sessions
+    assert work.is_dir() and list(work.iterdir()) == []  # the folder is kept, the run's own folder removed
+
+
+def test_without_nginx_the_load_entries_say_why(tmp_path, monkeypatch):
+    monkeypatch.setattr(nginx_site, "binary", lambda: None)
+    out = bench_run._load(bench_run.Plan(sessions=(20, 50), processes=(1, 2)), tmp_path / "store", tmp_path)
+    assert [(r["sessions"], r["processes"], r["via"]) for r in out["load"]] == [(20, 1, "nginx"), (50, 1, "nginx"),
+                                                                                 (20, 2, "nginx"), (50, 2, "nginx")]
+    assert all(r["skipped"] == nginx_site.MISSING for r in out["load"]) and out["server_peak_rss_mb"] is None
+    assert not list(tmp_path.iterdir())  # no server was started for nothing
+    judged = bench_report.judge({"rows": 1000, **out})
+    assert judged["targets"] == [] and "skipped: nginx is not installed" in bench_report.format_table(judged)
+
+
+def test_the_load_table_puts_one_and_two_processes_side_by_side():
+    def run(sessions, via, k, p95):
+        return {"sessions": sessions, "via": via, "processes": k, "views": 40, "views_per_s": 2.0, "p50_ms": 900,
+                "p95_ms": p95, "errors": 0, "server_cpu_ms_per_view": 150.0, "url": f"http://127.0.0.1:{k}"}
+
+    result = bench_report.judge({"rows": 1_000_000, "load": [run(20, "nginx", 1, 4000), run(50, "nginx", 1, 9000),
+                                                             run(20, "nginx", 2, 2500), run(50, "nginx", 2, 5000)]})
+    verdict = {t["figure"]: t["pass"] for t in result["targets"]}
+    assert verdict == {"load 20 sessions (nginx, 1 process) p95": False, "load 20 sessions (nginx, 1 process) errors":
+                       True, "load 20 sessions (nginx, 2 processes) p95": True,
+                       "load 20 sessions (nginx, 2 processes) errors": True}
+    lines = [line.split() for line in bench_report.format_table(result).splitlines() if line.startswith(("20 ", "50 "))]
+    assert [(x[0], x[1], x[2], x[6]) for x in lines] == [("20", "nginx", "1", "4000"), ("20", "nginx", "2", "2500"),
+                                                         ("50", "nginx", "1", "9000"), ("50", "nginx", "2", "5000")]
+
+
+def test_counts_option():
+    assert bench.parse_counts("20, 50") == (20, 50) and bench.parse_counts("") == ()
+    for bad in ("0", "-1", "two"):
+        with pytest.raises(ValueError):
+            bench.parse_counts(bad)
 
 
 def test_imports_option():

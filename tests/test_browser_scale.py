@@ -1,11 +1,10 @@
 """Two server processes over one data directory behind nginx, configured by the repository's
-own site file (deploy/nginx-dasbor-ikm.conf, made plain http on a free port for the test):
+own site file (deploy/nginx-dasbor-ikm.conf, made plain http on a free port by
+``ikm_data.nginx_site``, as the benchmark's load test through nginx runs it):
 each browser sticks to one process (its page and its websocket), and a phase committed by
 another process shows in an open page at its next run, without a restart."""
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -14,59 +13,25 @@ from contextlib import ExitStack, contextmanager
 
 import pytest
 
+from ikm_data import nginx_site
 from ikm_data.settings import PROJECT_ROOT
 from ikm_data.store import Store
 from tests import states
-from tests.browser import free_port, screenshot, settle, streamlit_server, wait_for_page
-from tests.procs import wait_until
+from tests.browser import screenshot, settle, streamlit_server, wait_for_page
 
 pytestmark = pytest.mark.browser
-SITE = PROJECT_ROOT / "deploy" / "nginx-dasbor-ikm.conf"
-
-
-def _nginx() -> str:
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
-    if found is None:
-        pytest.skip("nginx is not installed (Debian: apt-get install nginx)")
-    return found
-
-
-def plain_site(backends: list[str], port: int) -> str:
-    """The repository's site file with the test's backends, served plain on ``port`` (no
-    certificate here: the HTTPS lines and the redirecting server go, the rest stays as is);
-    ``X-Upstream`` tells the test which process answered."""
-    site = SITE.read_text()
-    site = re.sub(r"server \{\n    listen 80;.*?\n\}\n", "", site, count=1, flags=re.S)  # the redirect to https
-    upstream = re.search(r"(upstream dasbor_ikm \{.*?\n\})", site, re.S).group(1)
-    servers = "".join(f"    server {b};\n" for b in backends)
-    site = site.replace(upstream, re.sub(r"(    server 127\.0\.0\.1:\d+;\n)+", servers, upstream))
-    for line in ("    listen 443 ssl http2;\n", "    listen [::]:443 ssl http2;\n"):
-        assert line in site
-        site = site.replace(line, f"    listen 127.0.0.1:{port};\n" if "[::]" not in line else "")
-    site = re.sub(r"    ssl_[a-z_]+ .*;\n", "", site)
-    site = site.replace("Secure; ", "").replace("wss:", "ws:")
-    tell = "    add_header X-Upstream $upstream_addr always;\n"
-    return site.replace("    server_tokens off;\n", "    server_tokens off;\n" + tell)
 
 
 @contextmanager
 def nginx_in_front(folder, backends: list[str]):
-    """nginx (temporary prefix, no daemon) in front of ``backends``; yields its URL."""
-    nginx, port = _nginx(), free_port()
-    (folder / "logs").mkdir(parents=True)
-    (folder / "site.conf").write_text(plain_site(backends, port))
-    (folder / "nginx.conf").write_text(
-        f"error_log {folder}/logs/error.log;\npid {folder}/nginx.pid;\ndaemon off;\nevents {{}}\n"
-        f"http {{\n  log_format up '$request_uri $upstream_addr $cookie_ikm_route';\n"
-        f"  access_log {folder}/logs/access.log up;\n  include {folder}/site.conf;\n}}\n")
-    proc = subprocess.Popen([nginx, "-p", str(folder), "-c", str(folder / "nginx.conf")], stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        assert wait_until(lambda: _answers(url + "/_stcore/health"), 15), proc.stderr.read1().decode()
+    """nginx in front of ``backends`` with the site file as the benchmark runs it
+    (``ikm_data.nginx_site``), ``X-Upstream`` naming the process that answered, each request's
+    process and route cookie in ``logs/access.log``; yields its URL."""
+    if nginx_site.binary() is None:
+        pytest.skip(nginx_site.MISSING)
+    with nginx_site.running(folder, backends, tell_upstream=True,
+                            log_format="$request_uri $upstream_addr $cookie_ikm_route") as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def _answers(url: str, cookie: str = "") -> dict | None:

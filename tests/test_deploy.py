@@ -133,3 +133,34 @@ def test_nginx_accepts_the_site_file(tmp_path):
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
     assert "syntax is ok" in result.stderr
+
+
+def test_the_site_file_runs_unprivileged_for_the_benchmark_as_written(tmp_path):
+    """What ``bench --processes`` and the two-process browser test run: the site file itself,
+    with only the backends, the plain listener and what needs a certificate changed."""
+    from ikm_data import nginx_site
+
+    written = (DEPLOY / "nginx-dasbor-ikm.conf").read_text()
+    site = nginx_site.plain_site(["127.0.0.1:9101", "127.0.0.1:9102", "127.0.0.1:9103"], 9100)
+    upstream = site[site.index("upstream dasbor_ikm {"):site.index("}", site.index("upstream dasbor_ikm {"))]
+    assert [line.strip() for line in upstream.splitlines() if line.strip().startswith("server ")] == [
+        "server 127.0.0.1:9101;", "server 127.0.0.1:9102;", "server 127.0.0.1:9103;"]
+    kept = [line for line in written.splitlines() if not any(
+        word in line for word in ("listen", "ssl_", "server 127.0.0.1:", "return 301", "Secure;", "wss:"))]
+    redirect = written[written.index("server {\n    listen 80;"):written.index("}\n", written.index("listen 80;")) + 1]
+    assert set(kept) - set(redirect.splitlines()) <= set(site.splitlines())  # sticky hash, upgrade, timeouts...
+    for line in ("    hash $ikm_route consistent;", "        proxy_set_header Connection $connection_upgrade;",
+                 "        proxy_read_timeout 86400s;", '    ""      "ikm_route=$request_id; Path=/; HttpOnly; '
+                 'SameSite=Lax";', "    listen 127.0.0.1:9100;"):
+        assert line in site.splitlines()
+    directives = "\n".join(line for line in site.splitlines() if not line.lstrip().startswith("#"))
+    assert "ssl" not in directives and "443" not in directives and "listen 80" not in directives
+    if nginx_site.binary() is None:
+        pytest.skip(nginx_site.MISSING)
+    (tmp_path / "site.conf").write_text(site)
+    for sub in ("logs", "temp"):
+        (tmp_path / sub).mkdir()
+    (tmp_path / "nginx.conf").write_text(nginx_site.main_conf(tmp_path))
+    result = subprocess.run([nginx_site.binary(), "-t", "-p", str(tmp_path), "-e", str(tmp_path / "logs" / "e.log"),
+                             "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0 and "syntax is ok" in result.stderr, result.stderr

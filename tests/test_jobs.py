@@ -191,3 +191,60 @@ def test_a_deck_built_apart_from_the_page(store_with_phase3):
     assert data.startswith(b"PK") and done["result"]["size"] == len(data) and b"ppt/slides/slide9.xml" in data
     assert background.deck_job(store.root, ds, f, "pptx", "id")["id"] == job["id"]
     assert background.start_deck(store.root, ds, f, "pptx", "id", "baiq")["id"] == job["id"]  # not built again
+
+
+def test_the_command_line_import_is_registered_like_the_page_commit(tmp_path, capsys):
+    """A page's commit to phase 4 is running: ``python -m ikm_data import`` to phase 4 is refused
+    (both languages say who holds it), to phase 5 it goes on; once the page's commit ended, phase
+    4 too, recorded as a job of the command line. While the command line commits, a page's
+    commit to that phase is refused in turn."""
+    from ikm_data import cli
+
+    root = tmp_path / "store"
+    store = Store.open(root, seed_sample=True)
+    registry = jobs.Jobs(root)
+    page, _ = registry.start("import", who="Baiq Nuraini", phases=[4], file="tahap4_web.xlsx", sha256="ab")
+    name, content = states._phase_file(4, 404, 6)
+    (tmp_path / name).write_bytes(content)
+    before = store.history()
+    for lang, words in (("id", "Tahap 4 sedang disimpan oleh Baiq Nuraini (berkas “tahap4_web.xlsx”"),
+                        ("en", "Phase 4 is being saved by Baiq Nuraini (file “tahap4_web.xlsx”")):
+        code = cli.main(["--data-dir", str(root), "--lang", lang, "import", str(tmp_path / name), "--phase", "4"])
+        assert code == 1 and words in capsys.readouterr().err
+    assert Store.open(root).history() == before and len(registry.list()) == 1
+
+    assert cli.main(["--data-dir", str(root), "import", str(tmp_path / name), "--phase", "5", "--user", "lalu"]) == 0
+    registry.finish(page, {"versions": []})
+    assert cli.main(["--data-dir", str(root), "import", str(tmp_path / name), "--phase", "4", "--user", "lalu"]) == 0
+    capsys.readouterr()
+    mine = sorted(registry.list(who="lalu"), key=lambda j: j["phases"])
+    assert [(j["phases"], j["state"], j["via"], j["seen"], j["owner"]["pid"]) for j in mine] == [
+        ([4], "done", "cli", True, os.getpid()), ([5], "done", "cli", True, os.getpid())]
+    versions = [m.version for m in Store.open(root).history() if m.user == "lalu"]
+    assert sorted(j["result"]["versions"][0] for j in mine) == sorted(versions) and len(versions) == 2
+
+    with registry.held("import", who="lalu", phases=[4, 5], file="dua_tahap.csv") as result:
+        with pytest.raises(JobBusy) as busy:
+            registry.start("import", who="Baiq Nuraini", phases=[5])
+        assert busy.value.params["who"] == "lalu" and busy.value.params["phase"] == 5
+        result["versions"] = []
+    with pytest.raises(JobBusy), registry.held("import", who="lalu", phases=[4], file="lagi.csv"):
+        with registry.held("import", who="baiq", phases=[4]):
+            pass
+    ended = {j["file"]: (j["state"], (j["error"] or {}).get("class")) for j in registry.list(who="lalu")}
+    # each ended, none left running: the one a refusal interrupted is marked failed with it
+    assert ended["dua_tahap.csv"] == ("done", None) and ended["lagi.csv"] == ("failed", "JobBusy")
+    assert registry.list(who="baiq") == []
+
+
+def test_the_command_line_learns_the_phases_from_the_tahap_column(tmp_path, capsys):
+    from ikm_data import cli
+
+    root = tmp_path / "store"
+    Store.open(root, seed_sample=True)
+    registry = jobs.Jobs(root)
+    registry.start("import", who="Baiq Nuraini", phases=[5], file="tahap5.csv")
+    tahap = str(PROJECT_ROOT / "tests" / "data" / "good_tahap_column.csv")
+    assert cli.main(["--data-dir", str(root), "import", tahap]) == 1  # holds phases 4 and 5; 5 is busy
+    assert "Tahap 5 sedang disimpan oleh Baiq Nuraini" in capsys.readouterr().err
+    assert [m.phase for m in Store.open(root).history()] == [3]

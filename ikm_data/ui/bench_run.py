@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ikm_data import bench, bench_report
+from ikm_data import bench, bench_report, nginx_site
 from ikm_data.ui import bench_pages, load
 
 
@@ -20,8 +20,10 @@ class Plan:
     """What a run measures: ``rows`` in the bench store, ``repeat`` timed runs per query and
     page, ``imports`` ((format, rows) pairs), ``sessions`` (one load test per count; empty:
     none) of ``load_seconds`` each, against ``load_urls`` (empty: a server started here on
-    the bench store), ``pages`` (False: skip the AppTest renders), ``workdir`` (where the
-    store and files go; default a temporary folder)."""
+    the bench store), or for each count k of ``processes`` through nginx (the repository's
+    site file) in front of k servers started here; ``pages`` (False: skip the AppTest
+    renders), ``workdir`` (the folder, created if missing, that holds the run's own temporary
+    folder for the store and files; default the system's temporary folder)."""
 
     rows: int = 100_000
     repeat: int = 5
@@ -29,12 +31,15 @@ class Plan:
     sessions: tuple[int, ...] = (20, 50)
     load_seconds: float = 20
     load_urls: tuple[str, ...] = ()
+    processes: tuple[int, ...] = ()
     pages: bool = True
     workdir: str | None = None
 
 
 def run(plan: Plan) -> dict:
     """The benchmark as a dict: the JSON contract of issue 13 and more (see ``bench``)."""
+    if plan.workdir:
+        Path(plan.workdir).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=plan.workdir, prefix="ikm-bench-") as tmp:
         tmp = Path(tmp)
         result = bench.start(plan.rows, tmp, plan.repeat, list(plan.imports))
@@ -51,13 +56,50 @@ def run(plan: Plan) -> dict:
 
 
 def _load(plan: Plan, store: Path, tmp: Path) -> dict:
+    """The load tests: each entry says how it reached the dashboard (``via``: "url", "direct"
+    or "nginx") and, where known, behind how many ``processes``."""
     if not plan.sessions:
         return {"load": []}
     if plan.load_urls:
-        return {"load": [load.run(url, s, plan.load_seconds) for url in plan.load_urls for s in plan.sessions]}
+        return {"load": [load.run(url, s, plan.load_seconds) | {"processes": None, "via": "url"}
+                         for url in plan.load_urls for s in plan.sessions]}
+    if plan.processes:
+        return _through_nginx(plan, store, tmp)
     with load.server(store, tmp / "server.log") as (url, pid):
-        runs = [load.run(url, s, plan.load_seconds, server_pid=pid) for s in plan.sessions]
+        runs = [load.run(url, s, plan.load_seconds, server_pid=pid) | {"processes": 1, "via": "direct"}
+                for s in plan.sessions]
         return {"load": runs, "server_peak_rss_mb": bench.peak_rss_mb(pid)}
+
+
+def _through_nginx(plan: Plan, store: Path, tmp: Path) -> dict:
+    """For each k of ``plan.processes``: k fresh servers over the bench store, nginx in front
+    (``nginx_site``: the repository's site file), every session count through it; the servers'
+    CPU per view is theirs together, their peak memory the largest. Where nginx is missing or
+    will not run, a ``skipped`` entry per session count says why."""
+    if nginx_site.binary() is None:  # no server started for nothing
+        return {"load": [_skipped(s, k, nginx_site.MISSING) for k in plan.processes for s in plan.sessions],
+                "server_peak_rss_mb": None}
+    runs, peaks = [], []
+    for n, k in enumerate(plan.processes):
+        folder = tmp / f"load-{n + 1}-processes-{k}"
+        folder.mkdir()
+        try:
+            with load.servers(store, folder, k) as started, \
+                    nginx_site.running(folder / "nginx", [url.removeprefix("http://") for url, _ in started],
+                                       tell_upstream=True) as url:
+                pids = [pid for _, pid in started]
+                for s in plan.sessions:
+                    run = load.run(url, s, plan.load_seconds, server_pid=pids)
+                    peak = max((bench.peak_rss_mb(p) or 0 for p in pids), default=None)
+                    runs.append(run | {"processes": k, "via": "nginx", "server_peak_rss_mb": peak})
+                    peaks.append(peak)
+        except nginx_site.NginxUnavailable as exc:
+            runs += [_skipped(s, k, str(exc)) for s in plan.sessions]
+    return {"load": runs, "server_peak_rss_mb": max(peaks) if peaks else None}
+
+
+def _skipped(sessions: int, processes: int, why: str) -> dict:
+    return {"sessions": sessions, "processes": processes, "via": "nginx", "skipped": why[:500]}
 
 
 def _restore(name: str, value: str | None) -> None:

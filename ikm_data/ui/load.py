@@ -6,23 +6,25 @@ query string, as a browser does when an official opens a link or clicks a page) 
 view lasts until the server's ``script_finished``. Each session opens pages and changes
 filters in its own order, one view after the other, for the given seconds.
 
-``server`` starts a dashboard on a free port for a data directory (the bench store);
-``run`` points at any base URL: one process, or nginx in front of several."""
+``server`` starts a dashboard on a free port for a data directory (the bench store),
+``servers`` several over one directory (nginx in front: ``ikm_data.nginx_site``); ``run``
+points at any base URL: one process, or nginx in front of several."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ikm_data.served import free_port, wait_healthy  # noqa: F401 - wait_healthy: tests/browser.py
 
 ROOT = Path(__file__).resolve().parents[2]
 # The pages a visitor opens (url paths of app.py's PAGES; the default page, Ringkasan, is "":
@@ -41,6 +43,7 @@ class Tally:
 
     views: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    upstream: str | None = None  # behind nginx (its X-Upstream header): the process that served it
 
 
 def stream_url(base_url: str) -> str:
@@ -90,6 +93,8 @@ async def _session(url: str, seconds: float, seed: int, tally: Tally) -> None:
     try:
         async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=60,
                                       ping_interval=None) as ws:
+            response = getattr(ws, "response", None)
+            tally.upstream = response.headers.get("X-Upstream") if response is not None else None
             for page, query in steps:
                 start = time.perf_counter()
                 problem = await _view(ws, page, query)
@@ -113,12 +118,13 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def run(base_url: str, sessions: int, seconds: float = 20, server_pid: int | None = None) -> dict:
+def run(base_url: str, sessions: int, seconds: float = 20, server_pid: int | list[int] | None = None) -> dict:
     """``sessions`` sessions at once against ``base_url`` for ``seconds`` each: ``views``,
     ``p50_ms``/``p95_ms``/``max_ms`` of a view (from the rerun request to ``script_finished``),
-    ``views_per_s``, ``errors`` (and the first few ``error_samples``); with ``server_pid`` the
-    server's CPU per view (``server_cpu_ms_per_view``)."""
-    cpu_before = _cpu_seconds(server_pid)
+    ``views_per_s``, ``errors`` (and the first few ``error_samples``); with ``server_pid`` (one
+    process, or every process behind nginx) the servers' CPU per view (``server_cpu_ms_per_view``)."""
+    pids = [server_pid] if isinstance(server_pid, int) else list(server_pid or [])
+    cpu_before = _cpu_seconds(pids)
     start = time.perf_counter()
     tallies = asyncio.run(_all(stream_url(base_url), sessions, seconds))
     wall = time.perf_counter() - start
@@ -130,66 +136,76 @@ def run(base_url: str, sessions: int, seconds: float = 20, server_pid: int | Non
            "max_ms": round(max(views) * 1000) if views else None,
            "views_per_s": round(len(views) / wall, 2) if wall else None,
            "errors": len(errors), "error_samples": sorted(set(errors))[:5]}
-    cpu_after = _cpu_seconds(server_pid)
+    if any(t.upstream for t in tallies):  # how nginx spread the sessions: sessions per process
+        out["sessions_per_process"] = dict(sorted(Counter(t.upstream or "?" for t in tallies).items()))
+    cpu_after = _cpu_seconds(pids)
     if cpu_before is not None and cpu_after is not None and views:
         out["server_cpu_ms_per_view"] = round((cpu_after - cpu_before) / len(views) * 1000, 1)
     return out
 
 
-def _cpu_seconds(pid: int | None) -> float | None:
-    """User + system CPU seconds process ``pid`` has used (from /proc), or None."""
-    if not pid:
+def _cpu_seconds(pids: list[int]) -> float | None:
+    """User + system CPU seconds processes ``pids`` have used together (from /proc), or None."""
+    if not pids:
         return None
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _spawn(data_dir: Path, log_path: Path):
+    port = free_port()
+    env = dict(os.environ, IKM_DATA_DIR=str(data_dir), IKM_RAISE_BUGS="1")
+    log = open(log_path, "w")
+    proc = subprocess.Popen([sys.executable, "-m", "ikm_data", "serve", "--server.port", str(port),
+                             "--server.headless", "true", "--server.fileWatcherType", "none"],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return proc, f"http://127.0.0.1:{port}", log, log_path
+
+
+def _stop(proc, log) -> None:
+    proc.terminate()
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    log.close()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@contextmanager
+def servers(data_dir: Path, folder: Path, count: int, timeout: float = 120):
+    """``count`` dashboards (``python -m ikm_data serve`` on free ports, bugs raised, not
+    hidden, so the load test counts them) over one ``data_dir``, started together, their logs
+    ``folder/server-N.log``; yields [(base URL, process id)] once all answer. Every one is
+    stopped on leaving, also on an error or Ctrl-C."""
+    started = []
+    try:
+        for n in range(count):
+            started.append(_spawn(data_dir, folder / f"server-{n + 1}.log"))
+        for proc, url, _, log_path in started:
+            wait_healthy(url, proc, timeout, log_path)
+        yield [(url, proc.pid) for proc, url, _, _ in started]
+    finally:
+        for proc, _, log, _ in started:
+            _stop(proc, log)
 
 
 @contextmanager
 def server(data_dir: Path, log_path: Path, timeout: float = 120):
-    """``python -m ikm_data serve`` on a free port over ``data_dir`` (bugs raised, not hidden,
-    so the load test counts them); yields (base URL, process id). Stopped on leaving."""
-    port = free_port()
-    env = dict(os.environ, IKM_DATA_DIR=str(data_dir), IKM_RAISE_BUGS="1")
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "ikm_data", "serve", "--server.port", str(port),
-                                 "--server.headless", "true", "--server.fileWatcherType", "none"],
-                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_healthy(url, proc, timeout, log_path)
-            yield url, proc.pid
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-
-
-def wait_healthy(url: str, proc, timeout: float, log_path: Path) -> None:
-    """Return once the server at ``url`` answers its health check; raise RuntimeError with
-    the end of its log when ``proc`` ends first or ``timeout`` seconds pass."""
-    start = time.monotonic()
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() - start > timeout:
-            raise RuntimeError("the dashboard did not start: " + log_path.read_text()[-2000:])
-        time.sleep(0.2)
+    """One dashboard over ``data_dir`` (see ``servers``), its log at ``log_path``; yields
+    (base URL, process id). Stopped on leaving."""
+    proc, url, log, _ = _spawn(data_dir, log_path)
+    try:
+        wait_healthy(url, proc, timeout, log_path)
+        yield url, proc.pid
+    finally:
+        _stop(proc, log)
 
 
 def server_peak_rss_mb(pid: int) -> float | None:
