@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from ikm_data import profiles, schema, search
+from ikm_data import partner_cells, profiles, schema, search
 from ikm_data.i18n import t
 from ikm_data.privacy import mask_sql
 from ikm_data.reference import DEPARTMENT_SCOPE, Reference, load_reference
@@ -135,6 +135,7 @@ class Dataset:
             con.execute(f"CREATE VIEW participants_n AS {profiles.ROWS_SQL.format(source='participants')}")
             _derived_view(con, store, state, profiles, "profiles")
             _derived_view(con, store, state, search, "search")
+            _derived_view(con, store, state, partner_cells, "partner_cells")
         except duckdb.Error as exc:  # a version's file missing or damaged: StoreDamaged says which
             con.close()
             raise store.explain(exc) from exc

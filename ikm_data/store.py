@@ -10,6 +10,7 @@ Layout of a data directory::
     versions/v7/participants.parquet   the whole phase as it stood right after version 7
     versions/v7/profiles.parquet       its rows folded for the aggregate figures (``profiles``)
     versions/v7/search.parquet         the directory's search column (``search``)
+    versions/v7/partners.parquet       the tourism partners its rows name (``partner_cells``)
     versions/v7/upload/<file>   the file as the official uploaded it
     .lock                       writers take it (flock); readers never wait
 
@@ -44,7 +45,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ikm_data import profiles, schema, search
+from ikm_data import partner_cells, profiles, schema, search
 from ikm_data.schema import table_totals
 from ikm_data.errors import StoreDamaged, StoreError, UnknownVersion, UsageError, WriteFailed
 from ikm_data.files import file_lock, fsync_dir, fsync_file, private_dir, temporary_name, tighten, write_file
@@ -56,7 +57,7 @@ from ikm_data.settings import setting
 STATE_FILE = "state.json"
 # Files written at commit beside a version's rows, each from them (``write(folder, table)``):
 # read by the queries when there, else computed from the rows (older versions).
-DERIVED = (profiles, search)
+DERIVED = (profiles, search, partner_cells)
 DIRECTORY_ORDER = [("name", "ascending"), ("product_code", "ascending"), ("source_row", "ascending")]
 FORMAT = 1
 MODES = ("replace", "append")

@@ -182,11 +182,7 @@ def uncertified(ds: Dataset, f: Filters, page: int = 1, page_size: int | None = 
 # spaces made one; counted by the name in lower case, shown as most often written (ties: the
 # first in sort order).
 _PARTNERS_SQL = f"""
-    WITH cells AS (SELECT enterprise_key, product_code, unnest(regexp_split_to_array(tourism_partner, '[;,\\n]'))
-                          AS cell FROM {_NAMED_ROWS} WHERE tourism_partner IS NOT NULL),
-         named AS (SELECT enterprise_key, product_code,
-                          trim(regexp_replace(cell, '[\\s\\x{{00A0}}]+', ' ', 'g')) AS written FROM cells),
-         keyed AS (SELECT *, lower(written) AS norm FROM named WHERE written <> ''),
+    WITH keyed AS (SELECT * FROM partner_cells WHERE {_WHERE}),
          forms AS (SELECT norm, written, count(*) AS n FROM keyed GROUP BY ALL)
     SELECT norm, (SELECT first(written ORDER BY n DESC, written) FROM forms WHERE forms.norm = k.norm) AS partner,
            count(DISTINCT enterprise_key) AS enterprises, list(DISTINCT product_code ORDER BY product_code) AS products,
