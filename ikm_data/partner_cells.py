@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 FILE = "partners.parquet"
+VIEW = "partner_cells"  # its name in the queries' DuckDB (``queries.Dataset``)
 # The cells of the participant rows of ``{source}``.
 ROWS_SQL = """
     WITH cells AS (SELECT phase, enterprise_key, regency_code, product_code,

@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from ikm_data import schema
 
 FILE = "profiles.parquet"
+VIEW = "profiles"  # its name in the queries' DuckDB (``queries.Dataset``)
 # The columns a profile row keeps, as SQL over the participant rows; ``partner`` is whether
 # the row names a tourism partner (the themes' rule).
 PARTNER = "coalesce(trim(tourism_partner), '') <> '' AS partner"
@@ -60,7 +61,7 @@ _BUILD_SQL = f"""
 """
 
 
-def fold(table: pa.Table) -> pa.Table:
+def build(table: pa.Table) -> pa.Table:
     """The profiles of a phase's participant rows (``schema.SCHEMA``): phase,
     enterprise_key (the profile's key), n, and ``COLUMNS``."""
     import duckdb
@@ -77,5 +78,5 @@ def fold(table: pa.Table) -> pa.Table:
 def write(folder: Path, table: pa.Table) -> Path:
     """Fold ``table`` into ``folder / FILE`` and return its path."""
     path = folder / FILE
-    pq.write_table(fold(table), path)
+    pq.write_table(build(table), path)
     return path

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from ikm_data import partner_cells, profiles, schema, search
+from ikm_data import profiles, schema, search
 from ikm_data.i18n import t
 from ikm_data.privacy import mask_sql
 from ikm_data.reference import DEPARTMENT_SCOPE, Reference, load_reference
-from ikm_data.store import State, Store, readable_parquet
+from ikm_data.store import DERIVED, State, Store, readable_parquet
 
 # The filter every participant query starts from; identifiers are constants of this module.
 _WHERE = """
@@ -88,9 +88,10 @@ class Filters:
         return Filters(**values)
 
 
-def _derived_view(con: duckdb.DuckDBPyConnection, store: Store, state: State, derived, name: str) -> None:
-    """The in-memory table ``name`` of the file each shown version has beside its rows
-    (``derived.FILE``, see ``store.DERIVED``), or, for a version written before that file
+def _derived_view(con: duckdb.DuckDBPyConnection, store: Store, state: State, derived) -> None:
+    """The table ``derived.VIEW`` (in memory unless ``derived.IN_MEMORY`` is False) of the
+    file each shown version has beside its rows (``derived.FILE``, see ``store.DERIVED``),
+    or, for a version written before that file
     existed or whose file cannot be read, the same columns computed from its rows
     (``derived.ROWS_SQL``): the figures never depend on a derived file."""
     written, missing = [], []
@@ -104,7 +105,10 @@ def _derived_view(con: duckdb.DuckDBPyConnection, store: Store, state: State, de
     view = parts[0]
     for part in parts[1:]:
         view = view.union(part)
-    view.create(name)  # held in memory: read at every page view, small beside the rows
+    if getattr(derived, "IN_MEMORY", True):
+        view.create(derived.VIEW)  # held in memory: read at every page view, small beside the rows
+    else:
+        view.create_view(derived.VIEW)
 
 
 @dataclass
@@ -132,10 +136,9 @@ class Dataset:
             rel = (con.read_parquet(files, file_row_number=True) if files
                    else con.from_arrow(schema.empty_table()).select("*, 0::BIGINT AS file_row_number"))
             rel.create_view("participants")
-            con.execute(f"CREATE VIEW participants_n AS {profiles.ROWS_SQL.format(source='participants')}")
-            _derived_view(con, store, state, profiles, "profiles")
-            _derived_view(con, store, state, search, "search")
-            _derived_view(con, store, state, partner_cells, "partner_cells")
+            con.sql(profiles.ROWS_SQL.format(source="participants")).create_view("participants_n")
+            for derived in DERIVED:
+                _derived_view(con, store, state, derived)
         except duckdb.Error as exc:  # a version's file missing or damaged: StoreDamaged says which
             con.close()
             raise store.explain(exc) from exc

@@ -19,13 +19,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 FILE = "search.parquet"
+VIEW = "search"  # its name in the queries' DuckDB (``queries.Dataset``)
 SEPARATOR = "\x1f"
 # The search text of a participant row, as SQL over the participant columns.
 KEY_SQL = ("lower(name) || chr(31) || lower(coalesce(nib, '')) || chr(31) || lower(coalesce(village, ''))")
-# The columns of the search view besides ``file_row_number`` (the row in the phase's file).
-_COLUMNS = f"phase, regency_code, product_code, {KEY_SQL} AS key"
+# The search rows of a table ``t`` but ``file_row_number`` (the row in the phase's file).
+_BUILD_SQL = f"SELECT phase, regency_code, product_code, {KEY_SQL} AS key FROM t"
 # For a version without the file: the same columns from its participant rows.
-ROWS_SQL = f"SELECT phase, file_row_number, {_COLUMNS} FROM {{source}}"
+ROWS_SQL = f"SELECT phase, file_row_number, regency_code, product_code, {KEY_SQL} AS key FROM {{source}}"
 
 
 def build(table: pa.Table) -> pa.Table:
@@ -38,7 +39,7 @@ def build(table: pa.Table) -> pa.Table:
         con.execute("SET enable_progress_bar = false")
         con.register("t", table)
         # a projection keeps the rows' order (DuckDB preserves insertion order)
-        out = con.sql(f"SELECT {_COLUMNS} FROM t").to_arrow_table()
+        out = con.sql(_BUILD_SQL).to_arrow_table()
     finally:
         con.close()
     rows = pa.array(np.arange(table.num_rows, dtype=np.int64))

@@ -11,6 +11,7 @@ Layout of a data directory::
     versions/v7/profiles.parquet       its rows folded for the aggregate figures (``profiles``)
     versions/v7/search.parquet         the directory's search column (``search``)
     versions/v7/partners.parquet       the tourism partners its rows name (``partner_cells``)
+    versions/v7/listing.parquet        the rows of the uncertified enterprises' list (``listing``)
     versions/v7/upload/<file>   the file as the official uploaded it
     .lock                       writers take it (flock); readers never wait
 
@@ -45,7 +46,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ikm_data import partner_cells, profiles, schema, search
+from ikm_data import listing, partner_cells, profiles, schema, search
 from ikm_data.schema import table_totals
 from ikm_data.errors import StoreDamaged, StoreError, UnknownVersion, UsageError, WriteFailed
 from ikm_data.files import file_lock, fsync_dir, fsync_file, private_dir, temporary_name, tighten, write_file
@@ -57,7 +58,7 @@ from ikm_data.settings import setting
 STATE_FILE = "state.json"
 # Files written at commit beside a version's rows, each from them (``write(folder, table)``):
 # read by the queries when there, else computed from the rows (older versions).
-DERIVED = (profiles, search, partner_cells)
+DERIVED = (profiles, search, partner_cells, listing)
 DIRECTORY_ORDER = [("name", "ascending"), ("product_code", "ascending"), ("source_row", "ascending")]
 FORMAT = 1
 MODES = ("replace", "append")

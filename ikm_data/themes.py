@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ikm_data import profiles, queries, returning, schema
+from ikm_data import listing, profiles, queries, returning, schema
 from ikm_data.queries import _WHERE, SRC, WEIGHT, Dataset, Filters, sources
 
 # The flags of one enterprise (over its rows within the filter): True where any row says
@@ -28,11 +28,9 @@ _AGGREGATES = (*(f"bool_or({c}) AS {c}" for c in schema.CERTIFICATIONS),
 # What a list of enterprises shows besides (over the participant rows: names are not folded).
 _LISTED = ("min(name) AS name", "min(regency_code) AS home_regency",
            "list(DISTINCT product_code ORDER BY product_code) AS products")
-_ANY = " OR ".join(schema.CERTIFICATIONS)
 # The flags counted: certifications one by one, any of them, the tourism market, mentoring.
 FLAGS = (*schema.CERTIFICATIONS, "certified", "tourism_market", "mentoring")
-_DERIVED = f"""CASE WHEN {_ANY} THEN TRUE
-                    WHEN coalesce({", ".join(schema.CERTIFICATIONS)}) IS NOT NULL THEN FALSE END AS certified,
+_DERIVED = f"""{listing.CERTIFIED} AS certified,
                CASE WHEN tourism OR partner THEN TRUE ELSE tourism END AS tourism_market"""
 _COUNTS = ", ".join(f"coalesce(sum(CASE WHEN {x} THEN n END), 0)::BIGINT AS {x}, "
                     f"coalesce(sum(CASE WHEN {x} IS NOT NULL THEN n END), 0)::BIGINT AS {x}_known" for x in FLAGS)
@@ -152,10 +150,21 @@ def certification_matrix(ds: Dataset, f: Filters, by: str, lang: str = "id") -> 
 
 # The participant rows (names are not folded into profiles) with the profiles' partner flag.
 _NAMED_ROWS = f"(SELECT *, {profiles.PARTNER} FROM participants WHERE {_WHERE})"
+# The uncertified enterprises, a page: across phases from the rows; for one phase from the
+# listing rows (``ikm_data.listing``), grouping only the enterprises with several rows.
 _UNCERTIFIED = f"SELECT * FROM ({_enterprises_sql(_NAMED_ROWS, extra=_LISTED)}) WHERE certified = FALSE"
-_UNCERTIFIED_COUNT_SQL = f"SELECT count(*) FROM ({_UNCERTIFIED})"
-_UNCERTIFIED_SQL = f"""SELECT name, home_regency AS regency_code, products, workers FROM ({_UNCERTIFIED})
-                       ORDER BY home_regency, name, enterprise_key LIMIT $limit OFFSET $offset"""
+_PAGE = "ORDER BY home_regency, name, enterprise_key LIMIT $limit OFFSET $offset"
+_UNCERTIFIED_SQL = {
+    "participants_n": f"SELECT name, home_regency AS regency_code, products, workers FROM ({_UNCERTIFIED}) {_PAGE}",
+    "profiles": f"""
+        WITH r AS (SELECT * FROM listing WHERE {_WHERE}),
+        alone AS (SELECT enterprise_key, name, regency_code AS home_regency, [product_code] AS products, workers
+                  FROM r WHERE alone AND certified = FALSE),
+        grouped AS (SELECT enterprise_key, {", ".join(_LISTED)}, max(workers) AS workers FROM r WHERE NOT alone
+                    GROUP BY enterprise_key HAVING bool_or(certified) = FALSE)
+        SELECT name, home_regency AS regency_code, products, workers FROM (FROM alone UNION ALL FROM grouped)
+        {_PAGE}""",
+}
 UNCERTIFIED_PAGE_SIZE = 25
 
 
@@ -165,10 +174,10 @@ def uncertified(ds: Dataset, f: Filters, page: int = 1, page_size: int | None = 
     certification data is there and names none they hold: the target list of the next
     round, by regency and name. Returns (how many in all, the page: name, regency,
     product (its products' names), workers). No personal data."""
-    total = int(ds.con.cursor().execute(_UNCERTIFIED_COUNT_SQL, f.params()).fetchone()[0])
+    total = counts(ds, f)["none"]
     size = total if page_size is None else int(page_size)
     params = f.params() | {"limit": size, "offset": 0 if page_size is None else max(0, int(page) - 1) * size}
-    frame = ds.sql(_UNCERTIFIED_SQL, params)
+    frame = ds.sql(ds.pick(_UNCERTIFIED_SQL, f), params)
     names = _names(ds, f)
     frame["regency"] = [ds.ref.regency(c).label for c in frame["regency_code"]]
     frame["product"] = [", ".join(ds.ref.product_label(c, names.get(c), lang) for c in codes)
