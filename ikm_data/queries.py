@@ -17,6 +17,8 @@ real sums.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, field
 
 import duckdb
@@ -26,6 +28,7 @@ from ikm_data import profiles, schema, search
 from ikm_data.i18n import t
 from ikm_data.privacy import mask_sql
 from ikm_data.reference import DEPARTMENT_SCOPE, Reference, load_reference
+from ikm_data.settings import setting
 from ikm_data.store import DERIVED, State, Store, readable_parquet
 
 # The filter every participant query starts from; identifiers are constants of this module.
@@ -88,6 +91,13 @@ class Filters:
         return Filters(**values)
 
 
+def _limits() -> dict:
+    """The memory a dataset's DuckDB may hold and where it spills (``IKM_QUERY_MEMORY``,
+    ``IKM_QUERY_TEMP``)."""
+    temp = setting("IKM_QUERY_TEMP") or os.path.join(tempfile.gettempdir(), "ikm-duckdb")
+    return {"memory_limit": setting("IKM_QUERY_MEMORY"), "temp_directory": temp}
+
+
 def _derived_view(con: duckdb.DuckDBPyConnection, store: Store, state: State, derived) -> None:
     """The table ``derived.VIEW`` (in memory unless ``derived.IN_MEMORY`` is False) of the
     file each shown version has beside its rows (``derived.FILE``, see ``store.DERIVED``),
@@ -128,7 +138,7 @@ class Dataset:
         """The dataset of ``state`` (default: the store's now). Raises StoreDamaged when
         the store is damaged (see ``store_check``)."""
         state = state or store.state()
-        con = duckdb.connect(config={"autoinstall_known_extensions": False})
+        con = duckdb.connect(config={"autoinstall_known_extensions": False, **_limits()})
         con.execute("SET enable_progress_bar = false")
         files = [str(p) for p in store.current_files(state).values()]
         try:

@@ -149,6 +149,19 @@ SETTINGS = (
         "12",
         "Hours after sign-in at which a session ends however active it is.",
     ),
+    # -- the queries' DuckDB (ikm_data/queries.py Dataset)
+    Setting(
+        "IKM_QUERY_MEMORY",
+        "2GB",
+        "Most memory the queries' DuckDB of one data version may hold (DuckDB's memory_limit); "
+        "a query needing more spills to IKM_QUERY_TEMP instead of growing the server.",
+    ),
+    Setting(
+        "IKM_QUERY_TEMP",
+        "",
+        "Folder where a query that needs more than IKM_QUERY_MEMORY spills (default: "
+        "ikm-duckdb in the system's temporary folder).",
+    ),
 )
 
 
