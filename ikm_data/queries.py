@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 
 from ikm_data import profiles, schema, search
 from ikm_data.i18n import t
@@ -98,18 +99,27 @@ def _limits() -> dict:
     return {"memory_limit": setting("IKM_QUERY_MEMORY"), "temp_directory": temp}
 
 
+def _columns(path) -> list[str] | None:
+    """The columns of the Parquet file at ``path``; None where it is missing or unreadable."""
+    if not readable_parquet(path):
+        return None
+    return pq.read_schema(path).names
+
+
 def _derived_view(con: duckdb.DuckDBPyConnection, store: Store, state: State, derived) -> None:
     """The table ``derived.VIEW`` (in memory unless ``derived.IN_MEMORY`` is False) of the
     file each shown version has beside its rows (``derived.FILE``, see ``store.DERIVED``),
     or, for a version written before that file
-    existed or whose file cannot be read, the same columns computed from its rows
-    (``derived.ROWS_SQL``): the figures never depend on a derived file."""
+    existed, whose file cannot be read or has other columns (an older format), the same
+    columns computed from its rows (``derived.ROWS_SQL``): the figures never depend on a
+    derived file."""
+    rows = con.sql(derived.ROWS_SQL.format(source="participants"))
     written, missing = [], []
     for phase, path in store.current_files(state).items():
-        (written if readable_parquet(path.parent / derived.FILE) else missing).append((phase, path))
+        usable = _columns(path.parent / derived.FILE) == rows.columns  # an older file's columns differ
+        (written if usable else missing).append((phase, path))
     parts = [con.read_parquet([str(p.parent / derived.FILE) for _, p in written])] if written else []
     if missing or not parts:
-        rows = con.sql(derived.ROWS_SQL.format(source="participants"))
         keep = [duckdb.ConstantExpression(phase) for phase, _ in missing]
         parts.append(rows.filter(duckdb.ColumnExpression("phase").isin(*keep)) if keep else rows.limit(0))
     view = parts[0]

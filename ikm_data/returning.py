@@ -26,30 +26,34 @@ from ikm_data.queries import Dataset, Filters
 
 PAGE_SIZE = 25
 
-# Rows of the compared phases within the regency/product filters, each with its NIB ("" for
-# none, written without spaces, dots or dashes as the store keys it) and its name + regency
-# key (reference.norm_key's rule: lower case, every run of other characters one space).
+# Rows of the compared phases within the regency/product filters, each with its NIB key and
+# its name + regency key (``listing.NIB_KEY``, ``listing.NAME_KEY``), from the listing rows
+# (``ikm_data.listing``, built at commit).
 _ROWS = """
-    SELECT phase, enterprise_key, name, regency_code, workers, file_row_number,
-           regexp_replace(coalesce(nib, ''), '[ .\\-]', '', 'g') AS nib_key,
-           trim(regexp_replace(lower(strip_accents(name)), '[^0-9a-z]+', ' ', 'g')) || '|' || regency_code
-               AS name_key
-    FROM participants
+    SELECT phase, enterprise_key, name, regency_code, workers, file_row_number, nib_key, name_key, alone
+    FROM listing
     WHERE list_contains($phases::INTEGER[], phase)
       AND (len($regencies::VARCHAR[]) = 0 OR list_contains($regencies::VARCHAR[], regency_code))
       AND (len($products::VARCHAR[]) = 0 OR list_contains($products::VARCHAR[], product_code))
 """
 # One row per returning enterprise (``who``): per phase its workers (counted once, the most
 # any of its rows says), its name and regency as the newest phase wrote them, and whether
-# every phase's rows had a NIB (matched by NIB) or not (matched by name + regency).
+# every phase's rows had a NIB (matched by NIB) or not (matched by name + regency). An
+# enterprise with one row in its phase (``alone``, most of them) is that row: only the
+# others are grouped.
 _MATCHED = f"""
     WITH r AS ({_ROWS}),
-    e AS (SELECT phase, enterprise_key, max(nullif(nib_key, '')) AS nib, min(name_key) AS name_key,
+    e AS (SELECT phase, enterprise_key, nullif(nib_key, '') AS nib, name_key, name, regency_code, workers, alone
+          FROM r WHERE alone
+          UNION ALL
+          SELECT phase, enterprise_key, max(nullif(nib_key, '')) AS nib, min(name_key) AS name_key,
                  arg_min(name, file_row_number) AS name, arg_min(regency_code, file_row_number) AS regency_code,
-                 max(workers) AS workers
-          FROM r GROUP BY phase, enterprise_key),
-    named AS (SELECT DISTINCT r.name_key, e.nib FROM r JOIN e USING (phase, enterprise_key)
-              WHERE e.nib IS NOT NULL),
+                 max(workers) AS workers, FALSE AS alone
+          FROM r WHERE NOT alone GROUP BY phase, enterprise_key),
+    named AS (SELECT name_key, nib FROM e WHERE alone AND nib IS NOT NULL
+              UNION
+              SELECT r.name_key, e.nib FROM r JOIN e USING (phase, enterprise_key)
+              WHERE NOT r.alone AND e.nib IS NOT NULL),
     sole AS (SELECT name_key, min(nib) AS nib FROM named GROUP BY name_key HAVING count(*) = 1),
     ident AS (SELECT e.*, CASE WHEN coalesce(e.nib, sole.nib) IS NOT NULL THEN 'nib:' || coalesce(e.nib, sole.nib)
                                ELSE 'nama:' || e.name_key END AS who

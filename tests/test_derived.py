@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from ikm_data import listing, partner_cells, profiles, queries, schema, search, themes
+from ikm_data import listing, partner_cells, profiles, queries, returning, schema, search, themes
 from ikm_data.queries import Dataset, Filters
 from ikm_data.reference import load_reference
 from ikm_data.store import DERIVED, Store
@@ -27,7 +27,7 @@ PARTNERS = (None, "", "Hotel Santika", "hotel  santika; Novotel Lombok", "Novote
 NAMES = ("UD Maju Jaya", "IKM SINAR JAYA", "kub berkah 50%", "CV Tunas_Baru", "Toko a\\b", "Warung Sinar")
 
 
-def _rows(seed: int = 7, enterprises: int = 300) -> list[dict]:
+def _rows(seed: int = 7, enterprises: int = 300, phase: int = PHASE) -> list[dict]:
     """Participant rows of one phase: some enterprises with two or three rows (other
     products, now and then other workers or flags), names that need literal matching."""
     rnd = random.Random(seed)
@@ -39,7 +39,7 @@ def _rows(seed: int = 7, enterprises: int = 300) -> list[dict]:
         flags, workers = rnd.choice(FLAGS), rnd.choice((2, 5))
         for product in rnd.sample(products, rnd.choice((1, 1, 1, 2, 3))):
             row = {c: None for c in schema.NAMES}
-            row |= {"phase": PHASE, "enterprise_key": key, "name": name, "regency_code": regency,
+            row |= {"phase": phase, "enterprise_key": key, "name": name, "regency_code": regency,
                     "product_code": product, "product_name": REF.product_name(product, "id"),
                     "workers": workers if rnd.random() < 0.8 else 9, "nib": key if e % 3 else None,
                     "village": rnd.choice(("Sakra", "Jaya Makmur", None)), "source_row": len(out) + 2,
@@ -57,6 +57,9 @@ def stores(tmp_path_factory):
     table = schema.to_table(_rows()).sort_by(
         [("name", "ascending"), ("product_code", "ascending"), ("source_row", "ascending")])
     store.commit(table, phase=PHASE, user="uji", file_name="tahap5.csv", content=b"tahap 5")
+    # phase 4: the first 120 enterprises again (by NIB, or by name where they have none)
+    store.commit(schema.to_table(_rows(seed=9, enterprises=120, phase=4)), phase=4, user="uji",
+                 file_name="tahap4.csv", content=b"tahap 4")
     bare = root.parent / "bare"
     shutil.copytree(root, bare)
     for path in bare.glob("versions/*/*.parquet"):
@@ -71,6 +74,7 @@ FILTERS = [
     Filters(phase=PHASE, products=tuple(p.code for p in REF.products[:3])),
     Filters(phase=PHASE, regencies=("5202", "5204", "5271"), products=tuple(p.code for p in REF.products[2:8])),
     Filters(phase=3),
+    Filters(regencies=("5202",)),
 ]
 
 
@@ -78,11 +82,12 @@ def _frames(ds: Dataset, f: Filters) -> dict:
     total, page = themes.uncertified(ds, f, page_size=None)
     return {
         "kpis": queries.kpis(ds, f), "by_product": queries.by_product(ds, f), "by_regency": queries.by_regency(ds, f),
-        "worker_groups": queries.worker_groups(ds, f), "counts": themes.counts(ds, f),
+        "worker_groups": queries.worker_groups(ds, f) if f.phase else None, "counts": themes.counts(ds, f),
         **{f"counts_by_{by}": themes.counts_by(ds, f, by) for by in ("product", "regency", "raw_material",
                                                                       "mentoring")},
         "uncertified": (total, page), "partners": themes.partners(ds, f).drop(columns="product_names"),
         "product_names": queries.product_names(ds),
+        "returning": returning.summary(ds, f), "returning_page": returning.returning(ds, f, page=2, page_size=10),
     }
 
 
@@ -103,6 +108,8 @@ def test_every_figure_over_the_derived_files_equals_the_rows(stores, f):
     for name in want:
         _same(got[name], want[name])
     assert want["kpis"]["enterprises"] > 0 and want["uncertified"][0] == want["counts"]["none"]
+    if f.phase == PHASE and not f.regencies and not f.products:
+        assert want["returning"]["enterprises"] >= 80 and want["returning"]["by_name"] > 0
 
 
 def test_the_profiles_are_fewer_rows_and_count_every_enterprise_once(stores):

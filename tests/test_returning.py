@@ -175,6 +175,22 @@ def test_two_nibs_are_never_one_enterprise_and_an_ambiguous_name_waits(data_dir)
         ("UD. tunggal", [6, 7], [2, 5], False), ("ud kembar", [8, 9], [5, 6], False)]  # names stored spaces collapsed
 
 
+def test_a_nib_listed_under_two_spellings_lends_itself_to_each(data_dir):
+    """Kopi Rinjani of Lombok Barat, NIB D, supplies two products in phase 6 and is written
+    two ways there; in phase 7 it has no NIB and is written the second way: one enterprise
+    (its NIB reached through the row of the second spelling, not the first)."""
+    store = states.published_only(data_dir)
+    cols = ["Nama IKM", "Kabupaten/Kota", "Jenis Produk", "Jumlah TK", "NIB"]
+    files = {6: [["Kopi Rinjani", "Lombok Barat", "Kopi", "3", "9120000000004"],
+                 ["Kopi Rinjani Jaya", "Lombok Barat", "Garam", "3", "9120000000004"]],
+             7: [["KOPI RINJANI JAYA", "Lombok Barat", "Kopi", "4", ""]]}
+    for phase, body in files.items():
+        states.upload(store, phase, f"tahap_{phase}.csv", states.csv_bytes(cols, body))
+    total, frame = returning.returning(Dataset.open(store), Filters())
+    assert total == 1
+    assert [(r.phases, r.workers, r.by_nib) for r in frame.itertuples()] == [([6, 7], [3, 4], False)]
+
+
 def test_the_sample_is_never_matched(store_with_phase3):
     states.upload(store_with_phase3, 4, PHASE4, (DATA / PHASE4).read_bytes())
     out = returning.summary(Dataset.open(store_with_phase3))
