@@ -179,22 +179,28 @@ def build_store(root: Path, rows: int) -> dict:
     return {k: round(v, 2) for k, v in out.items()}
 
 
-def time_queries(root: Path, repeat: int) -> dict:
+def time_queries(root: Path, repeat: int, baseline: bool = True) -> dict:
     """The queries of ``bench_queries`` on the store at ``root``, with the dataset's open
-    time and the baseline frame's load time."""
+    time, the peak memory of the process after the queries and before the baseline's frame
+    (what the dashboard holds), and, with ``baseline``, the pandas baselines and the frame's
+    load time."""
     from ikm_data import bench_queries
     from ikm_data.queries import Dataset
     from ikm_data.store import Store
 
     store = Store(root)
     ds, open_s = _timed(lambda: Dataset.open(store))
-    frame, load_s = _timed(lambda: bench_queries.load_frame(store, ds))
-    rows = bench_queries.time_queries(ds, frame, repeat)
+    timed = bench_queries.time_duckdb(ds, repeat)
+    out = {"dataset_open_ms": round(open_s * 1000, 1), "queries_peak_rss_mb": peak_rss_mb(), "baseline_load_s": None}
     frame = None
+    if baseline:
+        frame, out["baseline_load_s"] = _timed(lambda: bench_queries.load_frame(store, ds))
+        out["baseline_load_s"] = round(out["baseline_load_s"], 2)
+    rows = bench_queries.with_baselines(timed, frame, repeat)
+    frame = timed = None
     gc.collect()
     ds.con.close()
-    return {"queries": rows, "dataset_open_ms": round(open_s * 1000, 1), "baseline_load_s": round(load_s, 2),
-            "geomean_ratio": bench_queries.geomean_ratio(rows)}
+    return {"queries": rows, **out, "geomean_ratio": bench_queries.geomean_ratio(rows)}
 
 
 WRITERS = {"csv": (write_csv, "csv"), "xlsx": (write_xlsx, "xlsx")}
@@ -290,12 +296,12 @@ def _version(name: str) -> str | None:
         return None
 
 
-def start(rows: int, workdir: Path, repeat: int, imports: list[tuple[str, int]]) -> dict:
+def start(rows: int, workdir: Path, repeat: int, imports: list[tuple[str, int]], baseline: bool = True) -> dict:
     """The library half of a bench run: the store at ``workdir/store``, the queries and the
     imports. The CLI adds the pages and the load test."""
     build = build_store(workdir / "store", rows)
     result = {"rows": rows, "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
               "machine": machine(), "store": {"path": str(workdir / "store"), **build}}
-    result |= time_queries(workdir / "store", repeat)
+    result |= time_queries(workdir / "store", repeat, baseline)
     result["import"] = time_imports(imports, workdir)
     return result

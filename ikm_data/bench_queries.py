@@ -215,18 +215,35 @@ def _median_ms(fn, repeat: int) -> tuple[float, object]:
     return round(statistics.median(times), 2), out
 
 
-def time_queries(ds: Dataset, frame: pd.DataFrame, repeat: int = 5) -> list[dict]:
-    """Per case: name, pages, ``duckdb_ms`` and ``baseline_ms`` (medians after a warm-up),
-    ``ratio`` (baseline / duckdb) and ``agrees`` (both gave the case's figure alike)."""
+def time_duckdb(ds: Dataset, repeat: int = 5) -> list[tuple[Case, float, object]]:
+    """Per case: (the case, its query's median ms after a warm-up, its result)."""
     out = []
     for case in cases(ds.ref.worker_groups(PHASE), returning.compared_phases(ds)):
-        duck_ms, duck = _median_ms(lambda: case.duckdb(ds), repeat)
-        base_ms, base = _median_ms(lambda: case.baseline(frame), max(1, min(repeat, 3)))
-        d, b = case.figure_d(duck), case.figure_b(base)
-        out.append({"name": case.name, "pages": list(case.pages), "duckdb_ms": duck_ms, "baseline_ms": base_ms,
-                    "ratio": round(base_ms / duck_ms, 1) if duck_ms else None, "agrees": _same(d, b),
-                    "figure": _plain(d)})
+        ms, result = _median_ms(lambda: case.duckdb(ds), repeat)
+        out.append((case, ms, result))
     return out
+
+
+def with_baselines(timed: list[tuple[Case, float, object]], frame: pd.DataFrame | None,
+                   repeat: int = 5) -> list[dict]:
+    """Per case of ``time_duckdb``: name, pages, ``duckdb_ms``, ``baseline_ms`` (the pandas
+    baseline's median over ``frame``), ``ratio`` (baseline / duckdb), ``agrees`` (both gave
+    the case's figure alike) and ``figure``. Without a frame the baseline keys are None."""
+    out = []
+    for case, duck_ms, duck in timed:
+        row = {"name": case.name, "pages": list(case.pages), "duckdb_ms": duck_ms, "baseline_ms": None,
+               "ratio": None, "agrees": None, "figure": _plain(case.figure_d(duck))}
+        if frame is not None:
+            base_ms, base = _median_ms(lambda: case.baseline(frame), max(1, min(repeat, 3)))
+            row |= {"baseline_ms": base_ms, "ratio": round(base_ms / duck_ms, 1) if duck_ms else None,
+                    "agrees": _same(case.figure_d(duck), case.figure_b(base))}
+        out.append(row)
+    return out
+
+
+def time_queries(ds: Dataset, frame: pd.DataFrame, repeat: int = 5) -> list[dict]:
+    """``with_baselines(time_duckdb(ds, repeat), frame, repeat)``."""
+    return with_baselines(time_duckdb(ds, repeat), frame, repeat)
 
 
 def _same(a, b) -> bool:

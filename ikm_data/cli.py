@@ -579,7 +579,7 @@ def cmd_bench(args) -> int:
         return 2
     plan = bench_run.Plan(rows=args.rows or 100_000, repeat=args.repeat, imports=imports, sessions=sessions,
                           load_seconds=args.load_seconds, load_urls=tuple(args.load_url or ()), processes=processes,
-                          pages=not args.no_pages, workdir=args.workdir)
+                          pages=not args.no_pages, workdir=args.workdir, baseline=not args.no_baseline)
     result = bench_run.run(plan)
     _print_json(result) if args.json else print(bench_report.format_table(result))
     return 0
@@ -713,6 +713,8 @@ def _add_bench_command(sub) -> None:
                    "each K (e.g. 1,2: one and two processes side by side); where nginx is missing the entries "
                    "say so (skipped). Default: one process, directly")
     p.add_argument("--no-pages", action="store_true", help="skip the page renders")
+    p.add_argument("--no-baseline", action="store_true",
+                   help="skip the pandas baselines (at 10.000.000 rows their frame alone takes several GB)")
     p.add_argument("--workdir", help="folder to hold the run's temporary folder (the bench store, files, server "
                    "logs); created if missing, parents too. The folder itself is kept, the run's folder inside "
                    "it (ikm-bench-*) is removed at the end (default: the system's temporary folder)")

@@ -34,9 +34,10 @@ def small_run(tmp_path_factory):
 @pytest.mark.slow
 def test_the_json_keeps_the_contract(small_run):
     assert {"rows", "queries", "pages", "import", "load", "peak_rss_mb", "machine", "date", "targets",
-            "passed", "geomean_ratio", "server_peak_rss_mb"} <= set(small_run)
+            "passed", "geomean_ratio", "server_peak_rss_mb", "queries_peak_rss_mb"} <= set(small_run)
     assert small_run["rows"] == ROWS and small_run["tier"] == 1_000_000
     assert small_run["peak_rss_mb"] > 0 and small_run["server_peak_rss_mb"] > 0
+    assert 0 < small_run["queries_peak_rss_mb"] <= small_run["peak_rss_mb"]
     assert small_run["machine"]["cpus"] >= 1 and small_run["machine"]["versions"]["duckdb"]
 
 
@@ -67,21 +68,36 @@ def test_every_page_renders_and_the_load_test_has_no_error(small_run):
     assert run["sessions"] == 2 and run["errors"] == 0, run["error_samples"]
     assert run["views"] >= 2 and 0 < run["p50_ms"] <= run["p95_ms"] and run["server_cpu_ms_per_view"] > 0
     figures = {t["figure"] for t in small_run["targets"]}
-    assert {"query kpis", "page produk", "peak_rss_mb", "queries: baseline / duckdb (geo-mean)"} <= figures
+    assert {"query kpis", "page produk", "queries_peak_rss_mb", "server_peak_rss_mb",
+            "queries: baseline / duckdb (geo-mean)"} <= figures
 
 
 def _result(rows: int, query_ms: float) -> dict:
     return {"rows": rows, "queries": [{"name": "kpis", "duckdb_ms": query_ms, "baseline_ms": 4 * query_ms}],
-            "geomean_ratio": 4.0, "pages": [{"page": "produk", "render_ms": 1500}], "peak_rss_mb": 900,
+            "geomean_ratio": 4.0, "pages": [{"page": "produk", "render_ms": 1500}], "peak_rss_mb": 9000,
+            "queries_peak_rss_mb": 900,
             "import": [{"format": "csv", "rows": 1_000_000, "seconds": 12.5}, {"format": "xlsx", "rows": 500,
                                                                              "seconds": 9.0}],
             "load": [{"sessions": 20, "p95_ms": 2500, "errors": 0}, {"sessions": 50, "p95_ms": 9000, "errors": 3}]}
 
 
+def test_without_baselines_the_queries_are_timed_alone(tmp_path):
+    """``--no-baseline`` (10.000.000 rows): no pandas frame, the baseline keys None, the table
+    still printed and the geo-mean target left out."""
+    bench.build_store(tmp_path / "store", 300)
+    out = bench.time_queries(tmp_path / "store", 1, baseline=False)
+    assert out["baseline_load_s"] is None and out["geomean_ratio"] is None and out["queries_peak_rss_mb"] > 0
+    assert all(q["baseline_ms"] is None and q["agrees"] is None and q["duckdb_ms"] > 0 for q in out["queries"])
+    assert {q["name"]: q["figure"] for q in out["queries"]}["kpis"] == 300 - 300 // 10
+    result = bench_report.judge({"rows": 10_000_000, **out})
+    assert "queries: baseline / duckdb (geo-mean)" not in {t["figure"] for t in result["targets"]}
+    assert "kpis" in bench_report.format_table(result)
+
+
 def test_targets_follow_the_row_count():
     small = {t["figure"]: t["pass"] for t in bench_report.judge(_result(1_000_000, 60))["targets"]}
     assert small == {"query kpis": False, "queries: baseline / duckdb (geo-mean)": True, "page produk": False,
-                     "peak_rss_mb": True, "load 20 sessions p95": True, "load 20 sessions errors": True,
+                     "queries_peak_rss_mb": True, "load 20 sessions p95": True, "load 20 sessions errors": True,
                      "import csv 1.000.000": False}  # no target for a 500-row xlsx nor for 50 sessions
     big = bench_report.judge(_result(10_000_000, 60))
     assert big["tier"] == 10_000_000 and not big["passed"]

@@ -27,6 +27,7 @@ class Plan:
 
     rows: int = 100_000
     repeat: int = 5
+    baseline: bool = True  # the pandas baselines beside the queries
     imports: tuple[tuple[str, int], ...] = ()
     sessions: tuple[int, ...] = (20, 50)
     load_seconds: float = 20
@@ -42,7 +43,7 @@ def run(plan: Plan) -> dict:
         Path(plan.workdir).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=plan.workdir, prefix="ikm-bench-") as tmp:
         tmp = Path(tmp)
-        result = bench.start(plan.rows, tmp, plan.repeat, list(plan.imports))
+        result = bench.start(plan.rows, tmp, plan.repeat, list(plan.imports), plan.baseline)
         store = Path(result["store"]["path"])
         before = os.environ.get("IKM_DATA_DIR")
         os.environ["IKM_DATA_DIR"] = str(store)
