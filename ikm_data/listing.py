@@ -18,11 +18,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from ikm_data import schema
+from ikm_data import derive, schema
 
 FILE = "listing.parquet"
 VIEW = "listing"  # its name in the queries' DuckDB (``queries.Dataset``)
@@ -46,20 +44,9 @@ ROWS_SQL = f"""
 
 def build(table: pa.Table) -> pa.Table:
     """The listing rows of a phase's participant rows (``schema.SCHEMA``)."""
-    import duckdb
-
-    con = duckdb.connect()
-    try:
-        con.execute("SET enable_progress_bar = false")
-        rows = pa.array(np.arange(table.num_rows, dtype=np.int64))
-        con.register("t", table.append_column("file_row_number", rows))
-        return con.sql(ROWS_SQL.format(source="t")).to_arrow_table()
-    finally:
-        con.close()
+    return derive.over(table, ROWS_SQL.format(source="t"), row_numbers=True)
 
 
 def write(folder: Path, table: pa.Table) -> Path:
     """``build(table)`` written to ``folder / FILE``; its path."""
-    path = folder / FILE
-    pq.write_table(build(table), path)
-    return path
+    return derive.write(folder / FILE, build(table))

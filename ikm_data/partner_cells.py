@@ -14,7 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
+
+from ikm_data import derive
 
 FILE = "partners.parquet"
 VIEW = "partner_cells"  # its name in the queries' DuckDB (``queries.Dataset``)
@@ -31,19 +32,9 @@ ROWS_SQL = """
 
 def build(table: pa.Table) -> pa.Table:
     """The partner cells of a phase's participant rows (``schema.SCHEMA``)."""
-    import duckdb
-
-    con = duckdb.connect()
-    try:
-        con.execute("SET enable_progress_bar = false")
-        con.register("t", table)
-        return con.sql(ROWS_SQL.format(source="t")).to_arrow_table()
-    finally:
-        con.close()
+    return derive.over(table, ROWS_SQL.format(source="t"))
 
 
 def write(folder: Path, table: pa.Table) -> Path:
     """``build(table)`` written to ``folder / FILE``; its path."""
-    path = folder / FILE
-    pq.write_table(build(table), path)
-    return path
+    return derive.write(folder / FILE, build(table))

@@ -22,9 +22,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from ikm_data import schema
+from ikm_data import derive, schema
 
 FILE = "profiles.parquet"
 VIEW = "profiles"  # its name in the queries' DuckDB (``queries.Dataset``)
@@ -64,19 +63,9 @@ _BUILD_SQL = f"""
 def build(table: pa.Table) -> pa.Table:
     """The profiles of a phase's participant rows (``schema.SCHEMA``): phase,
     enterprise_key (the profile's key), n, and ``COLUMNS``."""
-    import duckdb
-
-    con = duckdb.connect()
-    try:
-        con.execute("SET enable_progress_bar = false")
-        con.register("t", table)
-        return con.sql(_BUILD_SQL).to_arrow_table()
-    finally:
-        con.close()
+    return derive.over(table, _BUILD_SQL)
 
 
 def write(folder: Path, table: pa.Table) -> Path:
     """Fold ``table`` into ``folder / FILE`` and return its path."""
-    path = folder / FILE
-    pq.write_table(build(table), path)
-    return path
+    return derive.write(folder / FILE, build(table))

@@ -14,43 +14,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.parquet as pq
+
+from ikm_data import derive
 
 FILE = "search.parquet"
 VIEW = "search"  # its name in the queries' DuckDB (``queries.Dataset``)
 SEPARATOR = "\x1f"
 # The search text of a participant row, as SQL over the participant columns.
 KEY_SQL = ("lower(name) || chr(31) || lower(coalesce(nib, '')) || chr(31) || lower(coalesce(village, ''))")
-# The search rows of a table ``t`` but ``file_row_number`` (the row in the phase's file).
-_BUILD_SQL = f"SELECT phase, regency_code, product_code, {KEY_SQL} AS key FROM t"
-# For a version without the file: the same columns from its participant rows.
+# The search rows of the participant rows of ``{source}`` (with ``file_row_number``): built at
+# commit (``build``), or read this way for a version without the file.
 ROWS_SQL = f"SELECT phase, file_row_number, regency_code, product_code, {KEY_SQL} AS key FROM {{source}}"
 
 
 def build(table: pa.Table) -> pa.Table:
     """The search rows of a phase's participant rows (``schema.SCHEMA``, in stored order):
     phase, file_row_number, regency_code, product_code, key."""
-    import duckdb
-
-    con = duckdb.connect()
-    try:
-        con.execute("SET enable_progress_bar = false")
-        con.register("t", table)
-        # a projection keeps the rows' order (DuckDB preserves insertion order)
-        out = con.sql(_BUILD_SQL).to_arrow_table()
-    finally:
-        con.close()
-    rows = pa.array(np.arange(table.num_rows, dtype=np.int64))
-    return out.add_column(1, "file_row_number", rows)
+    return derive.over(table, ROWS_SQL.format(source="t"), row_numbers=True)
 
 
 def write(folder: Path, table: pa.Table) -> Path:
     """``build(table)`` written to ``folder / FILE``; its path."""
-    path = folder / FILE
-    pq.write_table(build(table), path)
-    return path
+    return derive.write(folder / FILE, build(table))
 
 
 def text(search: str) -> str:
