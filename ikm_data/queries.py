@@ -469,19 +469,44 @@ DIRECTORY_PAGE_SIZE = 25
 # ``search.text`` of what the official typed ('' for every row), compared in lower case.
 _DIRECTORY_WHERE = f"""{_WHERE} AND ($q = '' OR contains(key, lower($q)))"""
 _DIRECTORY_COUNT_SQL = f"SELECT count(*) FROM search WHERE {_DIRECTORY_WHERE}"
-# One page of them: (page_phase, page_row), the row in the phase's stored file.
-DIRECTORY_PAGE = f"""SELECT phase AS page_phase, file_row_number AS page_row FROM search
-                     WHERE {_DIRECTORY_WHERE}
-                     ORDER BY phase, file_row_number LIMIT $limit OFFSET $offset"""
+_DIRECTORY_PAGE_SQL = f"""SELECT phase, file_row_number FROM search WHERE {_DIRECTORY_WHERE}
+                          ORDER BY phase, file_row_number LIMIT $limit OFFSET $offset"""
+# With a search text the matches are few: one pass finds them, counts them and takes the page.
+_DIRECTORY_FOUND_SQL = f"""
+    WITH m AS MATERIALIZED (SELECT phase, file_row_number FROM search WHERE {_DIRECTORY_WHERE})
+    SELECT (SELECT count(*) FROM m),
+           (SELECT list([phase, file_row_number]) FROM
+                (FROM m ORDER BY phase, file_row_number LIMIT $limit OFFSET $offset))
+"""
+# The participant rows at (phase, row in its file) pairs (``directory_page``): a row-number
+# filter DuckDB pushes into the Parquet scan, then the exact pairs.
+ROWS_AT = """FROM participants
+    WHERE list_contains($phases::INTEGER[], phase) AND file_row_number IN (SELECT unnest($rows::BIGINT[]))
+      AND list_contains($keys::BIGINT[], phase::BIGINT * 4294967296 + file_row_number)
+    ORDER BY phase, file_row_number"""
 _DIRECTORY_SQL = f"""
-    WITH page AS ({DIRECTORY_PAGE})
     SELECT name, regency_code, product_code, product_name, workers, workers_male,
            workers_female, {mask_sql('owner', 'name')} AS owner, {mask_sql('nik', 'digits')} AS nik,
            {mask_sql('phone', 'digits')} AS phone, nib, village, district,
            {", ".join(schema.CERTIFICATIONS)}, tourism, phase
-    FROM participants JOIN page ON phase = page_phase AND file_row_number = page_row
-    ORDER BY phase, file_row_number
+    {ROWS_AT}
 """
+
+
+def directory_page(ds: Dataset, f: Filters, search_text: str = "", page: int = 1,
+                   page_size: int = DIRECTORY_PAGE_SIZE) -> tuple[int, dict]:
+    """(How many rows the directory finds for ``f`` and ``search_text``, the bound
+    parameters of ``ROWS_AT`` for one page of them.)"""
+    params = directory_params(f, search_text, page, page_size)
+    cur = ds.con.cursor()
+    if params["q"]:
+        total, pairs = cur.execute(_DIRECTORY_FOUND_SQL, params).fetchone()
+        pairs = pairs or []
+    else:
+        total = cur.execute(_DIRECTORY_COUNT_SQL, directory_params(f)).fetchone()[0]
+        pairs = cur.execute(_DIRECTORY_PAGE_SQL, params).fetchall()
+    return int(total), {"phases": sorted({int(p) for p, _ in pairs}), "rows": [int(r) for _, r in pairs],
+                        "keys": [int(p) * 4294967296 + int(r) for p, r in pairs]}
 
 
 _DIRECTORY_ALL_SQL = f"""
@@ -515,8 +540,8 @@ def directory(ds: Dataset, f: Filters, search_text: str = "", page: int = 1,
     ``_`` and ``\\`` are literal, not wildcards) and the filters, by name, with NIK, phone
     and owner masked. Returns (total matches, page frame). Rows are stored sorted by
     name, so the page is taken by row number, not by sorting."""
-    total = ds.con.cursor().execute(_DIRECTORY_COUNT_SQL, directory_params(f, search_text)).fetchone()[0]
-    frame = ds.sql(_DIRECTORY_SQL, directory_params(f, search_text, page, page_size))
+    total, at = directory_page(ds, f, search_text, page, page_size)
+    frame = ds.sql(_DIRECTORY_SQL, at)
     frame["regency"] = frame["regency_code"].map(ds.ref.regency_labels())
     frame["product"] = [ds.ref.product_label(c, n, lang) for c, n in zip(frame["product_code"], frame["product_name"])]
     return int(total), frame
