@@ -53,6 +53,9 @@ def test_a_view_reads_the_state_once_and_the_next_view_sees_a_commit(in_a_run, s
     for _ in range(3):  # the sidebar, the header, the charts... ask again and again
         assert data.dataset() is first and data.store() is data.store()
         assert data.query(queries.product_codes) == data.query(queries.product_codes)
+        options = data.product_options()
+        options.append("changed by a caller")
+        assert data.product_options() == options[:-1]  # each caller gets its own list
     assert len(reads) == opened + 1 and first.data_phases() == [3]
 
     Store(store_with_phase3.root).remove_phase(3, user="elsewhere")  # another process commits

@@ -119,11 +119,13 @@ def phase_options() -> list[int]:
 
 
 def product_options() -> list[str]:
-    """Products of the vocabulary plus any new product found in the stored data."""
-    ds = dataset()
-    known = [p.code for p in ds.ref.products]
-    stored = query(queries.product_codes)
-    return known + [c for c in stored if c not in known]
+    """Products of the vocabulary plus any new product found in the stored data (worked
+    out once per run: the sidebar and the link ask for them several times)."""
+    memo = this_run()
+    if "product_options" not in memo:
+        known = [p.code for p in dataset().ref.products]
+        memo["product_options"] = tuple(known + [c for c in query(queries.product_codes) if c not in known])
+    return list(memo["product_options"])
 
 
 def shown_versions() -> dict:
