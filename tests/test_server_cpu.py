@@ -79,3 +79,27 @@ def test_outside_a_run_nothing_is_kept(store_with_phase3, monkeypatch):
     Store(store_with_phase3.root).remove_phase(3, user="elsewhere")
     assert data.dataset().state.seq == first.state.seq + 1
     data.dataset_at.clear()
+
+
+def test_every_chart_of_every_page_is_valid_and_drawn_as_validated(app, monkeypatch):
+    """The server turns a chart into its spec without Altair's schema check (``widgets._spec``):
+    here each one is checked, and must give the very spec a validated conversion gives."""
+    from ikm_data.ui import widgets
+
+    checked = []
+
+    class Checked(widgets._Unvalidated):
+        def to_dict(self):
+            plain = super().to_dict()
+            checked.append((type(self.chart).__name__, self.chart.to_dict() == plain))  # raises if invalid
+            return plain
+
+    monkeypatch.setattr(widgets, "_Unvalidated", Checked)
+    widgets._built_spec.clear()
+    drawn = 0
+    for page in ("ringkasan", "produk", "wilayah", "tahap", "sertifikasi", "pariwisata", "dampingan"):
+        at = app(page)
+        assert not at.exception
+        drawn += len(at.get("vega_lite_chart"))
+    assert drawn >= 7 and len(checked) == drawn and all(same for _, same in checked)
+    widgets._built_spec.clear()
