@@ -1,9 +1,12 @@
 """Data access for the pages: the store opened once per folder, a DuckDB dataset per state
-of the store, and the queries' results cached per state (``query(queries.kpis, f)``)."""
+of the store, and the queries' results cached per state (``query(queries.kpis, f)``). A page
+run reads the store's state once (``dataset``): every part of one view shows the same state,
+and the next run sees a commit made anywhere since."""
 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ikm_data import queries, settings
 from ikm_data.errors import StoreDamaged
@@ -18,7 +21,25 @@ def _store(data_dir: str) -> Store:
 
 def store() -> Store:
     """The store of this server (``IKM_DATA_DIR`` or the default), opened once per folder."""
-    return _store(str(settings.data_dir()))
+    memo = this_run()
+    if "store" not in memo:
+        memo["store"] = _store(str(settings.data_dir()))
+    return memo["store"]
+
+
+def this_run() -> dict:
+    """A dict that lives as long as the current script run (a page view, or a fragment's
+    rerun): what one view reads once however many times its parts ask. Outside a run (a
+    test calling a helper directly) a fresh dict each call, so nothing is kept."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    marker = getattr(ctx, "cursors", None)  # a new dict at every run's start (ScriptRunContext.reset)
+    if marker is None:
+        return {}
+    kept = getattr(ctx, "_ikm_this_run", None)
+    if kept is None or kept[0] is not marker:
+        kept = (marker, {})
+        ctx._ikm_this_run = kept
+    return kept[1]
 
 
 @st.cache_resource(show_spinner=False, max_entries=3)
@@ -29,9 +50,13 @@ def dataset_at(root: str, token: str) -> Dataset:
 
 
 def dataset() -> Dataset:
-    """A DuckDB dataset for the store's current state; rebuilt when the state changes."""
-    s = store()
-    return dataset_at(str(s.root), s.state().token)
+    """A DuckDB dataset for the store's current state; rebuilt when the state changes. The
+    state is read once per run (``this_run``; ``clear_caches`` after a write reads it anew)."""
+    memo = this_run()
+    if "dataset" not in memo:
+        s = store()
+        memo["dataset"] = dataset_at(str(s.root), s.state().token)
+    return memo["dataset"]
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -49,9 +74,10 @@ def query(run, *args, **kwargs):
     s = store()
     name = f"{run.__module__}.{run.__qualname__}"
     try:
-        return _query(str(s.root), s.state().token, name, args, tuple(sorted(kwargs.items())), run)
+        return _query(str(s.root), dataset().state.token, name, args, tuple(sorted(kwargs.items())), run)
     except READ_ERRORS as exc:  # a file gone since the dataset was opened: say what is wrong
         dataset_at.clear()
+        this_run().clear()
         raise s.explain(exc) from exc
 
 
@@ -59,6 +85,7 @@ def clear_caches(*, datasets: bool = False) -> None:
     """After a write: drop cached results (they are keyed by state too; this frees memory),
     and with ``datasets`` the open datasets as well (after a repair)."""
     _query.clear()
+    this_run().clear()  # the rest of this run reads the state anew
     if datasets:
         dataset_at.clear()
 
@@ -92,11 +119,13 @@ def phase_options() -> list[int]:
 
 
 def product_options() -> list[str]:
-    """Products of the vocabulary plus any new product found in the stored data."""
-    ds = dataset()
-    known = [p.code for p in ds.ref.products]
-    stored = query(queries.product_codes)
-    return known + [c for c in stored if c not in known]
+    """Products of the vocabulary plus any new product found in the stored data (worked
+    out once per run: the sidebar and the link ask for them several times)."""
+    memo = this_run()
+    if "product_options" not in memo:
+        known = [p.code for p in dataset().ref.products]
+        memo["product_options"] = tuple(known + [c for c in query(queries.product_codes) if c not in known])
+    return list(memo["product_options"])
 
 
 def shown_versions() -> dict:

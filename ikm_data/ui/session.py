@@ -13,7 +13,7 @@ from ikm_data.i18n import DEFAULT_LANG, LANGS, t
 from ikm_data.queries import Filters
 from ikm_data.reference import load_reference
 from ikm_data.ui import style
-from ikm_data.ui.data import dataset, phase_options, product_options
+from ikm_data.ui.data import dataset, phase_options, product_options, this_run
 
 LANG_KEY = "lang"
 PHASE_KEY = "flt_phase"
@@ -93,11 +93,16 @@ def default_phase() -> int | None:
 
 # -- links: the URL query is the view (ikm_data.links) -----------------------------------
 def _link_choices() -> links.Choices:
-    """What a link may name now (raises StoreDamaged on a damaged store)."""
-    return links.Choices(
-        phases=tuple(phase_options()), regencies=tuple(r.code for r in load_reference().regencies),
-        products=tuple(product_options()), langs=LANGS, default_phase=default_phase(), default_lang=DEFAULT_LANG,
-    )
+    """What a link may name now (raises StoreDamaged on a damaged store); worked out once
+    per run (``this_run``: reading the link, writing it back, the copy button)."""
+    memo = this_run()
+    if "link_choices" not in memo:
+        memo["link_choices"] = links.Choices(
+            phases=tuple(phase_options()), regencies=tuple(r.code for r in load_reference().regencies),
+            products=tuple(product_options()), langs=LANGS, default_phase=default_phase(),
+            default_lang=DEFAULT_LANG,
+        )
+    return memo["link_choices"]
 
 
 def _url_query() -> dict[str, str]:

@@ -100,14 +100,27 @@ def _built_spec(key: str, _build) -> dict:
     return _build()
 
 
+class _Unvalidated:
+    """A chart as Streamlit's conversion reads it (its ``to_dict``), turned into a spec
+    without Altair's JSON-schema check, which is half of a new chart's build: the charts'
+    code is checked instead (tests/test_server_cpu.py validates every chart of every page,
+    and checks the spec is the same)."""
+
+    def __init__(self, chart):
+        self.chart = chart
+
+    def to_dict(self) -> dict:
+        return self.chart.to_dict(validate=False)
+
+
 def _spec(make, args: tuple, kwargs: dict) -> dict:
     """The Vega-Lite spec of ``make(*args, **kwargs)`` as ``st.altair_chart`` would send it
-    (data as Arrow, the theme off; Streamlit's own conversion), built and validated once per
-    distinct chart (``chart_key``) rather than on every rerun."""
+    (data as Arrow, the theme off; Streamlit's own conversion), built once per distinct chart
+    (``chart_key``) rather than on every rerun."""
     from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
     def build():
-        return _convert_altair_to_vega_lite_spec(make(*args, **kwargs))
+        return _convert_altair_to_vega_lite_spec(_Unvalidated(make(*args, **kwargs)))
 
     key = chart_key(make, args, kwargs)
     return build() if key is None else _built_spec(key, build)
