@@ -435,10 +435,37 @@ def _raw_texts(data: pd.DataFrame, cmap: ColumnMap) -> dict[str, pd.Series]:
     raw: dict[str, pd.Series] = {}
     for fld, pos in cmap.fields.items():
         s = data[pos].astype("str")
-        if pc.any(pc.match_substring(_arrow(s), "\u00a0")).as_py():
+        edges = _edge_bytes(_arrow(s))
+        if edges is None or edges[2] and pc.any(pc.match_substring(_arrow(s), "\u00a0")).as_py():
             s = s.str.replace("\u00a0", " ", regex=False)
-        raw[fld] = undefuse(s).str.strip()
+        quoted = edges is None or bool((edges[0] == ord("'")).any())
+        if quoted:
+            s = undefuse(s)  # "'\t..." starts with white space once undefused
+        if quoted or _may_strip(edges[0]) or _may_strip(edges[1]):
+            s = s.str.strip()
+        raw[fld] = s
     return raw
+
+
+def _edge_bytes(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, bool] | None:
+    """The first and the last byte of every non-empty text of ``arr`` and whether any byte
+    is not ASCII, read from its buffers (a million cells at once); None for an array with
+    missing values (then every value is looked at)."""
+    if arr.null_count or not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        return None
+    _, offsets, data = arr.buffers()
+    width = np.int64 if pa.types.is_large_string(arr.type) else np.int32
+    offs = np.frombuffer(offsets, dtype=width)[arr.offset: arr.offset + len(arr) + 1]
+    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.empty(0, dtype=np.uint8)
+    full = offs[1:] > offs[:-1]
+    used = data[offs[0]:offs[-1]] if len(offs) else data[:0]
+    return data[offs[:-1][full]], data[offs[1:][full] - 1], bool(len(used) and used.max() >= 0x80)
+
+
+def _may_strip(edge: np.ndarray) -> bool:
+    """True when a text may start (or end) with white space: an ASCII space or control
+    character, or a byte of a non-ASCII character (such as a no-break space)."""
+    return bool(((edge <= 32) | (edge >= 0x80)).any())
 
 
 def _check_lengths(ctx: _Context) -> None:
