@@ -39,6 +39,7 @@ _NOT_YET = {"belum", "proses", "diproses", "diajukan", "pengajuan", "tidak", "td
 # a partner cell that names no partner
 _NO_PARTNER = {"-", "–", "—", "--", "tidak ada", "belum ada", "tidak", "belum", "0", "tdk"}
 _BLANKISH = {"-", "–", "—", "--", "belum ada", "tidak ada", "belum", "proses", "dalam proses", "0"}
+_BLANKISH_LONGEST = max(map(len, _BLANKISH))
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
           "xi": 11, "xii": 12}
 
@@ -462,6 +463,18 @@ def _edge_bytes(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, bool] | None:
     return data[offs[:-1][full]], data[offs[1:][full] - 1], bool(len(used) and used.max() >= 0x80)
 
 
+def _holds_byte(arr: pa.Array, chars: bytes) -> bool:
+    """True when a text of ``arr`` may hold one of the ASCII ``chars`` (its data buffer is
+    looked at whole; an array with missing values: True)."""
+    if arr.null_count or not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        return True
+    data = arr.buffers()[2]
+    if data is None:
+        return False
+    found = np.isin(np.frombuffer(data, dtype=np.uint8), np.frombuffer(chars, dtype=np.uint8))
+    return bool(found.any())
+
+
 def _may_strip(edge: np.ndarray) -> bool:
     """True when a text may start (or end) with white space: an ASCII space or control
     character, or a byte of a non-ASCII character (such as a no-break space)."""
@@ -787,16 +800,22 @@ def _ids(values: pd.Series, fld: str, digits: int, raw: pd.Series | None, col: _
     if raw is None:
         return values
     s = _strip_chars(values.fillna("").astype("str").str.lstrip("'"), " \t")
-    blank = s.str.lower().isin(_BLANKISH) | (s == "")
     arr = _arrow(s)
-    scientific = pd.Series(pc.match_substring_regex(arr, r"^[0-9]+[.,]?[0-9]*[eE][+]?[0-9]+$")
-                           .to_numpy(zero_copy_only=False), index=s.index)
+    length = pc.utf8_length(arr).to_numpy()
+    blank = pd.Series(length == 0, index=s.index)
+    short = (length > 0) & (length <= _BLANKISH_LONGEST)  # lower() never makes a text shorter
+    if short.any():
+        blank[short] = s[short].str.lower().isin(_BLANKISH).to_numpy()
+    digits_only = pc.ascii_is_decimal(arr).to_numpy(zero_copy_only=False)  # only 0-9, not empty
+    scientific = pd.Series(False, index=s.index)
+    if _holds_byte(arr, b"eE"):
+        scientific[:] = pc.match_substring_regex(arr, r"^[0-9]+[.,]?[0-9]*[eE][+]?[0-9]+$").to_numpy(
+            zero_copy_only=False)
     col.warn_mask(scientific, fld, raw, f"validate.{fld}.scientific")
-    exact = pd.Series(pc.match_substring_regex(arr, "^[0-9]{%d}$" % digits).to_numpy(zero_copy_only=False),
-                      index=s.index)
+    exact = pd.Series(digits_only & (length == digits), index=s.index)
     as_number = numeric & ~blank & ~scientific
     if fld == "nib":
-        as_number &= s.str.fullmatch(r"[0-9]{1,%d}" % (digits - 1))
+        as_number &= digits_only & (length <= digits - 1)
     col.warn_mask(as_number, fld, raw, f"reading.validate.{fld}.numeric", digits=digits)
     wrong = ~blank & ~scientific & ~as_number & ~exact
     col.warn_mask(wrong, fld, raw, f"validate.{fld}.format", digits=digits)
