@@ -153,14 +153,22 @@ def norm_keys(values: pd.Series) -> pd.Series:
     """``reference.norm_key`` of every value, fast for the plain ones (lower-case ASCII
     letters and digits with single spaces), exact for the rest."""
     arr = _arrow(values)
-    lowered = pc.ascii_lower(arr)
+    # utf8_lower, not ascii_lower: pyarrow 26's ascii_lower garbles a string array whose
+    # offsets do not start at 0 (a slice cast from large_string); for the plain (ASCII)
+    # keys kept here the two agree
+    lowered = pc.utf8_lower(arr)
     plain = pc.and_(pc.string_is_ascii(arr), pc.match_substring_regex(lowered, _NORMAL_KEY))
     plain = plain.to_numpy(zero_copy_only=False)
-    out = pd.Series(lowered.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
     if not plain.all():
+        out = pd.Series(lowered.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
         rest = ~plain
         out[rest] = map_unique(values[rest], norm_key).to_numpy()
-    return out
+        return out
+    # every key plain: kept as Arrow text (no Python string per row)
+    return pd.Series(pd.arrays.ArrowStringArray(pc.cast(lowered, pa.large_string()), dtype=_TEXT), index=values.index)
+
+
+_TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # Arrow text, as the readers' grids hold it
 
 
 _DEFUSED = r"^'[=+\-@\t\r]"
@@ -882,7 +890,7 @@ def _group_first(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
 def _keys(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
     """``(NIB key, name key, name + regency, usable for the duplicate rule)`` of every row;
     sets ``enterprise_key`` to the row's own key (its NIB, else name + regency)."""
-    nib_key = _strip_chars(frame["nib"].fillna("").astype("str"), " .-").astype(object)
+    nib_key = _strip_chars(frame["nib"].fillna("").astype("str"), " .-")  # Arrow text, as the keys below
     name_key = norm_keys(frame["name"].fillna("").astype("str"))
     reg = frame["regency_code"].fillna("")
     own = name_key + "|" + reg
