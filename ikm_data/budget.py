@@ -92,11 +92,23 @@ def check_grid(name: str, grid, lim: Limits, labels=None, added_rows: int = 0) -
     ``added_rows``: rows the grid has that the file has not (a Parquet file's names)."""
     check_shape(name, len(grid) - added_rows, len(grid.columns), lim)
     for pos in grid.columns:
-        cells = grid[pos].to_numpy(dtype=object)
-        if max(map(len, cells), default=0) > lim.cell_chars:  # every cell is a str
-            at = next(i for i, cell in enumerate(cells) if len(cell) > lim.cell_chars)
+        lengths = text_lengths(grid[pos])
+        if len(lengths) and lengths.max() > lim.cell_chars:
+            at = int(np.flatnonzero(lengths > lim.cell_chars)[0])
             label = labels[pos] if labels is not None else fmt_int(pos + 1)
-            raise cell_too_long(name, len(cells[at]), grid.index[at], label, lim)
+            raise cell_too_long(name, int(lengths[at]), grid.index[at], label, lim)
+
+
+def text_lengths(cells) -> np.ndarray:
+    """The length in characters of every cell of a text column (a ``str`` each): counted
+    by Arrow for a column held as Arrow text, else one by one."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(cells.dtype, pd.StringDtype) and cells.dtype.storage == "pyarrow" and not cells.hasnans:
+        return pc.utf8_length(pa.array(cells.array)).to_numpy().astype(np.int64, copy=False)
+    return np.fromiter(map(len, cells.to_numpy(dtype=object)), np.int64, len(cells))
 
 
 # -- CSV ---------------------------------------------------------------------------------------

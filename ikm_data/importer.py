@@ -257,7 +257,7 @@ def effect(store: Store, report: Report, *, phase: int | None, mode: str,
             after_table = table
         after = _totals(after_table)
         had = stored.get(p, set())
-        brought = _totals(table)["products"]
+        brought = (after if after_table is table else _totals(table))["products"]  # a replace: the same rows
         out.append({
             "phase": p, "mode": mode, "replaces_sample": replaces_sample,
             "current_version": meta.version if meta else None,

@@ -188,7 +188,7 @@ def split_body(grid: pd.DataFrame, layout: Layout, cmap: ColumnMap) -> Body:
     if not content_cols or body.empty:
         return Body(data=body.iloc[0:0], blank_rows=len(body))
     cells = body[content_cols].astype(str)
-    filled = cells.apply(lambda s: s.str.strip() != "")
+    filled = cells.apply(_filled)
     nonblank = filled.any(axis=1)
     if cmap.no_column is not None:
         # a No column holding words (a note, "Jumlah", "Contoh") makes the row count;
@@ -207,8 +207,9 @@ def split_body(grid: pd.DataFrame, layout: Layout, cmap: ColumnMap) -> Body:
     # below the last real row, nameless rows are bare sums (numbers) or a signature block
     # ("Mataram, 20 Juli 2020", "Kepala Dinas"...); above it they are rows with errors
     has_name = filled[name_col] if name_col in filled else pd.Series(False, index=body.index)
-    named = [r for r in body.index[nonblank & (~keyless | has_name)] if r not in drop]
-    last_data = max(named) if named else 0
+    named = body.index[nonblank & (~keyless | has_name)]
+    named = named[~named.isin(list(drop))]
+    last_data = int(named.max()) if len(named) else 0
     for row, values in trailing:
         if row < last_data:
             continue
@@ -277,10 +278,25 @@ def _is_total_label(key: str) -> bool:
     return bool(ref.resolve_regency(rest) or ref.resolve_product(rest))
 
 
+def _text(cells: pd.Series) -> pa.Array:
+    """A column of text as one Arrow array (without a copy when it is Arrow text)."""
+    arr = pa.array(cells.array if isinstance(cells.dtype, pd.StringDtype) else cells.to_numpy(dtype=object),
+                   pa.large_string())
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
+def _filled(cells: pd.Series) -> pd.Series:
+    """True where a cell holds more than white space (what ``str.strip`` would leave),
+    counted by Arrow."""
+    arr = _text(cells)
+    blank = pc.or_(pc.equal(pc.binary_length(arr), 0), pc.utf8_is_space(arr))
+    return pd.Series(pc.invert(pc.fill_null(blank, True)).to_numpy(zero_copy_only=False), index=cells.index)
+
+
 def _holds_total_label(cells: pd.Series) -> pd.Series:
     """True where a cell reads as a totals label (a million cells: the few that start
     like one are found by Arrow, then checked one by one)."""
-    arr = pa.array(cells.to_numpy(dtype=object), pa.string())
+    arr = _text(cells)
     maybe = pc.match_substring_regex(arr, r"^\s*(?i:sub\s?)?(?i:jumlah|jml|total|grand)")
     out = pd.Series(maybe.to_numpy(zero_copy_only=False), index=cells.index)
     if out.any():

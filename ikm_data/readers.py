@@ -346,65 +346,81 @@ def _best_sheet(book: _Book, sheets: list[str], rank) -> tuple[str, object, dict
 
 
 def _grid(rows: list[list], merged) -> tuple[pd.DataFrame, dict[int, np.ndarray]]:
-    """Calamine rows as a text grid indexed from 1, and the long-number cells per column."""
+    """Calamine rows as a text grid (Arrow text, ``TEXT``) indexed from 1, and the
+    long-number cells per column."""
     width = max((len(r) for r in rows), default=0)
     if any(len(r) != width for r in rows):
         rows = [list(r) + [""] * (width - len(r)) for r in rows]
-    columns, numeric = [], {}
-    for pos, col in enumerate(zip(*rows)):
-        text, long_rows = _column_text(col)
-        columns.append(text)
+    cells = np.empty((len(rows), width), dtype=object)  # one copy of the pointers, cut into columns below
+    if len(rows) and width:
+        cells[:] = rows
+    columns, numeric = {}, {}
+    for pos in range(width):
+        columns[pos], long_rows = _column_text(cells[:, pos].copy())
         if len(long_rows):
             numeric[pos] = long_rows + 1  # positions count from 0, rows from 1
     _fill_vertical_merges(columns, merged)
-    grid = pd.DataFrame(dict(enumerate(columns)), columns=range(width), dtype=object)
+    grid = pd.DataFrame({pos: pd.arrays.ArrowStringArray(col, dtype=TEXT) for pos, col in columns.items()},
+                        columns=range(width))
     grid.index = pd.RangeIndex(1, len(grid) + 1)
     return grid, numeric
 
 
-def _column_text(values) -> tuple[np.ndarray, np.ndarray]:
-    """One column of calamine cells as text: whole numbers without ``.0`` (vectorised:
-    a sheet can hold a million rows); and the positions of the cells that held a number
-    of at least ``LONG_NUMBER``."""
-    arr = np.empty(len(values), dtype=object)
-    arr[:] = values
+TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # what ``read_csv(dtype=str)`` gives: Arrow text
+
+
+def _column_text(arr: np.ndarray):
+    """One column of calamine cells (an object array) as Arrow text: whole numbers
+    without ``.0`` (vectorised: a sheet can hold a million rows); and the positions of
+    the cells that held a number of at least ``LONG_NUMBER``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     text = np.fromiter((v.__class__ is str for v in arr), bool, len(arr))
     if text.all():
-        return arr, _NO_ROWS
+        return pa.array(arr, pa.large_string()), _NO_ROWS
     rest = np.flatnonzero(~text)
     sub = arr[rest]
     floats = np.fromiter((v.__class__ is float for v in sub), bool, len(sub))
     long_rows = [_NO_ROWS]
+    vals = sub[floats].astype(np.float64)
+    whole = np.isfinite(vals) & (vals == np.round(vals)) & (np.abs(vals) < 1e18)
+    long_rows.append(rest[floats][np.abs(np.nan_to_num(vals)) >= LONG_NUMBER])
+    if floats.all() and whole.all():  # the usual number column: its numbers written by Arrow
+        arr[rest] = None
+        numbers = pc.cast(pa.array(vals.astype(np.int64)), pa.large_string())
+        out = pc.replace_with_mask(pa.array(arr, pa.large_string()), pa.array(~text), numbers)
+        return out, np.sort(np.concatenate(long_rows)).astype(np.int64)
     if floats.any():
-        vals = sub[floats].astype(np.float64)
-        whole = np.isfinite(vals) & (vals == np.round(vals)) & (np.abs(vals) < 1e18)
         out = np.empty(len(vals), dtype=object)
         out[whole] = vals[whole].astype(np.int64).astype(str).astype(object)
         out[~whole] = [number_text(v) for v in vals[~whole]]
         arr[rest[floats]] = out
-        long_rows.append(rest[floats][np.abs(np.nan_to_num(vals)) >= LONG_NUMBER])
     others = rest[~floats]
     if len(others):
         long_rows.append(np.array([p for p in others if arr[p].__class__ is int
                                    and abs(arr[p]) >= LONG_NUMBER], dtype=np.int64))
         arr[others] = [_cell_text(v) for v in arr[others]]
-    return arr, np.sort(np.concatenate(long_rows)).astype(np.int64)
+    return pa.array(arr, pa.large_string()), np.sort(np.concatenate(long_rows)).astype(np.int64)
 
 
 _NO_ROWS = np.empty(0, dtype=np.int64)
 
 
-def _fill_vertical_merges(columns: list[np.ndarray], merged) -> None:
+def _fill_vertical_merges(columns: dict, merged) -> None:
     """A cell merged down over several rows (a regency written once for a block of
     enterprises) shows its value on every row of the block, as the official sees it."""
+    import pyarrow as pa
+
     for (r0, c0), (r1, c1) in merged:
         if c0 != c1 or r1 <= r0 or c0 >= len(columns) or r0 >= len(columns[c0]):
             continue
-        col = columns[c0]
+        col = columns[c0].to_numpy(zero_copy_only=False).astype(object)
         value = col[r0]
         for r in range(r0 + 1, min(r1, len(col) - 1) + 1):
             if col[r] == "":
                 col[r] = value
+        columns[c0] = pa.array(col, pa.large_string())
 
 
 # -- csv -------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ _NOT_YET = {"belum", "proses", "diproses", "diajukan", "pengajuan", "tidak", "td
 # a partner cell that names no partner
 _NO_PARTNER = {"-", "–", "—", "--", "tidak ada", "belum ada", "tidak", "belum", "0", "tdk"}
 _BLANKISH = {"-", "–", "—", "--", "belum ada", "tidak ada", "belum", "proses", "dalam proses", "0"}
+_BLANKISH_LONGEST = max(map(len, _BLANKISH))
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
           "xi": 11, "xii": 12}
 
@@ -152,14 +153,22 @@ def norm_keys(values: pd.Series) -> pd.Series:
     """``reference.norm_key`` of every value, fast for the plain ones (lower-case ASCII
     letters and digits with single spaces), exact for the rest."""
     arr = _arrow(values)
-    lowered = pc.ascii_lower(arr)
+    # utf8_lower, not ascii_lower: pyarrow 26's ascii_lower garbles a string array whose
+    # offsets do not start at 0 (a slice cast from large_string); for the plain (ASCII)
+    # keys kept here the two agree
+    lowered = pc.utf8_lower(arr)
     plain = pc.and_(pc.string_is_ascii(arr), pc.match_substring_regex(lowered, _NORMAL_KEY))
     plain = plain.to_numpy(zero_copy_only=False)
-    out = pd.Series(lowered.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
     if not plain.all():
+        out = pd.Series(lowered.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
         rest = ~plain
         out[rest] = map_unique(values[rest], norm_key).to_numpy()
-    return out
+        return out
+    # every key plain: kept as Arrow text (no Python string per row)
+    return pd.Series(pd.arrays.ArrowStringArray(pc.cast(lowered, pa.large_string()), dtype=_TEXT), index=values.index)
+
+
+_TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # Arrow text, as the readers' grids hold it
 
 
 _DEFUSED = r"^'[=+\-@\t\r]"
@@ -435,10 +444,49 @@ def _raw_texts(data: pd.DataFrame, cmap: ColumnMap) -> dict[str, pd.Series]:
     raw: dict[str, pd.Series] = {}
     for fld, pos in cmap.fields.items():
         s = data[pos].astype("str")
-        if pc.any(pc.match_substring(_arrow(s), "\u00a0")).as_py():
+        edges = _edge_bytes(_arrow(s))
+        if edges is None or edges[2] and pc.any(pc.match_substring(_arrow(s), "\u00a0")).as_py():
             s = s.str.replace("\u00a0", " ", regex=False)
-        raw[fld] = undefuse(s).str.strip()
+        quoted = edges is None or bool((edges[0] == ord("'")).any())
+        if quoted:
+            s = undefuse(s)  # "'\t..." starts with white space once undefused
+        if quoted or _may_strip(edges[0]) or _may_strip(edges[1]):
+            s = s.str.strip()
+        raw[fld] = s
     return raw
+
+
+def _edge_bytes(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, bool] | None:
+    """The first and the last byte of every non-empty text of ``arr`` and whether any byte
+    is not ASCII, read from its buffers (a million cells at once); None for an array with
+    missing values (then every value is looked at)."""
+    if arr.null_count or not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        return None
+    _, offsets, data = arr.buffers()
+    width = np.int64 if pa.types.is_large_string(arr.type) else np.int32
+    offs = np.frombuffer(offsets, dtype=width)[arr.offset: arr.offset + len(arr) + 1]
+    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.empty(0, dtype=np.uint8)
+    full = offs[1:] > offs[:-1]
+    used = data[offs[0]:offs[-1]] if len(offs) else data[:0]
+    return data[offs[:-1][full]], data[offs[1:][full] - 1], bool(len(used) and used.max() >= 0x80)
+
+
+def _holds_byte(arr: pa.Array, chars: bytes) -> bool:
+    """True when a text of ``arr`` may hold one of the ASCII ``chars`` (its data buffer is
+    looked at whole; an array with missing values: True)."""
+    if arr.null_count or not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        return True
+    data = arr.buffers()[2]
+    if data is None:
+        return False
+    found = np.isin(np.frombuffer(data, dtype=np.uint8), np.frombuffer(chars, dtype=np.uint8))
+    return bool(found.any())
+
+
+def _may_strip(edge: np.ndarray) -> bool:
+    """True when a text may start (or end) with white space: an ASCII space or control
+    character, or a byte of a non-ASCII character (such as a no-break space)."""
+    return bool(((edge <= 32) | (edge >= 0x80)).any())
 
 
 def _check_lengths(ctx: _Context) -> None:
@@ -760,16 +808,22 @@ def _ids(values: pd.Series, fld: str, digits: int, raw: pd.Series | None, col: _
     if raw is None:
         return values
     s = _strip_chars(values.fillna("").astype("str").str.lstrip("'"), " \t")
-    blank = s.str.lower().isin(_BLANKISH) | (s == "")
     arr = _arrow(s)
-    scientific = pd.Series(pc.match_substring_regex(arr, r"^[0-9]+[.,]?[0-9]*[eE][+]?[0-9]+$")
-                           .to_numpy(zero_copy_only=False), index=s.index)
+    length = pc.utf8_length(arr).to_numpy()
+    blank = pd.Series(length == 0, index=s.index)
+    short = (length > 0) & (length <= _BLANKISH_LONGEST)  # lower() never makes a text shorter
+    if short.any():
+        blank[short] = s[short].str.lower().isin(_BLANKISH).to_numpy()
+    digits_only = pc.ascii_is_decimal(arr).to_numpy(zero_copy_only=False)  # only 0-9, not empty
+    scientific = pd.Series(False, index=s.index)
+    if _holds_byte(arr, b"eE"):
+        scientific[:] = pc.match_substring_regex(arr, r"^[0-9]+[.,]?[0-9]*[eE][+]?[0-9]+$").to_numpy(
+            zero_copy_only=False)
     col.warn_mask(scientific, fld, raw, f"validate.{fld}.scientific")
-    exact = pd.Series(pc.match_substring_regex(arr, "^[0-9]{%d}$" % digits).to_numpy(zero_copy_only=False),
-                      index=s.index)
+    exact = pd.Series(digits_only & (length == digits), index=s.index)
     as_number = numeric & ~blank & ~scientific
     if fld == "nib":
-        as_number &= s.str.fullmatch(r"[0-9]{1,%d}" % (digits - 1))
+        as_number &= digits_only & (length <= digits - 1)
     col.warn_mask(as_number, fld, raw, f"reading.validate.{fld}.numeric", digits=digits)
     wrong = ~blank & ~scientific & ~as_number & ~exact
     col.warn_mask(wrong, fld, raw, f"validate.{fld}.format", digits=digits)
@@ -836,7 +890,7 @@ def _group_first(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
 def _keys(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
     """``(NIB key, name key, name + regency, usable for the duplicate rule)`` of every row;
     sets ``enterprise_key`` to the row's own key (its NIB, else name + regency)."""
-    nib_key = _strip_chars(frame["nib"].fillna("").astype("str"), " .-").astype(object)
+    nib_key = _strip_chars(frame["nib"].fillna("").astype("str"), " .-")  # Arrow text, as the keys below
     name_key = norm_keys(frame["name"].fillna("").astype("str"))
     reg = frame["regency_code"].fillna("")
     own = name_key + "|" + reg

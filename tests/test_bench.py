@@ -172,3 +172,17 @@ def test_imports_option():
     for bad in ("pdf:10", "csv:", "csv:0", "csv:ten"):
         with pytest.raises(ValueError):
             bench.parse_imports(bad)
+
+
+def test_the_bench_imports_its_own_files_under_limits_that_fit_them(tmp_path, monkeypatch):
+    # the 1.000.000-row CSV holds 1.000.003 lines and 17.000.051 cells: over the defaults
+    big = bench.import_limits(1_000_000)
+    assert big["IKM_MAX_ROWS"] == "1000003" and big["IKM_MAX_CELLS"] == str(1_000_003 * 17)
+    small = bench.import_limits(1000)  # a small file keeps the product's defaults
+    assert small == {"IKM_MAX_ROWS": "1000000", "IKM_MAX_CELLS": "12000000", "IKM_MAX_XLSX_CELLS": "6000000"}
+    # a budget smaller than the bench file: the bench raises it for its own import only
+    monkeypatch.setenv("IKM_MAX_ROWS", "150")
+    monkeypatch.delenv("IKM_MAX_CELLS", raising=False)
+    [row] = bench.time_imports([("csv", 200)], tmp_path)
+    assert row["rows"] == 200 and row["limits"]["IKM_MAX_ROWS"] == "203"
+    assert os.environ["IKM_MAX_ROWS"] == "150" and "IKM_MAX_CELLS" not in os.environ

@@ -399,3 +399,19 @@ def test_undefuse_drops_only_the_apostrophe_an_export_puts_before_a_formula_star
                                          "-", "'"]
     plain = pd.Series(["UD A", "UD B"], dtype="str")
     assert undefuse(plain) is plain  # nothing to do: the same series, no copy
+
+
+def test_keys_and_raw_texts_of_arrow_text_sliced_under_a_header():
+    # a grid column read as Arrow text and cut under its header: its offsets do not start at 0
+    # (pyarrow 26's ascii_lower garbles such an array); the texts that need no trimming are kept
+    from ikm_data.readers import TEXT
+    from ikm_data.reference import norm_key
+    from ikm_data.validate import _raw_texts, norm_keys
+
+    cells = ["Nama IKM", "IKM Tahap Empat A", " UD  Maju ", "'-2+3", "x\u00a0y", "Kopi Rinjani"]
+    grid = pd.DataFrame({0: pd.Series(cells, dtype=TEXT)}).iloc[1:]
+    raw = _raw_texts(grid, type("Map", (), {"fields": {"name": 0}})())["name"]
+    assert raw.tolist() == ["IKM Tahap Empat A", "UD  Maju", "-2+3", "x y", "Kopi Rinjani"]
+    plain = grid[0].iloc[:1]  # every key plain ASCII: kept as Arrow text
+    assert norm_keys(plain).tolist() == ["ikm tahap empat a"]
+    assert norm_keys(grid[0]).tolist() == [norm_key(v) for v in cells[1:]]
