@@ -17,9 +17,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def snapshot(store: Store) -> tuple[bytes, list[str]]:
     """state.json's bytes and every file of the store (what 'unchanged' means; the audit
-    log, which records the attempt, aside)."""
+    log and the job registry, which record the attempt, aside)."""
     files = sorted(str(p.relative_to(store.root)) for p in store.root.rglob("*") if p.is_file()
-                   and p.name != ".lock" and p.relative_to(store.root).parts[0] != "audit")
+                   and p.name != ".lock" and p.relative_to(store.root).parts[0] not in ("audit", "jobs"))
     return (store.root / "state.json").read_bytes(), files
 
 
