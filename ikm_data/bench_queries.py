@@ -198,6 +198,8 @@ def cases(sample_groups: list, compared: list[int]) -> list[Case]:
              _total, _total),
         Case("returning_summary", ("tahap",), lambda ds: returning.summary(ds, unfiltered),
              lambda df: b_returning(df, compared), ent, lambda r: r),
+        Case("returning_match", ("tahap",), lambda ds: returning.summary(ds, unfiltered, keep=False),
+             lambda df: b_returning(df, compared), ent, lambda r: r),
         Case("returning_page", ("tahap",), lambda ds: returning.returning(ds, unfiltered, 1), lambda df: b_returning(
             df, compared), pair, lambda r: r),
         Case("product_names", ("sidebar",), queries.product_names, b_product_names, len, len),

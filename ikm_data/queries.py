@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -142,6 +143,7 @@ class Dataset:
     con: duckdb.DuckDBPyConnection
     state: State
     ref: Reference = field(default_factory=load_reference)
+    root: Path | None = None  # the store's folder (where results kept per data state live)
 
     @classmethod
     def open(cls, store: Store, state: State | None = None) -> "Dataset":
@@ -162,7 +164,7 @@ class Dataset:
         except duckdb.Error as exc:  # a version's file missing or damaged: StoreDamaged says which
             con.close()
             raise store.explain(exc) from exc
-        return cls(con, state)
+        return cls(con, state, root=store.root)
 
     def source(self, f: Filters) -> str:
         """The view the aggregate queries read under ``f``: ``profiles`` for one phase, the

@@ -19,10 +19,18 @@ the matching, counting and paging are done in DuckDB.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from pathlib import Path
+
 import pandas as pd
+import pyarrow.parquet as pq
 
 from ikm_data import tables
+from ikm_data.files import private_dir, temporary_name
 from ikm_data.queries import Dataset, Filters
+from ikm_data.store import readable_parquet
 
 PAGE_SIZE = 25
 
@@ -68,11 +76,14 @@ _MATCHED = f"""
            bool_and(by_nib) AS by_nib, lower(arg_max(name, phase)) AS sort_name
     FROM per JOIN back USING (who) GROUP BY who
 """
-# Each query below matches once: the matched enterprises are a CTE materialised once and
-# read by every part of the answer (issue 13; before, the count, the page and the summary's
-# three parts each ran the whole matching again).
-_PAGE_SQL = f"""
-    WITH m AS MATERIALIZED ({_MATCHED}),
+# The matched enterprises: matched now (``$phases``, ``$regencies``, ``$products``, ``$phase``),
+# or, without regency or product filter, read from the match kept for this data (``$file``,
+# see ``kept_match``; ``$phase``). Each query below matches once: a CTE materialised once and
+# read by every part of the answer.
+_LIVE = f"MATERIALIZED ({_MATCHED})"
+_KEPT = "(SELECT * FROM read_parquet($file) WHERE $phase::INTEGER IS NULL OR list_contains(phases, $phase))"
+_PAGE = """
+    WITH m AS {m},
     page AS (SELECT name, regency_code, phases, workers, by_nib,
                     row_number() OVER (ORDER BY sort_name, regency_code, who) AS n
              FROM m ORDER BY n LIMIT $limit OFFSET $offset)
@@ -80,8 +91,8 @@ _PAGE_SQL = f"""
     FROM (SELECT 1) AS one LEFT JOIN page ON true
     ORDER BY page.n
 """
-_SUMMARY_SQL = f"""
-    WITH m AS MATERIALIZED ({_MATCHED}),
+_SUMMARY = """
+    WITH m AS {m},
     by_phase AS (SELECT unnest(phases) AS phase, count(*) AS enterprises FROM m GROUP BY 1),
     by_phases AS (SELECT phases, count(*) AS enterprises FROM m GROUP BY phases)
     SELECT (SELECT count(*) FROM m) AS enterprises,
@@ -90,6 +101,50 @@ _SUMMARY_SQL = f"""
            (SELECT list({{'phases': phases, 'enterprises': enterprises}} ORDER BY phases) FROM by_phases)
                AS by_phases
 """
+_PAGE_SQL = {"live": _PAGE.format(m=_LIVE), "kept": _PAGE.format(m=_KEPT)}
+_SUMMARY_SQL = {"live": _SUMMARY.format(m=_LIVE), "kept": _SUMMARY.format(m=_KEPT)}
+KEPT_DIR = "derived"  # in the data directory: results kept per data state, rebuilt when missing
+
+
+def kept_match(ds: Dataset, *, build: bool = True) -> Path | None:
+    """The file holding every enterprise matched across the compared phases of ``ds``
+    without filters (the Perbandingan Tahap page's default): ``derived/returning-<key>.parquet``
+    in the data directory, the key naming the compared phases' versions, so another upload,
+    rollback or removal makes another key. Matching a million rows takes most of a second
+    (ten million: most of a minute), so it is done once per data state — by the first view
+    that needs it, in whichever server process — and kept. None where ``ds`` has no store
+    folder, the file is not there and ``build`` is False, or it cannot be written."""
+    if ds.root is None:
+        return None
+    versions = [(p, ds.state.phases[p]) for p in compared_phases(ds)]
+    key = hashlib.sha256(json.dumps(versions).encode()).hexdigest()[:24]
+    path = Path(ds.root) / KEPT_DIR / f"returning-{key}.parquet"
+    if readable_parquet(path) or not build:
+        return path if path.exists() else None
+    params = {"phases": [p for p, _ in versions], "regencies": [], "products": [], "phase": None}
+    table = ds.con.cursor().sql(_MATCHED, params=params).to_arrow_table()
+    tmp = temporary_name(path)
+    try:
+        private_dir(path.parent)
+        pq.write_table(table, tmp)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except OSError:  # a full disk, a folder it may not write: match at every view instead
+        tmp.unlink(missing_ok=True)
+        return None
+    for old in path.parent.glob("returning-*.parquet"):  # earlier data states'
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path
+
+
+def _matched(ds: Dataset, f: Filters, sql: dict[str, str], extra: dict | None = None, keep: bool = True):
+    """A cursor over ``sql`` (``_PAGE_SQL`` or ``_SUMMARY_SQL``) for ``f``: over the kept
+    match where ``f`` has no regency or product filter (and ``keep``), else matched now."""
+    kept = None if (f.regencies or f.products or not keep) else kept_match(ds)
+    if kept is not None:
+        return ds.con.cursor().execute(sql["kept"], {"file": str(kept), "phase": f.phase} | (extra or {}))
+    return ds.con.cursor().execute(sql["live"], _params(ds, f) | (extra or {}))
 
 
 def compared_phases(ds: Dataset) -> list[int]:
@@ -114,8 +169,8 @@ def returning(ds: Dataset, f: Filters, page: int = 1, page_size: int = PAGE_SIZE
     columns = ["name", "regency_code", "phases", "workers", "by_nib"]
     total, frame = 0, pd.DataFrame(columns=columns)
     if params["phases"]:
-        found = ds.sql(_PAGE_SQL, params | {"limit": int(page_size),
-                                            "offset": max(0, int(page) - 1) * int(page_size)})
+        found = _matched(ds, f, _PAGE_SQL, {"limit": int(page_size),
+                                            "offset": max(0, int(page) - 1) * int(page_size)}).df()
         total = int(found["total"].iloc[0])
         if found["n"].notna().any():  # an empty page is one row of nulls
             frame = found[columns]
@@ -125,21 +180,23 @@ def returning(ds: Dataset, f: Filters, page: int = 1, page_size: int = PAGE_SIZE
     return total, frame
 
 
-def summary(ds: Dataset, f: Filters | None = None) -> dict:
+def summary(ds: Dataset, f: Filters | None = None, keep: bool = True) -> dict:
     """The returning enterprises in figures, for the CLI's ``indicators --json`` (its
     ``repeat`` key) and the page: ``{"enterprises": N (distinct enterprises in two or more
     compared phases; with ``f.phase`` only those in that phase), "by_nib": matched by NIB,
     "by_name": matched by name + regency, "phases": the compared phases (real data, not the
     sample), "sample_phases": phases left out because their rows are the sample,
     "by_phase": [{"phase", "enterprises": how many of the returning are in it}],
-    "by_phases": [{"phases": [4, 5], "enterprises": N}] (each combination of phases)}``."""
+    "by_phases": [{"phases": [4, 5], "enterprises": N}] (each combination of phases)}``.
+    ``keep=False`` matches now even where the kept match could be read (the benchmark's
+    measure of what the first view after a change costs)."""
     f = f or Filters()
     params = _params(ds, f)
     out = {"enterprises": 0, "by_nib": 0, "by_name": 0, "phases": params["phases"],
            "sample_phases": sorted(ds.sample_phases), "by_phase": [], "by_phases": []}
     if len(params["phases"]) < 2:
         return out
-    enterprises, by_nib, by_phase, by_phases = ds.con.cursor().execute(_SUMMARY_SQL, params).fetchone()
+    enterprises, by_nib, by_phase, by_phases = _matched(ds, f, _SUMMARY_SQL, keep=keep).fetchone()
     out |= {"enterprises": int(enterprises), "by_nib": int(by_nib), "by_name": int(enterprises) - int(by_nib)}
     out["by_phase"] = [{"phase": int(p), "enterprises": int(n)} for p, n in by_phase or []]
     out["by_phases"] = [{"phases": [int(x) for x in g["phases"]], "enterprises": int(g["enterprises"])}

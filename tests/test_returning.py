@@ -191,6 +191,38 @@ def test_a_nib_listed_under_two_spellings_lends_itself_to_each(data_dir):
     assert [(r.phases, r.workers, r.by_nib) for r in frame.itertuples()] == [([6, 7], [3, 4], False)]
 
 
+def test_the_match_is_kept_per_data_state_and_read_like_the_match_itself(returning_store, monkeypatch):
+    """Without regency or product filter the match is done once per data state and kept in
+    ``derived/``; what is read from it is what matching gives (with a phase, only that
+    phase's); another commit makes another file and the old one goes; where the file cannot
+    be written the match is done at every view, with the same answer."""
+    ds = Dataset.open(returning_store)
+    assert returning.kept_match(ds, build=False) is None
+    live = {"phases": returning.compared_phases(ds), "regencies": [], "products": []}
+    want = ds.con.cursor().execute(returning._SUMMARY_SQL["live"], live | {"phase": None}).fetchone()
+    want_5 = ds.con.cursor().execute(returning._SUMMARY_SQL["live"], live | {"phase": 5}).fetchone()
+    got = returning.summary(ds, Filters())
+    path = returning.kept_match(ds, build=False)
+    assert path is not None and path.parent == returning_store.root / "derived" and path.stat().st_mode & 0o777 == 0o600
+    assert (got["enterprises"], got["by_nib"]) == (want[0], want[1]) == (len(BACK), sum(b[4] for b in BACK))
+    assert returning.summary(ds, Filters(phase=5))["enterprises"] == want_5[0]
+    assert returning.returning(ds, Filters(), page_size=100)[1]["name"].tolist() == sorted(
+        (b[0] for b in BACK), key=str.lower)
+    states.upload(returning_store, 5, PHASE5, (DATA / PHASE5).read_bytes().replace(b"UD Karya Baru", b"UD Karya"))
+    again = Dataset.open(returning_store)
+    assert returning.summary(again, Filters())["enterprises"] == len(BACK)
+    assert [p.name for p in (returning_store.root / "derived").iterdir()] == [returning.kept_match(again).name]
+    assert returning.kept_match(again).name != path.name
+    (returning_store.root / "derived" / returning.kept_match(again).name).unlink()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(returning.pq, "write_table", full_disk)  # cannot be written: matched now, the same
+    assert returning.kept_match(again) is None and not list((returning_store.root / "derived").iterdir())
+    assert returning.summary(again, Filters())["enterprises"] == len(BACK)
+
+
 def test_the_sample_is_never_matched(store_with_phase3):
     states.upload(store_with_phase3, 4, PHASE4, (DATA / PHASE4).read_bytes())
     out = returning.summary(Dataset.open(store_with_phase3))
