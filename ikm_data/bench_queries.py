@@ -194,6 +194,8 @@ def cases(sample_groups: list, compared: list[int]) -> list[Case]:
              lambda df: b_counts(df, f, "mentoring"), _total, _total),
         Case("uncertified_page", ("sertifikasi",), lambda ds: themes.uncertified(ds, f, 1),
              lambda df: b_uncertified(df, f), pair, pair),
+        Case("uncertified_list", ("sertifikasi",), lambda ds: themes.uncertified(ds, f, 1, keep=False),
+             lambda df: b_uncertified(df, f), pair, pair),
         Case("partners", ("pariwisata",), lambda ds: themes.partners(ds, f), lambda df: b_partners(df, f),
              _total, _total),
         Case("returning_summary", ("tahap",), lambda ds: returning.summary(ds, unfiltered),

@@ -19,18 +19,12 @@ the matching, counting and paging are done in DuckDB.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 
-from ikm_data import tables
-from ikm_data.files import private_dir, temporary_name
+from ikm_data import kept, tables
 from ikm_data.queries import Dataset, Filters
-from ikm_data.store import readable_parquet
 
 PAGE_SIZE = 25
 
@@ -103,39 +97,19 @@ _SUMMARY = """
 """
 _PAGE_SQL = {"live": _PAGE.format(m=_LIVE), "kept": _PAGE.format(m=_KEPT)}
 _SUMMARY_SQL = {"live": _SUMMARY.format(m=_LIVE), "kept": _SUMMARY.format(m=_KEPT)}
-KEPT_DIR = "derived"  # in the data directory: results kept per data state, rebuilt when missing
 
 
 def kept_match(ds: Dataset, *, build: bool = True) -> Path | None:
     """The file holding every enterprise matched across the compared phases of ``ds``
-    without filters (the Perbandingan Tahap page's default): ``derived/returning-<key>.parquet``
-    in the data directory, the key naming the compared phases' versions, so another upload,
-    rollback or removal makes another key. Matching a million rows takes most of a second
-    (ten million: most of a minute), so it is done once per data state — by the first view
-    that needs it, in whichever server process — and kept. None where ``ds`` has no store
-    folder, the file is not there and ``build`` is False, or it cannot be written."""
-    if ds.root is None:
-        return None
+    without filters (the Perbandingan Tahap page's default), kept per data state
+    (``ikm_data.kept``: ``derived/returning-<key>.parquet``, the key naming the compared
+    phases' versions). Matching a million rows takes most of a second, ten million most of a
+    minute: done once per data state and kept. None where there is no such file and
+    ``build`` is False, or it cannot be written."""
     versions = [(p, ds.state.phases[p]) for p in compared_phases(ds)]
-    key = hashlib.sha256(json.dumps(versions).encode()).hexdigest()[:24]
-    path = Path(ds.root) / KEPT_DIR / f"returning-{key}.parquet"
-    if readable_parquet(path) or not build:
-        return path if path.exists() else None
     params = {"phases": [p for p, _ in versions], "regencies": [], "products": [], "phase": None}
-    table = ds.con.cursor().sql(_MATCHED, params=params).to_arrow_table()
-    tmp = temporary_name(path)
-    try:
-        private_dir(path.parent)
-        pq.write_table(table, tmp)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except OSError:  # a full disk, a folder it may not write: match at every view instead
-        tmp.unlink(missing_ok=True)
-        return None
-    for old in path.parent.glob("returning-*.parquet"):  # earlier data states'
-        if old != path:
-            old.unlink(missing_ok=True)
-    return path
+    work = (lambda: ds.con.cursor().sql(_MATCHED, params=params).to_arrow_table()) if build else None
+    return kept.kept(ds.root, "returning", versions, work)
 
 
 def _matched(ds: Dataset, f: Filters, sql: dict[str, str], extra: dict | None = None, keep: bool = True):

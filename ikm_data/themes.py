@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ikm_data import listing, profiles, queries, returning, schema
+from ikm_data import kept, listing, profiles, queries, returning, schema
 from ikm_data.queries import _WHERE, SRC, WEIGHT, Dataset, Filters, sources
 
 # The flags of one enterprise (over its rows within the filter): True where any row says
@@ -153,31 +153,57 @@ _NAMED_ROWS = f"(SELECT *, {profiles.PARTNER} FROM participants WHERE {_WHERE})"
 # The uncertified enterprises, a page: across phases from the rows; for one phase from the
 # listing rows (``ikm_data.listing``), grouping only the enterprises with several rows.
 _UNCERTIFIED = f"SELECT * FROM ({_enterprises_sql(_NAMED_ROWS, extra=_LISTED)}) WHERE certified = FALSE"
-_PAGE = "ORDER BY home_regency, name, enterprise_key LIMIT $limit OFFSET $offset"
+_ORDER = "ORDER BY home_regency, name, enterprise_key"
+_PAGE = f"{_ORDER} LIMIT $limit OFFSET $offset"
+_UNCERTIFIED_ONE_PHASE = f"""
+    WITH r AS (SELECT * FROM listing WHERE {_WHERE}),
+    alone AS (SELECT enterprise_key, name, regency_code AS home_regency, [product_code] AS products, workers
+              FROM r WHERE alone AND certified = FALSE),
+    grouped AS (SELECT enterprise_key, {", ".join(_LISTED)}, max(workers) AS workers FROM r WHERE NOT alone
+                GROUP BY enterprise_key HAVING bool_or(certified) = FALSE)
+    FROM alone UNION ALL FROM grouped"""
 _UNCERTIFIED_SQL = {
     "participants_n": f"SELECT name, home_regency AS regency_code, products, workers FROM ({_UNCERTIFIED}) {_PAGE}",
-    "profiles": f"""
-        WITH r AS (SELECT * FROM listing WHERE {_WHERE}),
-        alone AS (SELECT enterprise_key, name, regency_code AS home_regency, [product_code] AS products, workers
-                  FROM r WHERE alone AND certified = FALSE),
-        grouped AS (SELECT enterprise_key, {", ".join(_LISTED)}, max(workers) AS workers FROM r WHERE NOT alone
-                    GROUP BY enterprise_key HAVING bool_or(certified) = FALSE)
-        SELECT name, home_regency AS regency_code, products, workers FROM (FROM alone UNION ALL FROM grouped)
-        {_PAGE}""",
+    "profiles": f"SELECT name, home_regency AS regency_code, products, workers FROM ({_UNCERTIFIED_ONE_PHASE}) {_PAGE}",
 }
+# A phase's whole list without filters, numbered in the list's order (kept: ``_kept_list``),
+# and a page of it by those numbers.
+_UNCERTIFIED_ALL_SQL = f"""
+    SELECT row_number() OVER ({_ORDER}) AS n, name, home_regency AS regency_code, products, workers
+    FROM ({_UNCERTIFIED_ONE_PHASE}) ORDER BY n"""
+_UNCERTIFIED_KEPT_SQL = """
+    SELECT name, regency_code, products, workers FROM read_parquet($file)
+    WHERE n > $offset AND n <= $offset + $limit ORDER BY n"""
 UNCERTIFIED_PAGE_SIZE = 25
 
 
+def _kept_list(ds: Dataset, f: Filters):
+    """The file of ``f.phase``'s whole uncertified list (``ikm_data.kept``), where ``f`` is one
+    phase without regency or product filter (the page's default); else None. Sorting a few
+    million enterprises by regency and name takes seconds: done once per version of the
+    phase and kept."""
+    if f.phase is None or f.regencies or f.products or not ds.state.phases.get(f.phase):
+        return None
+    every = Filters(phase=f.phase).params()
+    return kept.kept(ds.root, f"uncertified-p{f.phase}", [f.phase, ds.state.phases[f.phase]],
+                     lambda: ds.con.cursor().sql(_UNCERTIFIED_ALL_SQL, params=every).to_arrow_table())
+
+
 def uncertified(ds: Dataset, f: Filters, page: int = 1, page_size: int | None = UNCERTIFIED_PAGE_SIZE,
-                lang: str = "id") -> tuple[int, pd.DataFrame]:
+                lang: str = "id", keep: bool = True) -> tuple[int, pd.DataFrame]:
     """One page (all of them when ``page_size`` is None) of the enterprises whose
     certification data is there and names none they hold: the target list of the next
     round, by regency and name. Returns (how many in all, the page: name, regency,
-    product (its products' names), workers). No personal data."""
+    product (its products' names), workers). No personal data. ``keep=False`` works the
+    list out now even where the kept list could be read (the benchmark's measure)."""
     total = counts(ds, f)["none"]
     size = total if page_size is None else int(page_size)
-    params = f.params() | {"limit": size, "offset": 0 if page_size is None else max(0, int(page) - 1) * size}
-    frame = ds.sql(ds.pick(_UNCERTIFIED_SQL, f), params)
+    window = {"limit": size, "offset": 0 if page_size is None else max(0, int(page) - 1) * size}
+    listed = _kept_list(ds, f) if keep else None
+    if listed is not None:
+        frame = ds.sql(_UNCERTIFIED_KEPT_SQL, window | {"file": str(listed)})
+    else:
+        frame = ds.sql(ds.pick(_UNCERTIFIED_SQL, f), f.params() | window)
     names = _names(ds, f)
     frame["regency"] = [ds.ref.regency(c).label for c in frame["regency_code"]]
     frame["product"] = [", ".join(ds.ref.product_label(c, names.get(c), lang) for c in codes)

@@ -15,7 +15,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ikm_data import cli, importer, returning, template
+from ikm_data import cli, importer, kept, returning, template
 from ikm_data.i18n import t
 from ikm_data.queries import Dataset, Filters
 from ikm_data.store import Store
@@ -218,7 +218,7 @@ def test_the_match_is_kept_per_data_state_and_read_like_the_match_itself(returni
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(returning.pq, "write_table", full_disk)  # cannot be written: matched now, the same
+    monkeypatch.setattr(kept.pq, "write_table", full_disk)  # cannot be written: matched now, the same
     assert returning.kept_match(again) is None and not list((returning_store.root / "derived").iterdir())
     assert returning.summary(again, Filters())["enterprises"] == len(BACK)
 
