@@ -198,6 +198,8 @@ def cases(sample_groups: list, compared: list[int]) -> list[Case]:
              lambda df: b_uncertified(df, f), pair, pair),
         Case("partners", ("pariwisata",), lambda ds: themes.partners(ds, f), lambda df: b_partners(df, f),
              _total, _total),
+        Case("partners_count", ("pariwisata",), lambda ds: themes.partners(ds, f, keep=False),
+             lambda df: b_partners(df, f), _total, _total),
         Case("returning_summary", ("tahap",), lambda ds: returning.summary(ds, unfiltered),
              lambda df: b_returning(df, compared), ent, lambda r: r),
         Case("returning_match", ("tahap",), lambda ds: returning.summary(ds, unfiltered, keep=False),

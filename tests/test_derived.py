@@ -177,3 +177,13 @@ def test_the_uncertified_list_kept_per_version_is_the_list_worked_out_now(stores
     # with a filter the list is worked out now, and is the same as the kept one narrowed
     narrowed = themes.uncertified(ds, Filters(phase=PHASE, regencies=("5201",)), page_size=None)[1]
     assert set(narrowed["name"]) <= set(themes.uncertified(ds, f, page_size=None)[1]["name"])
+
+
+def test_the_partner_list_kept_per_version_is_the_list_counted_now(stores):
+    store, _ = stores
+    ds = Dataset.open(store)
+    f = Filters(phase=PHASE)
+    kept_list, now = themes.partners(ds, f), themes.partners(ds, f, keep=False)
+    pd.testing.assert_frame_equal(kept_list, now)
+    assert len(now) >= 2 and now["enterprises"].sum() > 0
+    assert len(list((store.root / "derived").glob(f"partners-p{PHASE}-*"))) == 1
