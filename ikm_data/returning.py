@@ -79,7 +79,7 @@ _KEPT = "(SELECT * FROM read_parquet($file) WHERE $phase::INTEGER IS NULL OR lis
 _PAGE = """
     WITH m AS {m},
     page AS (SELECT name, regency_code, phases, workers, by_nib,
-                    row_number() OVER (ORDER BY sort_name, regency_code, who) AS n
+                    row_number() OVER (ORDER BY {order}) AS n
              FROM m ORDER BY n LIMIT $limit OFFSET $offset)
     SELECT (SELECT count(*) FROM m) AS total, page.*
     FROM (SELECT 1) AS one LEFT JOIN page ON true
@@ -95,7 +95,10 @@ _SUMMARY = """
            (SELECT list({{'phases': phases, 'enterprises': enterprises}} ORDER BY phases) FROM by_phases)
                AS by_phases
 """
-_PAGE_SQL = {"live": _PAGE.format(m=_LIVE), "kept": _PAGE.format(m=_KEPT)}
+# the page's order: by name (the kept match is stored numbered in that order, ``place``)
+_ORDER = "sort_name, regency_code, who"
+_PAGE_SQL = {"live": _PAGE.format(m=_LIVE, order=_ORDER), "kept": _PAGE.format(m=_KEPT, order="place")}
+_KEEP_SQL = f"SELECT *, row_number() OVER (ORDER BY {_ORDER}) AS place FROM ({_MATCHED}) ORDER BY place"
 _SUMMARY_SQL = {"live": _SUMMARY.format(m=_LIVE), "kept": _SUMMARY.format(m=_KEPT)}
 
 
@@ -108,7 +111,7 @@ def kept_match(ds: Dataset, *, build: bool = True) -> Path | None:
     ``build`` is False, or it cannot be written."""
     versions = [(p, ds.state.phases[p]) for p in compared_phases(ds)]
     params = {"phases": [p for p, _ in versions], "regencies": [], "products": [], "phase": None}
-    work = (lambda: ds.con.cursor().sql(_MATCHED, params=params).to_arrow_table()) if build else None
+    work = (lambda: ds.con.cursor().sql(_KEEP_SQL, params=params).to_arrow_table()) if build else None
     return kept.kept(ds.root, "returning", versions, work)
 
 
