@@ -97,7 +97,14 @@ _SUMMARY = """
 """
 # the page's order: by name (the kept match is stored numbered in that order, ``place``)
 _ORDER = "sort_name, regency_code, who"
-_PAGE_SQL = {"live": _PAGE.format(m=_LIVE, order=_ORDER), "kept": _PAGE.format(m=_KEPT, order="place")}
+_PAGE_SQL = {"live": _PAGE.format(m=_LIVE, order=_ORDER), "kept": _PAGE.format(m=_KEPT, order="place"),
+             # every phase (the page's view): the page is a range of the kept numbers
+             "kept_all": """
+    WITH page AS (SELECT name, regency_code, phases, workers, by_nib, place AS n FROM read_parquet($file)
+                  WHERE place > $offset AND place <= $offset + $limit)
+    SELECT (SELECT count(*) FROM read_parquet($file)) AS total, page.*
+    FROM (SELECT 1) AS one LEFT JOIN page ON true
+    ORDER BY page.n"""}
 _KEEP_SQL = f"SELECT *, row_number() OVER (ORDER BY {_ORDER}) AS place FROM ({_MATCHED}) ORDER BY place"
 _SUMMARY_SQL = {"live": _SUMMARY.format(m=_LIVE), "kept": _SUMMARY.format(m=_KEPT)}
 
@@ -119,6 +126,8 @@ def _matched(ds: Dataset, f: Filters, sql: dict[str, str], extra: dict | None = 
     """A cursor over ``sql`` (``_PAGE_SQL`` or ``_SUMMARY_SQL``) for ``f``: over the kept
     match where ``f`` has no regency or product filter (and ``keep``), else matched now."""
     kept = None if (f.regencies or f.products or not keep) else kept_match(ds)
+    if kept is not None and f.phase is None and "kept_all" in sql:
+        return ds.con.cursor().execute(sql["kept_all"], {"file": str(kept)} | (extra or {}))
     if kept is not None:
         return ds.con.cursor().execute(sql["kept"], {"file": str(kept), "phase": f.phase} | (extra or {}))
     return ds.con.cursor().execute(sql["live"], _params(ds, f) | (extra or {}))
