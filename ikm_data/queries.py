@@ -109,11 +109,10 @@ def _columns(path) -> list[str] | None:
 
 def _derived_view(con: duckdb.DuckDBPyConnection, store: Store, state: State, derived) -> None:
     """The table ``derived.VIEW`` (in memory unless ``derived.IN_MEMORY`` is False) of the
-    file each shown version has beside its rows (``derived.FILE``, see ``store.DERIVED``),
-    or, for a version written before that file
-    existed, whose file cannot be read or has other columns (an older format), the same
-    columns computed from its rows (``derived.ROWS_SQL``): the figures never depend on a
-    derived file."""
+    file each shown version has beside its rows (``derived.FILE``, see ``store.DERIVED``);
+    for a version written before that file existed, or whose file cannot be read or has
+    other columns (an older format), the same columns computed from its rows
+    (``derived.ROWS_SQL``): the figures never depend on a derived file."""
     rows = con.sql(derived.ROWS_SQL.format(source="participants"))
     written, missing = [], []
     for phase, path in store.current_files(state).items():
@@ -134,7 +133,9 @@ def _derived_view(con: duckdb.DuckDBPyConnection, store: Store, state: State, de
 
 @dataclass
 class Dataset:
-    """A DuckDB connection with the ``participants`` view over one state of the store.
+    """A DuckDB connection with the ``participants`` view over one state of the store, the
+    rows with ``n = 1`` (``participants_n``) and the files derived from them at commit
+    (``profiles``, ``search``, ``partner_cells``, ``listing``: ``store.DERIVED``).
 
     Build it with ``Dataset.open(store)``; it stays valid for that state (the files it reads
     are immutable). Use one per process and state; each query takes its own cursor.
