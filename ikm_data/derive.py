@@ -4,6 +4,7 @@ written."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +28,26 @@ def over(table: pa.Table, sql: str, *, row_numbers: bool = False) -> pa.Table:
         con.close()
 
 
-def write(path: Path, table: pa.Table) -> Path:
-    """``table`` written as Parquet at ``path``; the path."""
-    pq.write_table(table, path)
+RECIPE_KEY = b"ikm_recipe"
+
+
+def recipe(sql: str) -> str:
+    """A short name for the SQL a derived file is built with: written into the file
+    (``write``) and compared when it is read (``queries.Dataset``), so that a file built by an
+    earlier release whose SQL differs is not used."""
+    return hashlib.sha256(sql.encode()).hexdigest()[:16]
+
+
+def write(path: Path, table: pa.Table, made_by: str) -> Path:
+    """``table`` written as Parquet at ``path`` with its recipe (``recipe``) in the file's
+    metadata; the path."""
+    meta = dict(table.schema.metadata or {}) | {RECIPE_KEY: made_by.encode()}
+    pq.write_table(table.replace_schema_metadata(meta), path)
     return path
+
+
+def recipe_of(path: Path) -> str | None:
+    """The recipe written into the Parquet file at ``path``; None where it has none."""
+    meta = pq.read_schema(path).metadata or {}
+    value = meta.get(RECIPE_KEY)
+    return value.decode() if value else None

@@ -23,14 +23,15 @@ from ikm_data.store import readable_parquet
 DIR = "derived"
 
 
-def kept(root: Path | None, name: str, versions, build: Callable[[], pa.Table] | None) -> Path | None:
+def kept(root: Path | None, name: str, versions, build: Callable[[], pa.Table] | None, sql: str) -> Path | None:
     """The file of the result ``name`` worked out from ``versions`` (JSON-able: the phases
-    and versions it depends on) in the data directory ``root``, built with ``build`` when
+    and versions it depends on) with ``sql`` (part of the key: a release that works it out
+    otherwise makes another file) in the data directory ``root``, built with ``build`` when
     missing. None where ``root`` is None, the file is missing and ``build`` is None, or it
     cannot be written."""
     if root is None:
         return None
-    key = hashlib.sha256(json.dumps(versions).encode()).hexdigest()[:24]
+    key = hashlib.sha256(json.dumps([versions, sql]).encode()).hexdigest()[:24]
     path = Path(root) / DIR / f"{name}-{key}.parquet"
     if readable_parquet(path):
         return path

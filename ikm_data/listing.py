@@ -42,6 +42,9 @@ ROWS_SQL = f"""
 """
 
 
+RECIPE = derive.recipe(ROWS_SQL)
+
+
 def build(table: pa.Table) -> pa.Table:
     """The listing rows of a phase's participant rows (``schema.SCHEMA``)."""
     return derive.over(table, ROWS_SQL.format(source="t"), row_numbers=True)
@@ -49,4 +52,4 @@ def build(table: pa.Table) -> pa.Table:
 
 def write(folder: Path, table: pa.Table) -> Path:
     """``build(table)`` written to ``folder / FILE``; its path."""
-    return derive.write(folder / FILE, build(table))
+    return derive.write(folder / FILE, build(table), RECIPE)

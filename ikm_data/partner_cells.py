@@ -30,6 +30,9 @@ ROWS_SQL = """
 """
 
 
+RECIPE = derive.recipe(ROWS_SQL)
+
+
 def build(table: pa.Table) -> pa.Table:
     """The partner cells of a phase's participant rows (``schema.SCHEMA``)."""
     return derive.over(table, ROWS_SQL.format(source="t"))
@@ -37,4 +40,4 @@ def build(table: pa.Table) -> pa.Table:
 
 def write(folder: Path, table: pa.Table) -> Path:
     """``build(table)`` written to ``folder / FILE``; its path."""
-    return derive.write(folder / FILE, build(table))
+    return derive.write(folder / FILE, build(table), RECIPE)

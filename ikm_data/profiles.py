@@ -60,6 +60,9 @@ _BUILD_SQL = f"""
 """
 
 
+RECIPE = derive.recipe(_BUILD_SQL)
+
+
 def build(table: pa.Table) -> pa.Table:
     """The profiles of a phase's participant rows (``schema.SCHEMA``): phase,
     enterprise_key (the profile's key), n, and ``COLUMNS``."""
@@ -68,4 +71,4 @@ def build(table: pa.Table) -> pa.Table:
 
 def write(folder: Path, table: pa.Table) -> Path:
     """Fold ``table`` into ``folder / FILE`` and return its path."""
-    return derive.write(folder / FILE, build(table))
+    return derive.write(folder / FILE, build(table), RECIPE)

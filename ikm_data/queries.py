@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 
-from ikm_data import profiles, schema, search
+from ikm_data import derive, profiles, schema, search
 from ikm_data.i18n import t
 from ikm_data.privacy import mask_sql
 from ikm_data.reference import DEPARTMENT_SCOPE, Reference, load_reference
@@ -100,24 +100,24 @@ def _limits() -> dict:
     return {"memory_limit": setting("IKM_QUERY_MEMORY"), "temp_directory": temp}
 
 
-def _columns(path) -> list[str] | None:
-    """The columns of the Parquet file at ``path``; None where it is missing or unreadable."""
+def _usable(path, derived, columns: list[str]) -> bool:
+    """True when the derived file at ``path`` can be read, has ``columns`` and was built with
+    this release's SQL (``derived.RECIPE``)."""
     if not readable_parquet(path):
-        return None
-    return pq.read_schema(path).names
+        return False
+    return pq.read_schema(path).names == columns and derive.recipe_of(path) == derived.RECIPE
 
 
 def _derived_view(con: duckdb.DuckDBPyConnection, store: Store, state: State, derived) -> None:
     """The table ``derived.VIEW`` (in memory unless ``derived.IN_MEMORY`` is False) of the
     file each shown version has beside its rows (``derived.FILE``, see ``store.DERIVED``);
-    for a version written before that file existed, or whose file cannot be read or has
-    other columns (an older format), the same columns computed from its rows
+    for a version written before that file existed, or whose file cannot be read or was built
+    by another release's SQL (``_usable``), the same columns computed from its rows
     (``derived.ROWS_SQL``): the figures never depend on a derived file."""
     rows = con.sql(derived.ROWS_SQL.format(source="participants"))
     written, missing = [], []
     for phase, path in store.current_files(state).items():
-        usable = _columns(path.parent / derived.FILE) == rows.columns  # an older file's columns differ
-        (written if usable else missing).append((phase, path))
+        (written if _usable(path.parent / derived.FILE, derived, rows.columns) else missing).append((phase, path))
     parts = [con.read_parquet([str(p.parent / derived.FILE) for _, p in written])] if written else []
     if missing or not parts:
         keep = [duckdb.ConstantExpression(phase) for phase, _ in missing]

@@ -119,7 +119,7 @@ def kept_match(ds: Dataset, *, build: bool = True) -> Path | None:
     versions = [(p, ds.state.phases[p]) for p in compared_phases(ds)]
     params = {"phases": [p for p, _ in versions], "regencies": [], "products": [], "phase": None}
     work = (lambda: ds.con.cursor().sql(_KEEP_SQL, params=params).to_arrow_table()) if build else None
-    return kept.kept(ds.root, "returning", versions, work)
+    return kept.kept(ds.root, "returning", versions, work, _KEEP_SQL)
 
 
 def _matched(ds: Dataset, f: Filters, sql: dict[str, str], extra: dict | None = None, keep: bool = True):

@@ -28,6 +28,9 @@ KEY_SQL = ("lower(name) || chr(31) || lower(coalesce(nib, '')) || chr(31) || low
 ROWS_SQL = f"SELECT phase, file_row_number, regency_code, product_code, {KEY_SQL} AS key FROM {{source}}"
 
 
+RECIPE = derive.recipe(ROWS_SQL)
+
+
 def build(table: pa.Table) -> pa.Table:
     """The search rows of a phase's participant rows (``schema.SCHEMA``, in stored order):
     phase, file_row_number, regency_code, product_code, key."""
@@ -36,7 +39,7 @@ def build(table: pa.Table) -> pa.Table:
 
 def write(folder: Path, table: pa.Table) -> Path:
     """``build(table)`` written to ``folder / FILE``; its path."""
-    return derive.write(folder / FILE, build(table))
+    return derive.write(folder / FILE, build(table), RECIPE)
 
 
 def text(search: str) -> str:

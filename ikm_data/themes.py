@@ -186,7 +186,8 @@ def _kept_list(ds: Dataset, f: Filters):
         return None
     every = Filters(phase=f.phase).params()
     return kept.kept(ds.root, f"uncertified-p{f.phase}", [f.phase, ds.state.phases[f.phase]],
-                     lambda: ds.con.cursor().sql(_UNCERTIFIED_ALL_SQL, params=every).to_arrow_table())
+                     lambda: ds.con.cursor().sql(_UNCERTIFIED_ALL_SQL, params=every).to_arrow_table(),
+                     _UNCERTIFIED_ALL_SQL)
 
 
 def uncertified(ds: Dataset, f: Filters, page: int = 1, page_size: int | None = UNCERTIFIED_PAGE_SIZE,
@@ -235,7 +236,7 @@ def _kept_partners(ds: Dataset, f: Filters):
         return None
     every = Filters(phase=f.phase).params()
     return kept.kept(ds.root, f"partners-p{f.phase}", [f.phase, ds.state.phases[f.phase]],
-                     lambda: ds.con.cursor().sql(_PARTNERS_SQL, params=every).to_arrow_table())
+                     lambda: ds.con.cursor().sql(_PARTNERS_SQL, params=every).to_arrow_table(), _PARTNERS_SQL)
 
 
 def partners(ds: Dataset, f: Filters, lang: str = "id", keep: bool = True) -> pd.DataFrame:

@@ -9,10 +9,11 @@ import random
 import shutil
 
 import pandas as pd
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from ikm_data import listing, partner_cells, profiles, queries, returning, schema, search, themes
+from ikm_data import derive, listing, partner_cells, profiles, queries, returning, schema, search, themes
 from ikm_data.queries import Dataset, Filters
 from ikm_data.reference import load_reference
 from ikm_data.store import DERIVED, Store
@@ -187,3 +188,20 @@ def test_the_partner_list_kept_per_version_is_the_list_counted_now(stores):
     pd.testing.assert_frame_equal(kept_list, now)
     assert len(now) >= 2 and now["enterprises"].sum() > 0
     assert len(list((store.root / "derived").glob(f"partners-p{PHASE}-*"))) == 1
+
+
+def test_a_file_built_by_another_release_is_not_used(stores, tmp_path):
+    """A profiles file whose recipe is not this release's (here: every weight doubled, as a
+    release with another rule might have written it) is bypassed, not read."""
+    store, _ = stores
+    root = tmp_path / "store"
+    shutil.copytree(store.root, root)
+    s = Store(root)
+    want = queries.kpis(Dataset.open(s), Filters(phase=PHASE))
+    path = s.version_dir(s.state().phases[PHASE]) / profiles.FILE
+    table = pq.read_table(path)
+    doubled = table.set_column(table.schema.get_field_index("n"), "n", pc.multiply(table["n"], 2))
+    derive.write(path, doubled, "another release")
+    assert queries.kpis(Dataset.open(s), Filters(phase=PHASE)) == want
+    derive.write(path, doubled, profiles.RECIPE)  # the same file with this release's recipe is read
+    assert queries.kpis(Dataset.open(s), Filters(phase=PHASE))["enterprises"] == 2 * want["enterprises"]
