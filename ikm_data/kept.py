@@ -3,7 +3,7 @@ to work out over millions of rows and change only when the data does (the return
 enterprises, a phase's uncertified enterprises without filters). Each is worked out by the
 first view that needs it, in whichever server process, written atomically under a key naming
 the versions it was worked out from, and read by every later view and process; the file of
-an earlier state goes when the new one is written. Nothing depends on it: where it cannot be
+an earlier state goes when a new one is written, once it is ten minutes old. Nothing depends on it: where it cannot be
 written (a full disk, a folder it may not write) the list is worked out at every view."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -21,6 +22,7 @@ from ikm_data.files import private_dir, temporary_name
 from ikm_data.store import readable_parquet
 
 DIR = "derived"
+GRACE_S = 600  # an earlier state's file is removed once it is this old
 
 
 def kept(root: Path | None, name: str, versions, build: Callable[[], pa.Table] | None, sql: str) -> Path | None:
@@ -48,6 +50,15 @@ def kept(root: Path | None, name: str, versions, build: Callable[[], pa.Table] |
         tmp.unlink(missing_ok=True)
         return None
     for old in path.parent.glob(f"{name}-*.parquet"):  # earlier data states'
-        if old != path:
+        if old != path and _stale(old):
             old.unlink(missing_ok=True)
     return path
+
+
+def _stale(path: Path) -> bool:
+    """True when ``path`` was written more than ``GRACE_S`` ago: a view still running on the
+    earlier data state (another session, another process) may be reading a younger one."""
+    try:
+        return time.time() - path.stat().st_mtime > GRACE_S
+    except OSError:
+        return False
