@@ -247,11 +247,6 @@ def with_baselines(timed: list[tuple[Case, float, object]], frame: pd.DataFrame 
     return out
 
 
-def time_queries(ds: Dataset, frame: pd.DataFrame, repeat: int = 5) -> list[dict]:
-    """``with_baselines(time_duckdb(ds, repeat), frame, repeat)``."""
-    return with_baselines(time_duckdb(ds, repeat), frame, repeat)
-
-
 def _same(a, b) -> bool:
     return _plain(a) == _plain(b)
 

@@ -19,6 +19,7 @@ from ikm_data import derive
 
 FILE = "partners.parquet"
 VIEW = "partner_cells"  # its name in the queries' DuckDB (``queries.Dataset``)
+IN_MEMORY = True  # read at every page view, small beside the rows: held in memory
 # The cells of the participant rows of ``{source}``.
 ROWS_SQL = """
     WITH cells AS (SELECT phase, enterprise_key, regency_code, product_code,

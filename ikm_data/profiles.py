@@ -27,6 +27,7 @@ from ikm_data import derive, schema
 
 FILE = "profiles.parquet"
 VIEW = "profiles"  # its name in the queries' DuckDB (``queries.Dataset``)
+IN_MEMORY = True  # read at every page view, small beside the rows: held in memory
 # The columns a profile row keeps, as SQL over the participant rows; ``partner`` is whether
 # the row names a tourism partner (the themes' rule).
 PARTNER = "coalesce(trim(tourism_partner), '') <> '' AS partner"

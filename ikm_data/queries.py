@@ -125,8 +125,8 @@ def _derived_view(con: duckdb.DuckDBPyConnection, store: Store, state: State, de
     view = parts[0]
     for part in parts[1:]:
         view = view.union(part)
-    if getattr(derived, "IN_MEMORY", True):
-        view.create(derived.VIEW)  # held in memory: read at every page view, small beside the rows
+    if derived.IN_MEMORY:
+        view.create(derived.VIEW)
     else:
         view.create_view(derived.VIEW)
 

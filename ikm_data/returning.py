@@ -125,11 +125,11 @@ def kept_match(ds: Dataset, *, build: bool = True) -> Path | None:
 def _matched(ds: Dataset, f: Filters, sql: dict[str, str], extra: dict | None = None, keep: bool = True):
     """A cursor over ``sql`` (``_PAGE_SQL`` or ``_SUMMARY_SQL``) for ``f``: over the kept
     match where ``f`` has no regency or product filter (and ``keep``), else matched now."""
-    kept = None if (f.regencies or f.products or not keep) else kept_match(ds)
-    if kept is not None and f.phase is None and "kept_all" in sql:
-        return ds.con.cursor().execute(sql["kept_all"], {"file": str(kept)} | (extra or {}))
-    if kept is not None:
-        return ds.con.cursor().execute(sql["kept"], {"file": str(kept), "phase": f.phase} | (extra or {}))
+    file = None if (f.regencies or f.products or not keep) else kept_match(ds)
+    if file is not None and f.phase is None and "kept_all" in sql:
+        return ds.con.cursor().execute(sql["kept_all"], {"file": str(file)} | (extra or {}))
+    if file is not None:
+        return ds.con.cursor().execute(sql["kept"], {"file": str(file), "phase": f.phase} | (extra or {}))
     return ds.con.cursor().execute(sql["live"], _params(ds, f) | (extra or {}))
 
 

@@ -20,6 +20,7 @@ from ikm_data import derive
 
 FILE = "search.parquet"
 VIEW = "search"  # its name in the queries' DuckDB (``queries.Dataset``)
+IN_MEMORY = True  # read at every page view, small beside the rows: held in memory
 SEPARATOR = "\x1f"
 # The search text of a participant row, as SQL over the participant columns.
 KEY_SQL = ("lower(name) || chr(31) || lower(coalesce(nib, '')) || chr(31) || lower(coalesce(village, ''))")

@@ -44,6 +44,19 @@ _ROWS_BY_MATERIAL = f"""(
     SELECT p.*, m.raw_material FROM {_ROWS} p LEFT JOIN m USING (product_code))"""
 
 
+def _kept_for_phase(ds: Dataset, f: Filters, name: str, sql: str):
+    """The file of the list ``sql`` gives for ``f.phase`` (``ikm_data.kept``: worked out once
+    per version of the phase and kept), where ``f`` is one phase without regency or product
+    filter (a page's default); else None. Sorting a phase's uncertified enterprises by
+    regency and name, or counting each partner's suppliers, takes seconds at ten million
+    rows."""
+    version = ds.state.phases.get(f.phase) if f.phase is not None else None
+    if version is None or f.regencies or f.products:
+        return None
+    return kept.kept(ds.root, f"{name}-p{f.phase}", [f.phase, version],
+                     lambda: ds.con.cursor().sql(sql, params=f.params()).to_arrow_table(), sql)
+
+
 def _enterprises_sql(source: str, keys: tuple[str, ...] = (), extra: tuple[str, ...] = (WEIGHT,)) -> str:
     """One row per (``keys``, enterprise) of ``source`` with its flags (``FLAGS``), workers
     and ``extra`` (its weight ``n`` by default)."""
@@ -166,7 +179,7 @@ _UNCERTIFIED_SQL = {
     "participants_n": f"SELECT name, home_regency AS regency_code, products, workers FROM ({_UNCERTIFIED}) {_PAGE}",
     "profiles": f"SELECT name, home_regency AS regency_code, products, workers FROM ({_UNCERTIFIED_ONE_PHASE}) {_PAGE}",
 }
-# A phase's whole list without filters, numbered in the list's order (kept: ``_kept_list``),
+# A phase's whole list without filters, numbered in the list's order (kept: ``_kept_for_phase``),
 # and a page of it by those numbers.
 _UNCERTIFIED_ALL_SQL = f"""
     SELECT row_number() OVER ({_ORDER}) AS n, name, home_regency AS regency_code, products, workers
@@ -175,19 +188,6 @@ _UNCERTIFIED_KEPT_SQL = """
     SELECT name, regency_code, products, workers FROM read_parquet($file)
     WHERE n > $offset AND n <= $offset + $limit ORDER BY n"""
 UNCERTIFIED_PAGE_SIZE = 25
-
-
-def _kept_list(ds: Dataset, f: Filters):
-    """The file of ``f.phase``'s whole uncertified list (``ikm_data.kept``), where ``f`` is one
-    phase without regency or product filter (the page's default); else None. Sorting a few
-    million enterprises by regency and name takes seconds: done once per version of the
-    phase and kept."""
-    if f.phase is None or f.regencies or f.products or not ds.state.phases.get(f.phase):
-        return None
-    every = Filters(phase=f.phase).params()
-    return kept.kept(ds.root, f"uncertified-p{f.phase}", [f.phase, ds.state.phases[f.phase]],
-                     lambda: ds.con.cursor().sql(_UNCERTIFIED_ALL_SQL, params=every).to_arrow_table(),
-                     _UNCERTIFIED_ALL_SQL)
 
 
 def uncertified(ds: Dataset, f: Filters, page: int = 1, page_size: int | None = UNCERTIFIED_PAGE_SIZE,
@@ -200,7 +200,7 @@ def uncertified(ds: Dataset, f: Filters, page: int = 1, page_size: int | None = 
     total = counts(ds, f)["none"]
     size = total if page_size is None else int(page_size)
     window = {"limit": size, "offset": 0 if page_size is None else max(0, int(page) - 1) * size}
-    listed = _kept_list(ds, f) if keep else None
+    listed = _kept_for_phase(ds, f, "uncertified", _UNCERTIFIED_ALL_SQL) if keep else None
     if listed is not None:
         frame = ds.sql(_UNCERTIFIED_KEPT_SQL, window | {"file": str(listed)})
     else:
@@ -227,24 +227,12 @@ _PARTNERS_SQL = f"""
 _PARTNERS_KEPT_SQL = "SELECT * FROM read_parquet($file) ORDER BY enterprises DESC, partner"
 
 
-def _kept_partners(ds: Dataset, f: Filters):
-    """The file of ``f.phase``'s partner list without filters (``ikm_data.kept``), where ``f``
-    is one phase without regency or product filter; else None. Counting the distinct
-    suppliers of each partner over millions of cells takes a third of a second: done once
-    per version of the phase and kept."""
-    if f.phase is None or f.regencies or f.products or not ds.state.phases.get(f.phase):
-        return None
-    every = Filters(phase=f.phase).params()
-    return kept.kept(ds.root, f"partners-p{f.phase}", [f.phase, ds.state.phases[f.phase]],
-                     lambda: ds.con.cursor().sql(_PARTNERS_SQL, params=every).to_arrow_table(), _PARTNERS_SQL)
-
-
 def partners(ds: Dataset, f: Filters, lang: str = "id", keep: bool = True) -> pd.DataFrame:
     """Each hotel or tourism partner named under ``f``: ``partner`` (as most often
     written), ``enterprises`` supplying it, ``product`` (their products' names;
     ``product_names`` as a list), ``spellings`` (how many ways it was written); most
     suppliers first. ``keep=False`` counts now even where the kept list could be read."""
-    listed = _kept_partners(ds, f) if keep else None
+    listed = _kept_for_phase(ds, f, "partners", _PARTNERS_SQL) if keep else None
     frame = ds.sql(_PARTNERS_KEPT_SQL, {"file": str(listed)}) if listed else ds.sql(_PARTNERS_SQL, f.params())
     names = _names(ds, f)
     frame["product_names"] = [[ds.ref.product_label(c, names.get(c), lang) for c in codes]

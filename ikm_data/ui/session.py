@@ -4,7 +4,6 @@ next rerun."""
 
 from __future__ import annotations
 
-
 import streamlit as st
 
 from ikm_data import links
