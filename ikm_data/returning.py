@@ -60,8 +60,9 @@ _MATCHED = f"""
     ident AS (SELECT e.*, CASE WHEN coalesce(e.nib, sole.nib) IS NOT NULL THEN 'nib:' || coalesce(e.nib, sole.nib)
                                ELSE 'nama:' || e.name_key END AS who
               FROM e LEFT JOIN sole ON e.nib IS NULL AND e.name_key = sole.name_key),
-    per AS (SELECT who, phase, max(workers) AS workers, arg_max(name, workers) AS name,
-                   arg_max(regency_code, workers) AS regency_code, bool_and(nib IS NOT NULL) AS by_nib
+    per AS (SELECT who, phase, max(workers) AS workers, arg_max(name, struct_pack(w := workers, n := name)) AS name,
+                   arg_max(regency_code, struct_pack(w := workers, n := name)) AS regency_code,
+                   bool_and(nib IS NOT NULL) AS by_nib
             FROM ident GROUP BY who, phase),
     everyone AS (SELECT who, count(*) AS phases, bool_or(phase = $phase) AS in_phase FROM per GROUP BY who),
     back AS (SELECT who FROM everyone WHERE phases >= 2 AND ($phase::INTEGER IS NULL OR in_phase))
